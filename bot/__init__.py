@@ -1,0 +1,29 @@
+"""articlebot: brief news articles and answer questions from their own sentences."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["Answer", "Article", "answer", "summarize"]
+
+if TYPE_CHECKING:
+    from bot.answer import Answer, answer
+    from bot.article import Article
+    from bot.brief import summarize
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that `import bot` (and the CLI's --help) stays fast.
+    if name in ("answer", "Answer"):
+        from bot import answer as _answer
+
+        return getattr(_answer, name)
+    if name == "summarize":
+        from bot.brief import summarize
+
+        return summarize
+    if name == "Article":
+        from bot.article import Article
+
+        return Article
+    raise AttributeError(name)

@@ -1,0 +1,39 @@
+"""Words, stems and stop words, shared by the summarizers and the answerer (all offline)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+LANGUAGE = "english"
+STOP_WORDS: frozenset[str] = frozenset(get_stop_words(LANGUAGE))
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_stemmer = Stemmer(LANGUAGE)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as written (letters and digits, inner apostrophes/dots/hyphens kept)."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a word, lower-cased; words with digits, dots or hyphens kept whole."""
+    lw = word.lower()
+    if lw.endswith(("'s", "’s")):
+        lw = lw[:-2]
+    return str(_stemmer(lw)) if lw.isalpha() else lw
+
+
+def terms(text: str) -> list[str]:
+    """Content terms: lower-cased, stop words out, stemmed."""
+    out = []
+    for w in words(text):
+        lw = w.lower()
+        if lw in STOP_WORDS:
+            continue
+        out.append(stem(w))
+    return out
