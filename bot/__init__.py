@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 __all__ = ["Answer", "Article", "answer", "summarize"]
 
 if TYPE_CHECKING:
-    from bot.answer import Answer, answer
+    from bot.qa import Answer, answer
     from bot.article import Article
     from bot.brief import summarize
 
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 def __getattr__(name: str) -> Any:
     # Lazy, so that `import bot` (and the CLI's --help) stays fast.
     if name in ("answer", "Answer"):
-        from bot import answer as _answer
+        from bot import qa as _qa
 
-        return getattr(_answer, name)
+        return getattr(_qa, name)
     if name == "summarize":
         from bot.brief import summarize
 
