@@ -1,0 +1,153 @@
+"""The database schema as an ordered list of migrations, tracked with PRAGMA user_version.
+
+To change the schema, append a Migration; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: SQL statements (or callables taking the connection), run in order."""
+
+    description: str
+    steps: Sequence[Step]
+
+
+_V1_CORE = Migration(
+    "chats, articles, sentences with FTS5, questions",
+    (
+        """
+        CREATE TABLE chats (
+            id INTEGER PRIMARY KEY,
+            title TEXT,
+            created_at TEXT NOT NULL,
+            current_article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            brief_sentences INTEGER NOT NULL DEFAULT 3,
+            method TEXT,
+            timezone TEXT NOT NULL DEFAULT 'UTC'
+        )
+        """,
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            origin TEXT NOT NULL,
+            byline TEXT,
+            place TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            paragraphs_json TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (chat_id, content_hash)
+        )
+        """,
+        "CREATE INDEX articles_by_chat ON articles(chat_id, id)",
+        "CREATE INDEX chats_by_current ON chats(current_article_id)",
+        """
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (article_id, idx)
+        )
+        """,
+        "CREATE INDEX sentences_by_chat ON sentences(chat_id)",
+        """
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text,
+            chat_id UNINDEXED,
+            article_id UNINDEXED,
+            content='sentences',
+            content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )
+        """,
+        """
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts(rowid, text, chat_id, article_id)
+            VALUES (new.id, new.text, new.chat_id, new.article_id);
+        END
+        """,
+        """
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, text, chat_id, article_id)
+            VALUES ('delete', old.id, old.text, old.chat_id, old.article_id);
+        END
+        """,
+        """
+        CREATE TRIGGER sentences_au AFTER UPDATE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, text, chat_id, article_id)
+            VALUES ('delete', old.id, old.text, old.chat_id, old.article_id);
+            INSERT INTO sentences_fts(rowid, text, chat_id, article_id)
+            VALUES (new.id, new.text, new.chat_id, new.article_id);
+        END
+        """,
+        """
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            answer_sentence TEXT,
+            span TEXT,
+            score REAL,
+            asked_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX questions_by_chat ON questions(chat_id)",
+        "CREATE INDEX questions_by_article ON questions(article_id)",
+    ),
+)
+
+# Index i holds the migration that takes user_version from i to i + 1.
+MIGRATIONS: tuple[Migration, ...] = (_V1_CORE,)
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer articlebot than this one."""
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the database up to the newest version, one transaction per migration.
+
+    `conn` must be in autocommit mode (isolation_level=None). Returns the final version.
+    """
+    version = user_version(conn)
+    if version > len(migrations):
+        raise SchemaTooNew(f"database schema version {version} > {len(migrations)}")
+    for number in range(version, len(migrations)):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for step in migrations[number].steps:
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    step(conn)
+            # PRAGMA cannot take parameters; the value is our own int.
+            conn.execute(f"PRAGMA user_version = {number + 1:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        version = number + 1
+    return version
