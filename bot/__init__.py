@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 __all__ = ["Answer", "Article", "answer", "summarize"]
 
 if TYPE_CHECKING:
-    from bot.qa import Answer, answer
     from bot.article import Article
     from bot.brief import summarize
+    from bot.qa import Answer, answer
 
 
 def __getattr__(name: str) -> Any:
