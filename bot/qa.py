@@ -1,0 +1,347 @@
+"""Answer questions from an article's own sentences: BM25-style lexical scoring, fuzzy matching
+and the question's expected answer type, then a heuristic span inside the chosen sentence."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot import spans
+from bot.article import Article
+from bot.clean import clean_text
+from bot.errors import ArticlebotError
+from bot.questions import QType, question_type
+from bot.words import STOP_WORDS, stem, terms
+
+# Long pastes as questions must stay cheap: only the start of a question is read.
+MAX_QUESTION_CHARS = 600
+MAX_QUESTION_TERMS = 40
+
+# BM25 constants (the usual ones) and the mixing weights, tuned on SQuAD dev paragraphs.
+K1 = 1.2
+B = 0.75
+W_FUZZ = 0.35  # rapidfuzz token_set_ratio, 0..1
+W_BIGRAM = 0.25  # share of the question's consecutive term pairs found in the sentence
+W_TYPE = 0.12  # the sentence holds an entity of the asked type that the question lacks
+W_NEIGHBOUR = 0.35  # a term found only in the previous/next sentence (pronoun subjects)
+W_PREFIX = 0.5  # a term matched only by a shared 5-letter prefix ("founder" ~ "founded")
+W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
+
+# answer() says "the article does not say" below this. Calibrated in bench/qa_eval.py: real
+# SQuAD questions against their paragraph versus the same questions against another article.
+THRESHOLD = 0.30
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One candidate answer: the sentence, a short span inside it (or None), score, position."""
+
+    sentence: str
+    span: str | None
+    score: float
+    index: int
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Who, where, when and how many an article mentions, most frequent first."""
+
+    people: list[str]
+    places: list[str]
+    dates: list[str]
+    numbers: list[str]
+
+
+@dataclass
+class _Index:
+    """What is computed once per article: sentence terms, frequencies, IDF."""
+
+    sentences: list[str]
+    para_of: list[int]
+    tf: list[Counter[str]]
+    lengths: list[int]
+    avgdl: float
+    idf: dict[str, float]
+    n: int
+    bigrams: list[set[tuple[str, str]]]
+    prefixes: list[set[str]]
+    lowered: list[str]
+    title_terms: frozenset[str]
+    dateline: str | None
+
+
+def _build_index(article: Article) -> _Index:
+    sentences: list[str] = []
+    para_of: list[int] = []
+    for p, para in enumerate(article.paragraphs):
+        for s in para:
+            sentences.append(s)
+            para_of.append(p)
+    sent_terms = [terms(s) for s in sentences]
+    tf = [Counter(t) for t in sent_terms]
+    n = len(sentences)
+    df: Counter[str] = Counter()
+    for c in tf:
+        df.update(c.keys())
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+    lengths = [len(t) for t in sent_terms]
+    avgdl = (sum(lengths) / n) if n else 1.0
+    return _Index(
+        sentences=sentences,
+        para_of=para_of,
+        tf=tf,
+        lengths=lengths,
+        avgdl=max(avgdl, 1.0),
+        idf=idf,
+        n=n,
+        bigrams=[set(zip(t, t[1:], strict=False)) for t in sent_terms],
+        prefixes=[{w[:5] for w in t if len(w) >= 5} for t in sent_terms],
+        lowered=[s.lower() for s in sentences],
+        title_terms=frozenset(terms(article.title or "")),
+        dateline=spans.dateline_place(sentences[0]) if sentences else None,
+    )
+
+
+# A few recent articles' indexes; the bot asks several questions about the same article.
+_CACHE: OrderedDict[Article, _Index] = OrderedDict()
+_TEXT_CACHE: OrderedDict[str, Article] = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def _index(article: Article) -> _Index:
+    idx = _CACHE.get(article)
+    if idx is None:
+        idx = _build_index(article)
+        _CACHE[article] = idx
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(article)
+    return idx
+
+
+def _article_from_text(text: str) -> Article:
+    key = hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
+    art = _TEXT_CACHE.get(key)
+    if art is None:
+        art = clean_text(text)
+        _TEXT_CACHE[key] = art
+        if len(_TEXT_CACHE) > _CACHE_SIZE:
+            _TEXT_CACHE.popitem(last=False)
+    return art
+
+
+@dataclass(frozen=True)
+class _Question:
+    text: str
+    lowered: str
+    terms: list[str]
+    bigrams: set[tuple[str, str]]
+    qtype: QType
+    stems: frozenset[str]
+
+
+def _parse_question(question: str) -> _Question | None:
+    q = " ".join(question[:MAX_QUESTION_CHARS].split())
+    all_terms = terms(q)
+    seen: dict[str, None] = {}
+    for t in all_terms:
+        seen.setdefault(t, None)
+    uniq = list(seen)[:MAX_QUESTION_TERMS]
+    if not uniq:
+        return None
+    return _Question(
+        text=q,
+        lowered=q.lower(),
+        terms=uniq,
+        bigrams=set(zip(all_terms, all_terms[1:], strict=False)),
+        qtype=question_type(q),
+        stems=frozenset(spans.content_stems(q)),
+    )
+
+
+def _typed_spans(sentence: str, qtype: QType) -> list[spans.Span]:
+    if qtype is QType.DATE:
+        return spans.dates(sentence)
+    if qtype is QType.NUMBER:
+        return [
+            s
+            for s in spans.numbers(sentence)
+            if not re.fullmatch(r"(1[0-9]{3}|20[0-9]{2})", s.text)
+        ]
+    if qtype is QType.PERSON:
+        return [s for s in spans.names(sentence) if s.kind in ("person", "name")]
+    if qtype is QType.PLACE:
+        return [s for s in spans.names(sentence) if s.kind in ("place", "name")]
+    return []
+
+
+def _new_to_question(span: spans.Span, q: _Question) -> bool:
+    st = spans.content_stems(span.text)
+    return bool(st) and not st <= q.stems
+
+
+def _scores(q: _Question, idx: _Index) -> list[float]:
+    n = idx.n
+    weights = {t: idx.idf.get(t, math.log(1 + (n + 0.5) / 0.5)) for t in q.terms}
+    total = sum(weights.values()) or 1.0
+    n_bigrams = len(q.bigrams)
+    out: list[float] = []
+    for i in range(n):
+        tf = idx.tf[i]
+        norm = K1 * (1 - B + B * idx.lengths[i] / idx.avgdl)
+        prev_tf = idx.tf[i - 1] if i > 0 and idx.para_of[i - 1] == idx.para_of[i] else None
+        next_tf = idx.tf[i + 1] if i + 1 < n and idx.para_of[i + 1] == idx.para_of[i] else None
+        lex = 0.0
+        for t, w in weights.items():
+            f = tf.get(t, 0)
+            if f:
+                lex += w * f * (K1 + 1) / (f + norm)
+            elif (prev_tf and t in prev_tf) or (next_tf and t in next_tf):
+                lex += w * W_NEIGHBOUR
+            elif len(t) >= 5 and t[:5] in idx.prefixes[i]:
+                lex += w * W_PREFIX
+            elif t in idx.title_terms:
+                lex += w * W_TITLE
+        score = lex / total
+        if n_bigrams:
+            score += W_BIGRAM * len(q.bigrams & idx.bigrams[i]) / n_bigrams
+        score += W_FUZZ * fuzz.token_set_ratio(q.lowered, idx.lowered[i]) / 100.0
+        out.append(score)
+    return out
+
+
+def _type_bonus(q: _Question, sentence: str) -> float:
+    if q.qtype is QType.THING:
+        return 0.0
+    return W_TYPE if any(_new_to_question(s, q) for s in _typed_spans(sentence, q.qtype)) else 0.0
+
+
+def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
+    """The part of the sentence that answers: typed entity near the question's words."""
+    cands = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
+    if not cands and q.qtype is QType.PLACE and idx is not None and idx.dateline:
+        if stem(idx.dateline.lower()) not in q.stems:
+            return idx.dateline
+    if not cands and q.qtype in (QType.PERSON, QType.PLACE, QType.THING):
+        cands = [s for s in spans.names(sentence) if _new_to_question(s, q)]
+    if not cands and q.qtype is QType.THING:
+        cands = [c for c in spans.chunks(sentence, q.stems) if len(c.text.split()) <= 6]
+    if not cands:
+        return None
+    anchors = _anchor_positions(sentence, q)
+    if not anchors:
+        return cands[0].text
+
+    def distance(s: spans.Span) -> int:
+        return min(min(abs(a - s.start), abs(a - s.end)) for a in anchors)
+
+    return min(cands, key=distance).text
+
+
+def _anchor_positions(sentence: str, q: _Question) -> list[int]:
+    return [
+        m.start()
+        for m in re.finditer(r"[^\W_]+", sentence)
+        if m.group().lower() not in STOP_WORDS and stem(m.group()) in q.stems
+    ]
+
+
+def rank(question: str, article: Article, *, limit: int = 3) -> list[Answer]:
+    """The best `limit` sentences for a question, best first (empty for an empty question)."""
+    try:
+        q = _parse_question(question or "")
+        if q is None or not article.paragraphs:
+            return []
+        idx = _index(article)
+        scores = _scores(q, idx)
+        if q.qtype is not QType.THING:
+            # The type check is the costly part; only the leading sentences can be overtaken.
+            top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
+            for i in top:
+                scores[i] += _type_bonus(q, idx.sentences[i])
+        order = sorted(range(idx.n), key=lambda i: (-scores[i], i))[: max(limit, 0)]
+        return [
+            Answer(idx.sentences[i], _pick_span(q, idx.sentences[i], idx), round(scores[i], 4), i)
+            for i in order
+        ]
+    except ArticlebotError:
+        return []
+
+
+def answer(question: str, text: str | Article) -> Answer | None:
+    """The best answer, or None when the article does not seem to say (or the question is empty)."""
+    if not question or not question.strip():
+        return None
+    if isinstance(text, Article):
+        article = text
+    else:
+        try:
+            article = _article_from_text(text or "")
+        except ArticlebotError:
+            return None
+    best = rank(question, article, limit=1)
+    if not best or best[0].score < THRESHOLD:
+        return None
+    return best[0]
+
+
+def mentions(article: Article) -> Mentions:
+    """People, places, dates and numbers named in the article, most frequent first."""
+    people: dict[str, list[int]] = {}
+    places: dict[str, list[int]] = {}
+    dates: dict[str, list[int]] = {}
+    numbers: dict[str, list[int]] = {}
+    pos = 0
+
+    def add(bucket: dict[str, list[int]], key: str) -> None:
+        if key in bucket:
+            bucket[key][0] += 1
+        else:
+            bucket[key] = [1, pos]
+
+    sentences = article.sentences
+    line = spans.dateline_place(sentences[0]) if sentences else None
+    if line:
+        add(places, line)
+    for s in sentences:
+        for sp in spans.names(s):
+            pos += 1
+            if sp.kind == "person":
+                add(people, sp.text)
+            elif sp.kind == "place":
+                add(places, sp.text)
+        for sp in spans.dates(s):
+            pos += 1
+            add(dates, sp.text)
+        for sp in spans.numbers(s, with_unit=True):
+            if not spans.dates(sp.text):
+                pos += 1
+                add(numbers, sp.text)
+    people = _merge_names(people)
+
+    def ordered(bucket: dict[str, list[int]]) -> list[str]:
+        return [k for k, _ in sorted(bucket.items(), key=lambda kv: (-kv[1][0], kv[1][1]))]
+
+    return Mentions(ordered(people), ordered(places), ordered(dates), ordered(numbers))
+
+
+def _merge_names(people: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Fold "Ruiz" and "Ana Ruiz" into the fullest form "Maj. Gen. Ana Ruiz", summing counts."""
+    keys = sorted(people, key=len, reverse=True)
+    merged: dict[str, list[int]] = {}
+    for k in keys:
+        target = next(
+            (m for m in merged if k != m and re.search(rf"(?:^|\s){re.escape(k)}$", m)), None
+        )
+        if target is not None:
+            merged[target][0] += people[k][0]
+            merged[target][1] = min(merged[target][1], people[k][1])
+        else:
+            merged[k] = list(people[k])
+    return merged

@@ -1,0 +1,71 @@
+"""Question typing: which kind of answer (person, place, date, number, thing) a question asks for."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class QType(str, Enum):
+    """The kind of answer a question expects."""
+
+    PERSON = "person"
+    PLACE = "place"
+    DATE = "date"
+    NUMBER = "number"
+    THING = "thing"  # what/which/why/how and everything else
+
+
+# Order matters: the more specific patterns ("what year", "how many") come before the bare
+# question words, and the first match anywhere in the question wins over later ones.
+_PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
+    (
+        re.compile(
+            r"\b(?:what|which|in what|in which|during what|at what)\s+"
+            r"(?:year|years|decade|century|centuries|date|dates|day|days|month|months|time|era|period|season)\b"
+            r"|\bhow\s+long\s+ago\b|\bsince\s+when\b|\buntil\s+when\b"
+        ),
+        QType.DATE,
+    ),
+    (
+        re.compile(
+            r"\bhow\s+(?:many|much|long|far|old|large|big|high|tall|deep|wide|often|fast|heavy|"
+            r"few|great|small|hot|cold|warm|low|expensive)\b"
+            r"|\b(?:what|which)\s+(?:percentage|percent|proportion|number|amount|size|"
+            r"fraction|population|distance|length|height|temperature|speed|cost|price|rate|"
+            r"share|area|total|sum|age|weight|depth|quantity)\b"
+        ),
+        QType.NUMBER,
+    ),
+    (
+        re.compile(
+            r"\b(?:what|which|in what|in which)\s+(?:city|cities|country|countries|state|states|"
+            r"place|places|town|towns|region|regions|continent|location|area|province|county|"
+            r"island|nation|village|street|river|building|district|neighborhood|neighbourhood|"
+            r"capital)\b"
+        ),
+        QType.PLACE,
+    ),
+    (re.compile(r"\bwhen\b"), QType.DATE),
+    (re.compile(r"\bwhere\b"), QType.PLACE),
+    (
+        re.compile(r"\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:person|man|woman|people)\b"),
+        QType.PERSON,
+    ),
+)
+
+
+def question_type(question: str) -> QType:
+    """The answer type a question asks for; THING when nothing more specific is recognised."""
+    q = question.lower()
+    best: tuple[int, int, QType] | None = None
+    for rank, (pattern, qtype) in enumerate(_PATTERNS):
+        m = pattern.search(q)
+        if m is None:
+            continue
+        # Earliest match in the question wins ("Who ... when ..." is a who question); on a tie
+        # the more specific pattern listed first wins.
+        key = (m.start(), rank, qtype)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else QType.THING

@@ -1,0 +1,264 @@
+"""Heuristic entity and span finding in English news sentences: names, places, dates, numbers.
+
+No models: capitalisation, a few word lists and regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.words import STOP_WORDS, stem
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DATE_PARTS = (
+    rf"{_WEEKDAYS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
+    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?",
+    rf"(?:(?:early|late|mid)[- ])?{_MONTHS}(?:\s+{_YEAR})?",
+    rf"{_WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?",
+    r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{2,4}T\b)?",
+    r"\b(?:noon|midnight|yesterday|today|tonight|tomorrow)\b",
+    r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|spring|summer|"
+    r"autumn|fall|winter|morning|night|evening|decade|century|" + _WEEKDAYS + r")\b",
+    r"\b(?:the\s+)?(?:early|late|mid)?[- ]?\d{1,2}(?:st|nd|rd|th)[- ]century\b",
+    r"\b(?:the\s+)?(?:early|late|mid-)?\s*" + _YEAR + r"0?s\b",
+    r"\b" + _YEAR + r"\b(?:\s*(?:BC|AD|BCE|CE)\b)?",
+    r"\b\d{1,6}\s*(?:BC|AD|BCE|CE|BP)\b",
+)
+_DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PARTS))
+
+_NUM_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|dozen|dozens|hundreds|thousands|millions|half|a\s+dozen)"
+)
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
+_NUMBER = re.compile(
+    r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
+    r"approximately|roughly|up\s+to|at\s+least)\s+)?"
+    r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + _SCALE + r"|"
+    r"\d[\d,]*(?:\.\d+)?" + _SCALE + r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
+    r"|\b" + _NUM_WORDS + r"(?:[- ]" + _NUM_WORDS + r")*\b" + _SCALE + r")",
+    re.IGNORECASE,
+)
+# A number is followed by its unit when the next word is a plain lower-case word.
+_UNIT = re.compile(r"\s+(?:[a-z][a-z-]*|km|mi|kg|lb|m|ft|°[CF])\b")
+
+_TITLES = frozenset(
+    """mr mrs ms dr prof maj gen col lt sgt capt cmdr adm gov sen rep rev fr st sir dame lord lady
+    president chancellor minister premier mayor governor senator judge justice king queen prince
+    princess pope bishop archbishop general colonel captain sergeant lieutenant admiral commander
+    officer inspector detective chief secretary ambassador professor doctor""".split()
+)
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "al",
+        "y",
+    }
+)
+_PLACE_SUFFIXES = frozenset(
+    """city county river street island islands province valley mountains mountain lake bay sea
+    ocean park square road avenue bridge airport station state states republic kingdom coast
+    peninsula desert forest hills hill district region village town gulf strait canal harbor
+    harbour beach port""".split()
+)
+_PLACE_WORDS = frozenset(
+    """africa america asia europe australia antarctica oceania britain england scotland wales
+    ireland france germany spain italy portugal russia china japan india pakistan brazil canada
+    mexico peru chile argentina egypt israel iran iraq syria turkey greece poland ukraine sweden
+    norway finland denmark netherlands belgium switzerland austria hungary kenya nigeria korea
+    vietnam thailand indonesia afghanistan london paris berlin rome madrid moscow beijing tokyo
+    washington york chicago boston warsaw lyon jerusalem california texas florida""".split()
+)
+_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "across",
+        "into",
+        "outside",
+        "inside",
+        "throughout",
+        "towards",
+        "toward",
+        "around",
+        "via",
+        "through",
+    }
+)
+_PERSON_VERBS = frozenset(
+    """said says told added asked wrote explained announced claimed argued noted stated warned
+    insisted replied spoke""".split()
+)
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a sentence: text, kind (person/place/name/date/number/chunk) and offsets."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+def _tokens(sentence: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() is False and tok.isupper() and len(tok) > 1)
+
+
+def _bare(tok: str) -> str:
+    return tok.rstrip(".").lower()
+
+
+def dates(sentence: str) -> list[Span]:
+    """Date and time expressions, longest first at each position."""
+    return [Span(m.group().strip(), "date", m.start(), m.end()) for m in _DATE.finditer(sentence)]
+
+
+def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
+    """Numbers (digits, number words, money, percentages), with a following unit word if any."""
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        text, end = m.group(), m.end()
+        if not any(c.isdigit() for c in text) and text.lower() in {"some", "half"}:
+            continue
+        if with_unit:
+            u = _UNIT.match(sentence, end)
+            if u and u.group().strip().lower() not in STOP_WORDS:
+                end = u.end()
+        out.append(Span(sentence[m.start() : end].strip(), "number", m.start(), end))
+    return out
+
+
+def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
+    """Runs of capitalised words, classified as person, place or (unknown) name.
+
+    A sentence's first word counts only when it is not a stop word, since capitalisation there
+    says nothing.
+    """
+    toks = _tokens(sentence)
+    out: list[Span] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i][0]
+        bare = _bare(tok)
+        starts = _is_cap(tok) and tok[0].isalpha() and bare not in _NOT_NAMES
+        if starts and bare in STOP_WORDS and (i == 0 or not first_word_ok):
+            starts = False
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            t = toks[j][0]
+            if _is_cap(t) and t[0].isalpha() and _bare(t) not in _NOT_NAMES:
+                j += 1
+            elif (
+                t.lower() in _CONNECTORS
+                and j + 1 < len(toks)
+                and _is_cap(toks[j + 1][0])
+                and toks[j + 1][0][0].isalpha()
+            ):
+                j += 2
+            else:
+                break
+        run = toks[i:j]
+        start, end = run[0][1], run[-1][2]
+        text = sentence[start:end].rstrip(",")
+        if text.endswith(".") and _bare(run[-1][0]) not in _TITLES and len(run[-1][0]) > 2:
+            text = text[:-1]
+        kind = _classify(run, toks[i - 1][0] if i else "", toks[j][0] if j < len(toks) else "", i)
+        if not (len(run) == 1 and _bare(run[0][0]) in _TITLES):
+            out.append(Span(text, kind, start, start + len(text)))
+        i = j
+    return out
+
+
+def _classify(run: list[tuple[str, int, int]], before: str, after: str, pos: int) -> str:
+    bares = [_bare(t[0]) for t in run]
+    if bares[0] in _TITLES:
+        return "person"
+    if bares[-1] in _PLACE_SUFFIXES or any(b in _PLACE_WORDS for b in bares):
+        return "place"
+    if before.lower() in _PLACE_PREPS:
+        return "place"
+    if after.lower() in _PERSON_VERBS or after == ",":
+        # "Ruiz said", "Ana Ruiz, the mayor": a name followed by speech or an apposition.
+        return "person" if len(run) <= 3 and after.lower() in _PERSON_VERBS else "name"
+    if 2 <= len(run) <= 3 and not any(b in _CONNECTORS for b in bares):
+        return "person"
+    return "name"
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a news dateline such as "LYON (AP) --" or "LYON, France --"."""
+    m = re.match(
+        r"\s*([A-Z][A-Z .'-]{1,40}?)(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)]{1,20}\))?\s*(?:--|—|–|-)\s",
+        text,
+    )
+    if not m:
+        return None
+    return m.group(1).strip().title()
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the non-stop words of a text, for checking what a question already says."""
+    return {stem(w) for w in re.findall(r"[^\W_]+", text) if w.lower() not in STOP_WORDS}
+
+
+def chunks(sentence: str, avoid: Iterable[str]) -> list[Span]:
+    """Noun-phrase-like chunks: runs of words that are neither stop words nor in `avoid` stems.
+
+    A cheap stand-in for a parser when the question asks "what" or "which".
+    """
+    avoid_set = set(avoid)
+    out: list[Span] = []
+    run: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        if run:
+            s, e = run[0][1], run[-1][2]
+            out.append(Span(sentence[s:e].rstrip("."), "chunk", s, e))
+            run.clear()
+
+    for tok, s, e in _tokens(sentence):
+        low = tok.lower().rstrip(".")
+        if not tok[0].isalnum() or low in STOP_WORDS or stem(low) in avoid_set:
+            flush()
+        else:
+            run.append((tok, s, e))
+    flush()
+    return out
