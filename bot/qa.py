@@ -4,6 +4,7 @@ and the question's expected answer type, then a heuristic span inside the chosen
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter, OrderedDict
@@ -99,7 +100,7 @@ def _build_index(article: Article) -> _Index:
         avgdl=max(avgdl, 1.0),
         idf=idf,
         n=n,
-        bigrams=[set(zip(t, t[1:], strict=False)) for t in sent_terms],
+        bigrams=[set(itertools.pairwise(t)) for t in sent_terms],
         prefixes=[{w[:5] for w in t if len(w) >= 5} for t in sent_terms],
         lowered=[s.lower() for s in sentences],
         title_terms=frozenset(terms(article.title or "")),
@@ -159,7 +160,7 @@ def _parse_question(question: str) -> _Question | None:
         text=q,
         lowered=q.lower(),
         terms=uniq,
-        bigrams=set(zip(all_terms, all_terms[1:], strict=False)),
+        bigrams=set(itertools.pairwise(all_terms)),
         qtype=question_type(q),
         stems=frozenset(spans.content_stems(q)),
     )
@@ -225,9 +226,14 @@ def _type_bonus(q: _Question, sentence: str) -> float:
 def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
     """The part of the sentence that answers: typed entity near the question's words."""
     cands = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
-    if not cands and q.qtype is QType.PLACE and idx is not None and idx.dateline:
-        if stem(idx.dateline.lower()) not in q.stems:
-            return idx.dateline
+    if (
+        not cands
+        and q.qtype is QType.PLACE
+        and idx is not None
+        and idx.dateline
+        and stem(idx.dateline.lower()) not in q.stems
+    ):
+        return idx.dateline
     if not cands and q.qtype in (QType.PERSON, QType.PLACE, QType.THING):
         cands = [s for s in spans.names(sentence) if _new_to_question(s, q)]
     if not cands and q.qtype is QType.THING:

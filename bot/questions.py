@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 
 
-class QType(str, Enum):
+class QType(StrEnum):
     """The kind of answer a question expects."""
 
     PERSON = "person"

@@ -11,6 +11,11 @@ from dataclasses import dataclass
 
 from bot.words import STOP_WORDS, stem
 
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -51,11 +56,11 @@ _NUMBER = re.compile(
 # A number is followed by its unit when the next word is a plain lower-case word.
 _UNIT = re.compile(r"\s+(?:[a-z][a-z-]*|km|mi|kg|lb|m|ft|°[CF])\b")
 
-_TITLES = frozenset(
+_TITLES = _wordset(
     """mr mrs ms dr prof maj gen col lt sgt capt cmdr adm gov sen rep rev fr st sir dame lord lady
     president chancellor minister premier mayor governor senator judge justice king queen prince
     princess pope bishop archbishop general colonel captain sergeant lieutenant admiral commander
-    officer inspector detective chief secretary ambassador professor doctor""".split()
+    officer inspector detective chief secretary ambassador professor doctor"""
 )
 _CONNECTORS = frozenset(
     {
@@ -76,19 +81,19 @@ _CONNECTORS = frozenset(
         "y",
     }
 )
-_PLACE_SUFFIXES = frozenset(
+_PLACE_SUFFIXES = _wordset(
     """city county river street island islands province valley mountains mountain lake bay sea
     ocean park square road avenue bridge airport station state states republic kingdom coast
     peninsula desert forest hills hill district region village town gulf strait canal harbor
-    harbour beach port""".split()
+    harbour beach port"""
 )
-_PLACE_WORDS = frozenset(
+_PLACE_WORDS = _wordset(
     """africa america asia europe australia antarctica oceania britain england scotland wales
     ireland france germany spain italy portugal russia china japan india pakistan brazil canada
     mexico peru chile argentina egypt israel iran iraq syria turkey greece poland ukraine sweden
     norway finland denmark netherlands belgium switzerland austria hungary kenya nigeria korea
     vietnam thailand indonesia afghanistan london paris berlin rome madrid moscow beijing tokyo
-    washington york chicago boston warsaw lyon jerusalem california texas florida""".split()
+    washington york chicago boston warsaw lyon jerusalem california texas florida"""
 )
 _PLACE_PREPS = frozenset(
     {
@@ -109,13 +114,13 @@ _PLACE_PREPS = frozenset(
         "through",
     }
 )
-_PERSON_VERBS = frozenset(
+_PERSON_VERBS = _wordset(
     """said says told added asked wrote explained announced claimed argued noted stated warned
-    insisted replied spoke""".split()
+    insisted replied spoke"""
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _wordset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
+    june july august september october november december"""
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
