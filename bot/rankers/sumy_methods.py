@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -80,8 +81,10 @@ def sumy_rank(method: str, article: Article, count: int) -> list[int]:
         return []
     import numpy
 
-    # Sentences without content words give LexRank a zero vector; sumy then divides by zero
-    # and still returns a usable order, so the warning is noise for our users.
-    with numpy.errstate(all="ignore"):
+    # Sentences without content words give LexRank a zero vector (numpy warns of 0/0) and a
+    # short text makes LSA warn that it has fewer words than sentences; sumy still returns a
+    # usable order in both cases, so the warnings are noise for our users.
+    with numpy.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         picked = _summarizer(method)(document, count)
     return [first[str(s).strip()] for s in picked]
