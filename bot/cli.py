@@ -1,0 +1,243 @@
+"""The `articlebot` command: demo, summarize, ask, chat (console front end) and run (Telegram)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bot.errors import ArticlebotError, UsageError
+from bot.settings import Settings, SettingsError, load_settings
+
+DEMO_QUESTIONS = (
+    "Who commanded the soldiers?",
+    "Where did the river flood homes?",
+    "When did the river crest?",
+    "How many residents were evacuated?",
+    "How much did the barrier cost?",
+    "What is the population of Tokyo?",
+)
+
+
+def sample_text() -> str:
+    """The sample article shipped with the project: a news page pasted whole, furniture and all."""
+    return resources.files("bot").joinpath("samples/pasted_page.txt").read_text(encoding="utf-8")
+
+
+def load_source(source: str, settings: Settings) -> Any:
+    """A file path, a URL, or '-' (standard input), turned into a clean Article."""
+    from bot.clean import clean_text
+    from bot.documents import decode_document, looks_like_html
+    from bot.intent import find_url
+
+    if source.startswith(("http://", "https://")):
+        from bot.fetch import fetch_article
+
+        url = find_url(source) or source
+        return asyncio.run(fetch_article(url, allow_private=settings.allow_private_urls))
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name = None
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise UsageError(
+                f"No such file: {source} (give a text or HTML file, a URL, or - for stdin)"
+            )
+        data = path.read_bytes()
+        name = path.name
+    text = decode_document(data, filename=name)
+    if looks_like_html(text):
+        from bot.extract import article_from_html
+
+        return article_from_html(text)
+    from bot.service import check_text
+
+    check_text(text, max_chars=settings.max_text_chars)
+    return clean_text(text)
+
+
+def _header(article: Any) -> str:
+    parts = [p for p in (article.source, article.place, article.date) if p]
+    parts.append(f"{article.reading_minutes} min read")
+    return " · ".join(parts)
+
+
+def print_brief(article: Any, sentences: list[str], out: Any = None) -> None:
+    out = out or sys.stdout
+    if article.title:
+        print(article.title, file=out)
+    print(_header(article), file=out)
+    print(file=out)
+    for s in sentences:
+        print(f" • {s}", file=out)
+
+
+def print_answer(question: str, found: Any, closest: Any, out: Any = None) -> None:
+    out = out or sys.stdout
+    print(f"Q: {question}", file=out)
+    if found is not None:
+        print(f"A: {found.span or found.sentence}", file=out)
+        if found.span:
+            print(f"   “{found.sentence}”", file=out)
+    else:
+        print("A: The article doesn't say.", file=out)
+        if closest is not None:
+            print(f"   Closest sentence (not an answer): “{closest.sentence}”", file=out)
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.brief import brief
+    from bot.clean import clean_text
+    from bot.qa import answer, rank
+
+    article = clean_text(sample_text())
+    print("articlebot demo: a news page pasted whole (menus, photo credits, footer and all).\n")
+    print("── Brief ──")
+    print_brief(article, brief(article, sentences=3))
+    print("\n── Questions ──")
+    for q in DEMO_QUESTIONS:
+        found = answer(q, article)
+        closest = None if found else next(iter(rank(q, article, limit=1)), None)
+        print_answer(q, found, closest)
+        print()
+    print("Try it on your own text: articlebot summarize FILE | articlebot ask FILE 'Who ...?'")
+    print("or talk to it: articlebot chat")
+    return 0
+
+
+def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.brief import METHODS, brief
+
+    if args.method and args.method not in METHODS:
+        raise UsageError(f"Unknown method {args.method!r}; choose one of: {', '.join(METHODS)}")
+    if args.sentences < 1:
+        raise UsageError("--sentences must be at least 1")
+    article = load_source(args.source, settings)
+    chosen = brief(article, sentences=args.sentences, method=args.method)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "title": article.title,
+                    "source": article.source,
+                    "byline": article.byline,
+                    "place": article.place,
+                    "date": article.date,
+                    "reading_minutes": article.reading_minutes,
+                    "sentences": chosen,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print_brief(article, chosen)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.qa import answer, rank
+
+    if not args.question.strip():
+        raise UsageError("The question is empty.")
+    article = load_source(args.source, settings)
+    question = args.question[:500]
+    found = answer(question, article)
+    closest = None if found else next(iter(rank(question, article, limit=1)), None)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "question": args.question,
+                    "answer": asdict(found) if found else None,
+                    "closest": asdict(closest) if closest else None,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print_answer(question, found, closest)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.console import run_chat
+
+    if args.db:
+        settings = Settings(**{**settings.__dict__, "db_path": args.db})
+    return run_chat(settings)
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from handlers.app import run_bot
+
+    settings.require_token()
+    return run_bot(settings, webhook=args.webhook)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="articlebot",
+        description="Brief news articles and answer questions from their own sentences.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("demo", help="brief a sample article and answer questions about it")
+    p = sub.add_parser("summarize", help="brief an article from a file, a URL, or - (stdin)")
+    p.add_argument("source", metavar="SOURCE")
+    p.add_argument("--sentences", "-n", type=int, default=3)
+    p.add_argument("--method", "-m", default=None, help="summarizer (default: the best measured)")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ask", help="answer a question about an article")
+    p.add_argument("source", metavar="SOURCE")
+    p.add_argument("question", metavar="QUESTION")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("chat", help="talk to articlebot in the console, with its memory")
+    p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
+    p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    p.add_argument("--webhook", action="store_true", help="use a webhook instead of polling")
+    return parser
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "summarize": cmd_summarize,
+    "ask": cmd_ask,
+    "chat": cmd_chat,
+    "run": cmd_run,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=getattr(logging, settings.log_level, logging.INFO),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        return COMMANDS[args.command](args, settings)
+    except SettingsError as exc:
+        print(f"articlebot: {exc}", file=sys.stderr)
+        return 2
+    except ArticlebotError as exc:
+        print(f"articlebot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""`articlebot chat`: the console front end, over the same service and database as the bot."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import select
+import sys
+from typing import TextIO
+
+from bot.errors import ArticlebotError
+from bot.intent import Intent, classify, find_url
+from bot.service import Brief, Reply, Service
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+CONSOLE_CHAT_ID = 0
+END_MARKERS = (".", "/end", "END")
+HELP = """\
+Paste an article (end it with an empty line, or a line with a single '.'), or send a link.
+Then ask about it: who, what, where, when, how many.
+Commands:
+  /summary [N]      brief the current article again (N sentences)
+  /articles         list your articles      /use N    switch to article N
+  /search WORDS     search your articles    /people   people, places and dates it mentions
+  /settings [sentences N | method NAME | timezone ZONE]
+  /forget yes       delete everything       /help     this text     /quit   leave
+"""
+
+
+def _more_input_pending(stream: TextIO, wait: float = 0.25) -> bool:
+    """True if more input arrives at once (a paste in progress) rather than after a pause."""
+    try:
+        ready, _, _ = select.select([stream], [], [], wait)
+    except (OSError, ValueError):
+        return False
+    return bool(ready)
+
+
+class Console:
+    """Reads lines, tells pastes from questions and commands, and prints the service's replies."""
+
+    def __init__(self, service: Service, out: TextIO = sys.stdout) -> None:
+        self.service = service
+        self.out = out
+        self.chat = CONSOLE_CHAT_ID
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out, flush=True)
+
+    def show_brief(self, b: Brief) -> None:
+        a = b.article
+        if b.duplicate:
+            self.say("(You sent this article before; here it is again.)")
+        self.say(a.title or "Untitled article")
+        meta = [p for p in (a.source, a.place, a.published) if p]
+        meta.append(f"{b.reading_minutes} min read · article #{a.id}")
+        self.say(" · ".join(meta))
+        for s in b.sentences:
+            self.say(f" • {s}")
+        self.say("Ask me about it: who, what, where, when, how many.")
+
+    def show_reply(self, r: Reply) -> None:
+        if r.answer is not None:
+            if r.answer.span:
+                self.say(f"→ {r.answer.span}")
+            self.say(f"  “{r.answer.sentence}”")
+        else:
+            self.say("The article doesn't say.")
+            if r.closest is not None:
+                self.say(f"  Closest sentence (not an answer): “{r.closest.sentence}”")
+
+    async def handle(self, text: str) -> bool:
+        """Handle one input (a command, question, link or article); False to quit."""
+        text = text.strip()
+        if not text:
+            return True
+        try:
+            if text.startswith("/"):
+                return await self.command(text)
+            intent = classify(text)
+            if intent is Intent.LINK:
+                url = find_url(text) or text
+                self.say(f"Fetching {url} …")
+                self.show_brief(await self.service.add_url(self.chat, url))
+            elif intent is Intent.ARTICLE:
+                self.show_brief(await self.service.add_text(self.chat, text, origin="console"))
+            elif intent is Intent.GREETING:
+                self.say("Hello! Paste an article or a link, then ask me about it. /help for more.")
+            else:
+                self.show_reply(await self.service.ask(self.chat, text))
+        except ArticlebotError as exc:
+            self.say(str(exc))
+        except Exception:
+            log.exception("console: unexpected error handling input")
+            self.say("Sorry, something went wrong with that. Your saved articles are safe.")
+        return True
+
+    async def command(self, text: str) -> bool:
+        name, _, rest = text.partition(" ")
+        name, rest = name.lower(), rest.strip()
+        s = self.service
+        if name in ("/quit", "/exit", "/q"):
+            return False
+        if name in ("/help", "/start"):
+            self.say(HELP)
+        elif name == "/summary":
+            n = int(rest) if rest.isdigit() else None
+            if rest and n is None:
+                self.say("Usage: /summary [N]")
+            else:
+                self.show_brief(await s.brief(self.chat, sentences=n))
+        elif name == "/ask":
+            self.show_reply(await s.ask(self.chat, rest))
+        elif name == "/articles":
+            items = await s.articles(self.chat)
+            if not items:
+                self.say("No articles yet.")
+            for i, a in enumerate(items, 1):
+                self.say(
+                    f"{i}. {a.title or 'Untitled'} ({a.source or 'pasted'}, {a.created_at:%Y-%m-%d %H:%M})"
+                )
+        elif name == "/use":
+            if not rest.isdigit():
+                self.say("Usage: /use N (the number from /articles)")
+            else:
+                chosen = await s.use(self.chat, int(rest))
+                self.say(f"Now asking about: {chosen.title or 'Untitled article'}")
+        elif name == "/search":
+            hits = await s.search(self.chat, rest)
+            if not hits:
+                self.say("Nothing found.")
+            for h in hits:
+                self.say(f"• [{h.title or 'Untitled'}] {h.sentence}")
+        elif name in ("/people", "/mentions"):
+            m = await s.mentions(self.chat)
+            self.say(f"People: {', '.join(m.people) or '—'}")
+            self.say(f"Places: {', '.join(m.places) or '—'}")
+            self.say(f"Dates: {', '.join(m.dates) or '—'}")
+        elif name == "/settings":
+            await self.settings(rest)
+        elif name == "/forget":
+            if rest.lower() != "yes":
+                self.say(
+                    "This deletes every article and question kept here. Type /forget yes to confirm."
+                )
+            else:
+                n = await s.forget(self.chat)
+                self.say(f"Forgot everything: {n} article(s) deleted.")
+        else:
+            self.say(f"Unknown command {name}. /help lists them.")
+        return True
+
+    async def settings(self, rest: str) -> None:
+        parts = rest.split()
+        s = self.service
+        if len(parts) == 2 and parts[0] in ("sentences", "method", "timezone"):
+            key, value = parts
+            if key == "sentences":
+                if not value.isdigit():
+                    self.say("Usage: /settings sentences N")
+                    return
+                await s.update_settings(self.chat, sentences=int(value))
+            elif key == "method":
+                await s.update_settings(self.chat, method=value)
+            else:
+                await s.update_settings(self.chat, timezone=value)
+        elif parts:
+            self.say("Usage: /settings [sentences N | method NAME | timezone ZONE]")
+            return
+        cur = await s.chat_settings(self.chat)
+        self.say(
+            f"Brief length: {cur.sentences} sentences · summarizer: {cur.method or 'default'} · "
+            f"time zone: {cur.timezone}"
+        )
+
+
+def read_message(stream: TextIO, prompt: str, out: TextIO) -> str | None:
+    """Read one message: a single line, or a multi-line paste ended by an empty line or '.'."""
+    if stream.isatty():
+        print(prompt, end="", file=out, flush=True)
+    first = stream.readline()
+    if not first:
+        return None
+    lines = [first.rstrip("\n")]
+    head = first.strip()
+    if head in END_MARKERS:
+        return ""
+    if head.startswith("/") or classify(head) in (Intent.QUESTION, Intent.GREETING, Intent.LINK):
+        return first
+    if not _more_input_pending(stream, 0.05):
+        return first  # one typed line; a paste still arriving is read on below
+    while True:
+        line = stream.readline()
+        if not line:
+            break
+        stripped = line.strip()
+        if stripped in END_MARKERS:
+            break
+        if not stripped and not _more_input_pending(stream):
+            break
+        lines.append(line.rstrip("\n"))
+    return "\n".join(lines)
+
+
+async def chat_loop(service: Service, stream: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+    console = Console(service, out)
+    console.say("articlebot — paste an article or a link, then ask about it. /help for commands.")
+    loop = asyncio.get_running_loop()
+    while True:
+        text = await loop.run_in_executor(None, read_message, stream, "› ", out)
+        if text is None or not await console.handle(text):
+            break
+
+
+def run_chat(settings: Settings) -> int:
+    """Run the console conversation until /quit or end of input."""
+    service = Service.open(settings)
+    try:
+        asyncio.run(chat_loop(service))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        service.close()
+    print("Bye.", flush=True)
+    return 0
