@@ -26,10 +26,10 @@ MAX_QUESTION_TERMS = 40
 # BM25 constants (the usual ones) and the mixing weights, tuned on SQuAD dev paragraphs.
 K1 = 1.2
 B = 0.75
-W_FUZZ = 0.35  # rapidfuzz token_set_ratio, 0..1
+W_FUZZ = 0.5  # rapidfuzz token_set_ratio, 0..1
 W_BIGRAM = 0.25  # share of the question's consecutive term pairs found in the sentence
-W_TYPE = 0.12  # the sentence holds an entity of the asked type that the question lacks
-W_NEIGHBOUR = 0.35  # a term found only in the previous/next sentence (pronoun subjects)
+W_TYPE = 0.3  # the sentence holds an entity of the asked type that the question lacks
+W_NEIGHBOUR = 0.2  # a term found only in the previous/next sentence (pronoun subjects)
 W_PREFIX = 0.5  # a term matched only by a shared 5-letter prefix ("founder" ~ "founded")
 W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
 
@@ -104,7 +104,7 @@ def _build_index(article: Article) -> _Index:
         prefixes=[{w[:5] for w in t if len(w) >= 5} for t in sent_terms],
         lowered=[s.lower() for s in sentences],
         title_terms=frozenset(terms(article.title or "")),
-        dateline=spans.dateline_place(sentences[0]) if sentences else None,
+        dateline=article.place or (spans.dateline_place(sentences[0]) if sentences else None),
     )
 
 
@@ -312,7 +312,7 @@ def mentions(article: Article) -> Mentions:
             bucket[key] = [1, pos]
 
     sentences = article.sentences
-    line = spans.dateline_place(sentences[0]) if sentences else None
+    line = article.place or (spans.dateline_place(sentences[0]) if sentences else None)
     if line:
         add(places, line)
     for s in sentences:
@@ -322,11 +322,13 @@ def mentions(article: Article) -> Mentions:
                 add(people, sp.text)
             elif sp.kind == "place":
                 add(places, sp.text)
-        for sp in spans.dates(s):
+        found = spans.dates(s)
+        for sp in found:
             pos += 1
             add(dates, sp.text)
         for sp in spans.numbers(s, with_unit=True):
-            if not spans.dates(sp.text):
+            # "3" of "March 3" and "5" of "5 p.m." belong to the dates.
+            if not any(d.start < sp.end and sp.start < d.end for d in found):
                 pos += 1
                 add(numbers, sp.text)
     people = _merge_names(people)

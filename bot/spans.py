@@ -17,10 +17,10 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 _MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\w)"
 )
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DATE_PARTS = (
     rf"{_WEEKDAYS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
@@ -62,6 +62,7 @@ _TITLES = _wordset(
     princess pope bishop archbishop general colonel captain sergeant lieutenant admiral commander
     officer inspector detective chief secretary ambassador professor doctor"""
 )
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _CONNECTORS = frozenset(
     {
         "of",
@@ -205,24 +206,29 @@ def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
         text = sentence[start:end].rstrip(",")
         if text.endswith(".") and _bare(run[-1][0]) not in _TITLES and len(run[-1][0]) > 2:
             text = text[:-1]
-        kind = _classify(run, toks[i - 1][0] if i else "", toks[j][0] if j < len(toks) else "", i)
+        before = [t[0].lower() for t in toks[max(0, i - 2) : i]]
+        kind = _classify(run, before, _bare(toks[j][0]) if j < len(toks) else "")
         if not (len(run) == 1 and _bare(run[0][0]) in _TITLES):
             out.append(Span(text, kind, start, start + len(text)))
         i = j
     return out
 
 
-def _classify(run: list[tuple[str, int, int]], before: str, after: str, pos: int) -> str:
+def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) -> str:
     bares = [_bare(t[0]) for t in run]
     if bares[0] in _TITLES:
         return "person"
     if bares[-1] in _PLACE_SUFFIXES or any(b in _PLACE_WORDS for b in bares):
         return "place"
-    if before.lower() in _PLACE_PREPS:
+    prev = before[-1] if before else ""
+    if prev in _PLACE_PREPS:
         return "place"
-    if after.lower() in _PERSON_VERBS or after == ",":
-        # "Ruiz said", "Ana Ruiz, the mayor": a name followed by speech or an apposition.
-        return "person" if len(run) <= 3 and after.lower() in _PERSON_VERBS else "name"
+    if any(b in _DETERMINERS for b in before):
+        # "the old Pont Vert bridge": a determiner means a thing, not a person.
+        return "name"
+    if after in _PERSON_VERBS:
+        # "Ruiz said": a name followed by a verb of speech.
+        return "person" if len(run) <= 3 else "name"
     if 2 <= len(run) <= 3 and not any(b in _CONNECTORS for b in bares):
         return "person"
     return "name"

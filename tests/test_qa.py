@@ -1,0 +1,80 @@
+"""The question answerer on a small made-up news story."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.article import Article
+from bot.clean import clean_text
+from bot.qa import Answer, answer, rank
+
+STORY = """LYON (AP) -- The city council of Lyon voted on Tuesday, March 3 to close the old Pont Vert bridge after inspectors found deep cracks in two of its piers.
+
+Maj. Gen. Ana Ruiz, who leads the regional emergency service, said about 1,200 residents would be evacuated to temporary housing near Villeurbanne. "We will not take risks with people's lives," Ruiz said.
+
+The repairs are expected to cost $4.5 million and to last until next summer. Engineers blamed decades of heavy truck traffic and river floods for the damage.
+
+Mayor Paul Martin said the council would meet again at 5 p.m. on Friday to choose a contractor."""
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    return clean_text(STORY)
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence", "span"),
+    [
+        ("Who leads the emergency service?", "Ana Ruiz", "Maj. Gen. Ana Ruiz"),
+        ("Where will the residents be evacuated to?", "Villeurbanne", "Villeurbanne"),
+        ("When did the council vote to close the bridge?", "voted", "Tuesday, March 3"),
+        ("How many residents will be evacuated?", "1,200", "about 1,200 residents"),
+        ("How much will the repairs cost?", "$4.5 million", "$4.5 million"),
+        ("When will the council meet again?", "5 p.m.", "5 p.m."),
+    ],
+)
+def test_answers_sentence_and_span(
+    article: Article, question: str, in_sentence: str, span: str
+) -> None:
+    got = answer(question, article)
+    assert got is not None
+    assert in_sentence in got.sentence
+    assert got.span == span
+    assert article.sentences[got.index] == got.sentence
+
+
+def test_answer_accepts_raw_text() -> None:
+    got = answer("What did engineers blame for the damage?", STORY)
+    assert got is not None
+    assert "truck traffic" in got.sentence
+
+
+def test_unrelated_question_is_none(article: Article) -> None:
+    assert answer("What is the capital of Peru?", article) is None
+    assert answer("Which football team won the championship?", article) is None
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!?", "the of and", "\x00\x01"])
+def test_empty_or_garbage_question_is_none(article: Article, question: str) -> None:
+    assert answer(question, article) is None
+
+
+def test_long_question_does_not_raise(article: Article) -> None:
+    question = "Who leads the emergency service? " + "bridge cracks " * 800
+    assert len(question) > 10_000
+    got = rank(question, article)
+    assert got and isinstance(got[0], Answer)
+
+
+def test_empty_text_is_none() -> None:
+    assert answer("Who leads the service?", "") is None
+    assert answer("Who leads the service?", "   \n\n ") is None
+
+
+def test_rank_orders_best_first(article: Article) -> None:
+    ranked = rank("Who leads the emergency service?", article, limit=3)
+    assert len(ranked) == 3
+    assert [a.score for a in ranked] == sorted((a.score for a in ranked), reverse=True)
+    assert "Ana Ruiz" in ranked[0].sentence
+    assert rank("", article) == []
+    assert len(rank("bridge", article, limit=10)) == len(article.sentences)

@@ -1,0 +1,60 @@
+"""Span and entity heuristics on a small made-up news story."""
+
+from __future__ import annotations
+
+from bot.clean import clean_text
+from bot.qa import mentions
+from bot.questions import QType, question_type
+from bot.spans import dateline_place, dates, names, numbers
+
+STORY = """LYON (AP) -- The city council of Lyon voted on Tuesday, March 3 to close the old Pont Vert bridge after inspectors found deep cracks in two of its piers.
+
+Maj. Gen. Ana Ruiz, who leads the regional emergency service, said about 1,200 residents would be moved to temporary housing near Villeurbanne. "We will not take risks with people's lives," Ruiz said.
+
+The repairs are expected to cost $4.5 million and to last until next summer. Mayor Paul Martin said the council would meet again at 5 p.m. on Friday."""
+
+
+def test_question_types() -> None:
+    assert question_type("Who leads the emergency service?") is QType.PERSON
+    assert question_type("Where will the residents be moved?") is QType.PLACE
+    assert question_type("When did the council vote?") is QType.DATE
+    assert question_type("In what year was it built?") is QType.DATE
+    assert question_type("How many residents will be moved?") is QType.NUMBER
+    assert question_type("How much will the repairs cost?") is QType.NUMBER
+    assert question_type("What did the inspectors find?") is QType.THING
+
+
+def test_dates_numbers_names() -> None:
+    first = clean_text(STORY).sentences[0]
+    assert "Tuesday, March 3" in [d.text for d in dates(first)]
+    assert [d.text for d in dates("They meet at 5 p.m. on Friday.")] == ["5 p.m.", "Friday"]
+    assert numbers("about 1,200 residents would be moved")[0].text == "about 1,200 residents"
+    assert numbers("It will cost $4.5 million.")[0].text == "$4.5 million"
+    people = [
+        s.text
+        for s in names("Maj. Gen. Ana Ruiz said the bridge was unsafe.")
+        if s.kind == "person"
+    ]
+    assert people == ["Maj. Gen. Ana Ruiz"]
+    places = [
+        s.text for s in names("Residents moved to housing near Villeurbanne.") if s.kind == "place"
+    ]
+    assert places == ["Villeurbanne"]
+
+
+def test_dateline() -> None:
+    assert dateline_place(STORY) == "Lyon"
+    assert dateline_place("The council met on Tuesday.") is None
+
+
+def test_mentions_finds_people_places_dates() -> None:
+    m = mentions(clean_text(STORY))
+    assert m.people[0] == "Maj. Gen. Ana Ruiz"  # named twice ("Ruiz said"), folded together
+    assert "Mayor Paul Martin" in m.people
+    assert "Ruiz" not in m.people
+    assert m.places[0] == "Lyon"
+    assert "Villeurbanne" in m.places
+    assert "Tuesday, March 3" in m.dates
+    assert "5 p.m." in m.dates
+    assert any("1,200" in n for n in m.numbers)
+    assert len(m.people) == len(set(m.people))
