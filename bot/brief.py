@@ -25,7 +25,16 @@ class UnknownMethod(ValueError):
 
 
 def _lead_rank(article: Article, count: int) -> list[int]:
-    return list(range(count))
+    """The first `count` distinct sentences (a caption printed twice is said once)."""
+    seen: set[str] = set()
+    picked: list[int] = []
+    for i, sentence in enumerate(article.sentences):
+        if sentence not in seen:
+            seen.add(sentence)
+            picked.append(i)
+            if len(picked) == count:
+                break
+    return picked
 
 
 def _rank(method: str, article: Article, count: int) -> list[int]:
