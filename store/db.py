@@ -447,11 +447,30 @@ class Store:
             ).fetchone()
             conn.execute("UPDATE chats SET current_article_id = NULL WHERE id = ?", (chat_id,))
             conn.execute("DELETE FROM questions WHERE chat_id = ?", (chat_id,))
+            conn.execute("DELETE FROM article_messages WHERE chat_id = ?", (chat_id,))
             # The sentences_ad trigger removes each sentence from the FTS index.
             conn.execute("DELETE FROM sentences WHERE chat_id = ?", (chat_id,))
             conn.execute("DELETE FROM articles WHERE chat_id = ?", (chat_id,))
             conn.execute("DELETE FROM chats WHERE id = ?", (chat_id,))
         return int(row[0])
+
+    def remember_message(self, chat_id: int, message_id: int, article_id: int) -> None:
+        """Note that a message sent in the chat (a brief or an answer) is about that article."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO article_messages (chat_id, message_id, article_id) "
+                "SELECT ?, ?, id FROM articles WHERE id = ? AND chat_id = ?",
+                (chat_id, message_id, article_id, chat_id),
+            )
+
+    def article_for_message(self, chat_id: int, message_id: int) -> StoredArticle | None:
+        """The chat's article that a message of the bot was about, if it is known."""
+        row = self._one(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? AND id = "
+            "(SELECT article_id FROM article_messages WHERE chat_id = ? AND message_id = ?)",
+            (chat_id, chat_id, message_id),
+        )
+        return None if row is None else _row_to_article(row)
 
     def integrity_check(self) -> str:
         """'ok', or a description of what SQLite, foreign keys or the FTS index found wrong."""

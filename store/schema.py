@@ -112,8 +112,23 @@ _V1_CORE = Migration(
     ),
 )
 
+_V2_MESSAGES = Migration(
+    "which article each brief or answer message belongs to (replies ask about that article)",
+    (
+        """
+        CREATE TABLE article_messages (
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            message_id INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (chat_id, message_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX article_messages_by_article ON article_messages(article_id)",
+    ),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1_CORE,)
+MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _V2_MESSAGES)
 
 LATEST_VERSION = len(MIGRATIONS)
 
