@@ -187,7 +187,8 @@ def _typed_spans(sentence: str, qtype: QType) -> list[spans.Span]:
 
 def _new_to_question(span: spans.Span, q: _Question) -> bool:
     st = spans.content_stems(span.text)
-    return bool(st) and not st <= q.stems
+    # A number's unit may repeat the question ("how many residents"); the number itself is new.
+    return (bool(st) and not st <= q.stems) or span.kind == "number"
 
 
 def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
@@ -223,10 +224,20 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     return out, cover
 
 
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
+
+
 def _type_bonus(q: _Question, sentence: str) -> float:
     if q.qtype is QType.THING:
         return 0.0
-    return W_TYPE if any(_new_to_question(s, q) for s in _typed_spans(sentence, q.qtype)) else 0.0
+    found = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
+    if not found:
+        return 0.0
+    m = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
+    if m and any(stem(m.group(1)) in spans.content_stems(s.text) for s in found):
+        # "How many residents" and "1,200 residents": the count of the very thing asked about.
+        return 2 * W_TYPE
+    return W_TYPE
 
 
 def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
