@@ -15,6 +15,7 @@ from bot.errors import InputError, NoArticleText
 
 log = logging.getLogger(__name__)
 
+MIN_PROSE_WORDS = 6
 _NO_TEXT = "I couldn't find any article text on that page."
 _DOCTYPE = re.compile(
     r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<!doctype\s+html", re.IGNORECASE | re.DOTALL
@@ -89,6 +90,10 @@ def article_from_html(html: str, *, url: str | None = None) -> Article:
     # trafilatura often repeats the headline as the first line of the text.
     if title and lines and lines[0].casefold() == title.casefold():
         lines = lines[1:]
+    # With no main text trafilatura falls back to whatever is there (menus, footers): insist
+    # on at least one line of prose.
+    if not any(len(line.split()) >= MIN_PROSE_WORDS for line in lines):
+        raise NoArticleText(_NO_TEXT)
     try:
         article = clean_text("\n\n".join(lines), title=title, source=meta["source"], url=url)
     except InputError as exc:  # EmptyText, or text the cleaner cannot use

@@ -256,6 +256,14 @@ async def fetch_article(
         follow_redirects=False,
         trust_env=False,
     )
+
+    async def check_location(response: httpx.Response) -> None:
+        # httpx parses a redirect's Location before we see it; refuse bad targets first.
+        location = response.headers.get("location")
+        if response.status_code in REDIRECT_CODES and location:
+            guard.check_form(urljoin(str(response.request.url), location.strip()))
+
+    client.event_hooks["response"] = [check_location]
     loop = asyncio.get_running_loop()
     try:
         # One deadline for everything, so a server trickling bytes cannot hold the fetch.
