@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from bot.article import Article
 from bot.clean import clean_text
-from bot.rankers.news import news_rank
-from bot.rankers.sumy_methods import SUMY_METHODS, sumy_rank
+from bot.rankers import SUMY_METHODS, news_rank, sumy_rank
 
 METHODS: tuple[str, ...] = ("news", "lead", *SUMY_METHODS)
 DEFAULT_METHOD = "news"

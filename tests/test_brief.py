@@ -115,7 +115,7 @@ def test_a_pronoun_opener_is_not_chosen_without_the_sentence_it_leans_on() -> No
 
 def test_the_pronoun_fixture_would_otherwise_pick_the_pronoun_sentence() -> None:
     # Guards the test above: on sheer score the "She said ..." sentence is the best one.
-    from bot.rankers.news import _vectors, scores
+    from bot.rankers import _vectors, scores
 
     sentences = PRONOUN_ARTICLE.sentences
     ranked = scores(sentences, _vectors(sentences))
