@@ -439,3 +439,30 @@ def test_looks_like_html() -> None:
     assert not looks_like_html(PLAIN_TEXT)
     assert not looks_like_html("Use the <p> tag for paragraphs and <br> for breaks.")
     assert not looks_like_html("")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://ｌｏｃａｌｈｏｓｔ/",
+        "http://１２７.０.０.１/",
+        "http://127。0。0。1/",
+        "http://localhost%00.example/",
+        "HTTP://LOCALHOST/",
+    ],
+)
+async def test_unicode_and_encoded_host_tricks_make_no_request(url: str) -> None:
+    reached: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        reached.append(request)
+        return httpx.Response(200, text="<p>secret</p>")
+
+    def resolver(host: str, port: int) -> list[str]:
+        raise AssertionError(f"unexpected DNS lookup of {host}")
+
+    with pytest.raises(FetchError):
+        await fetch_article(
+            url, guard=AddressGuard(resolver=resolver), transport=httpx.MockTransport(handler)
+        )
+    assert reached == []
