@@ -276,6 +276,14 @@ class Service:
         stored = await self.article(chat_id, article_id)
         return await self._cpu(qa.mentions, self._article(stored))
 
+    async def remember(self, chat_id: int, message_id: int, article_id: int) -> None:
+        """Note that a message sent to the chat is about this article (for replies to it)."""
+        await self._db(self.store.remember_message, chat_id, message_id, article_id)
+
+    async def article_for_message(self, chat_id: int, message_id: int) -> StoredArticle | None:
+        """The article a message of the bot's was about, if any."""
+        return await self._db(self.store.article_for_message, chat_id, message_id)
+
     # ---- the chat's library -----------------------------------------------------------
 
     async def articles(self, chat_id: int, *, limit: int = 10) -> list[ArticleSummary]:

@@ -1,0 +1,186 @@
+"""Build and run the Telegram application: handlers, ordering, logging without the token, shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.service import Service
+from bot.settings import Settings
+from handlers import articles, library, questions
+from handlers import settings as settings_handlers
+from handlers.articles import Pastes
+
+log = logging.getLogger(__name__)
+
+
+class RedactToken(logging.Filter):
+    """Replace the bot token in every log record (httpx logs request URLs, which contain it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            message = record.getMessage()
+            if self.token in message:
+                record.msg = message.replace(self.token, "<token>")
+                record.args = None
+        return True
+
+
+def install_token_filter(token: str) -> None:
+    """Attach the redacting filter to every handler of the root logger."""
+    redact = RedactToken(token)
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.INFO)
+    for handler in root.handlers:
+        handler.addFilter(redact)
+    # httpx's per-request lines are noise at INFO, and the reason the filter exists.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+class ChatOrderedProcessor(BaseUpdateProcessor):
+    """Many chats at once, each chat's updates in the order they arrived."""
+
+    def __init__(self, max_concurrent_updates: int = 256) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks[chat.id]
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            if not lock.locked() and not getattr(lock, "_waiters", None):
+                self._locks.pop(chat.id, None)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the traceback and tell the user something went wrong; stored data is untouched."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(
+                update.effective_chat.id,
+                "Sorry, something went wrong with that. Your saved articles are safe; please try again.",
+            )
+        except Exception:  # the chat may be gone; nothing more to do
+            log.warning("could not send the apology to chat %s", update.effective_chat.id)
+
+
+def build_application(
+    settings: Settings, svc: Service | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The Telegram application with every handler registered (the service opens at start)."""
+    token = settings.require_token()
+
+    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if "service" not in app.bot_data:
+            app.bot_data["service"] = Service.open(settings)
+        await app.bot.set_my_commands(settings_handlers.COMMANDS)
+        log.info("articlebot is running as @%s", app.bot.username)
+
+    async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        service = app.bot_data.pop("service", None)
+        if service is not None:
+            service.close()
+        log.info("articlebot stopped; everything acknowledged is saved")
+
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
+        .concurrent_updates(ChatOrderedProcessor(256))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .connect_timeout(10)
+        .read_timeout(30)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    if svc is not None:
+        app.bot_data["service"] = svc
+    app.bot_data["pastes"] = Pastes(settings.merge_seconds)
+
+    app.add_handler(CommandHandler("start", settings_handlers.start))
+    app.add_handler(CommandHandler("help", settings_handlers.help_))
+    app.add_handler(CommandHandler("settings", settings_handlers.settings))
+    app.add_handler(CommandHandler("summary", library.summary))
+    app.add_handler(CommandHandler("ask", questions.ask))
+    app.add_handler(CommandHandler("articles", library.articles))
+    app.add_handler(CommandHandler("use", library.use))
+    app.add_handler(CommandHandler("search", library.search))
+    app.add_handler(CommandHandler("forget", library.forget))
+    app.add_handler(CallbackQueryHandler(settings_handlers.on_settings_button, pattern=r"^set:"))
+    app.add_handler(CallbackQueryHandler(library.on_button))
+    app.add_handler(MessageHandler(filters.Document.ALL, articles.on_document))
+    app.add_handler(
+        MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, articles.on_text)
+    )
+    app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not have."""
+    msg = update.effective_message
+    if (
+        msg is not None
+        and update.effective_chat is not None
+        and update.effective_chat.type == "private"
+    ):
+        await msg.reply_text("I don't know that command. /help lists the ones I have.")
+
+
+def run_bot(settings: Settings, *, webhook: bool = False) -> int:
+    """Run until SIGINT/SIGTERM with long polling, or with PTB's webhook server."""
+    install_token_filter(settings.require_token())
+    app = build_application(settings)
+    if webhook or settings.webhook_url:
+        if not settings.webhook_url:
+            from bot.settings import SettingsError
+
+            raise SettingsError("Webhook mode needs ARTICLEBOT_WEBHOOK_URL (the public https URL).")
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    return 0

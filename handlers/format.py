@@ -1,0 +1,177 @@
+"""Telegram HTML for briefs, answers and lists: everything escaped, long replies split cleanly."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.qa import Answer, Mentions
+from bot.service import MAX_SENTENCES, Brief, Reply
+from store import ArticleSummary, SearchHit
+
+LIMIT = 4096
+_RAW_CHUNK = 3000  # raw text per piece before escaping, so an escaped piece stays under LIMIT
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _chunks(raw: str, size: int = _RAW_CHUNK) -> list[str]:
+    """Split raw text at spaces into pieces of at most `size` characters."""
+    out: list[str] = []
+    while len(raw) > size:
+        cut = raw.rfind(" ", 0, size)
+        cut = cut if cut > size // 2 else size
+        out.append(raw[:cut])
+        raw = raw[cut:].lstrip()
+    if raw:
+        out.append(raw)
+    return out
+
+
+def block(raw: str, wrap: str = "{}") -> list[str]:
+    """One logical line of raw text as escaped HTML pieces, each wrapped (e.g. '• {}')."""
+    return [wrap.format(esc(piece)) for piece in _chunks(raw)]
+
+
+def pack(blocks: list[str], *, sep: str = "\n") -> list[str]:
+    """Join HTML blocks into messages of at most LIMIT characters, never splitting a block."""
+    messages: list[str] = []
+    current = ""
+    for b in blocks:
+        candidate = f"{current}{sep}{b}" if current else b
+        if len(candidate) > LIMIT and current:
+            messages.append(current)
+            current = b
+        else:
+            current = candidate
+    if current:
+        messages.append(current)
+    return messages or [""]
+
+
+def source_line(b: Brief) -> str:
+    a = b.article
+    parts = []
+    if a.origin == "forward" and a.source:
+        parts.append(f"Forwarded from {a.source}")
+    elif a.source:
+        parts.append(a.source)
+    if a.byline:
+        parts.append(f"by {a.byline}")
+    if a.place:
+        parts.append(a.place)
+    if a.published:
+        parts.append(a.published)
+    parts.append(f"{b.reading_minutes} min read")
+    return " · ".join(parts)
+
+
+def brief_messages(b: Brief) -> list[str]:
+    """The brief as one or more HTML messages: title, source, sentences, a hint."""
+    a = b.article
+    blocks: list[str] = []
+    if b.duplicate:
+        blocks.append("<i>You sent this article before; here is its brief again.</i>")
+    blocks += block(a.title or "Untitled article", "<b>{}</b>")
+    blocks += block(source_line(b), "<i>{}</i>")
+    if a.url:
+        blocks += block(a.url)
+    blocks.append("")
+    for s in b.sentences:
+        blocks += block(s, "• {}")
+    blocks.append("")
+    blocks.append(
+        "<i>Ask me about it: who, what, where, when, how many. Reply to this brief to ask about "
+        "this article later.</i>"
+    )
+    return pack(blocks)
+
+
+def brief_keyboard(b: Brief) -> InlineKeyboardMarkup:
+    n = len(b.sentences)
+    aid = b.article.id
+    row = []
+    if n > 1:
+        row.append(InlineKeyboardButton("− Shorter", callback_data=f"len:{aid}:{n - 1}"))
+    if n < min(MAX_SENTENCES, len(b.article.sentences)):
+        row.append(InlineKeyboardButton("+ Longer", callback_data=f"len:{aid}:{n + 1}"))
+    return InlineKeyboardMarkup(
+        [row, [InlineKeyboardButton("People, places, dates", callback_data=f"who:{aid}")]]
+        if row
+        else [[InlineKeyboardButton("People, places, dates", callback_data=f"who:{aid}")]]
+    )
+
+
+def _quote_with_span(a: Answer) -> str:
+    sentence = esc(a.sentence)
+    if a.span:
+        span = esc(a.span)
+        pos = sentence.find(span)
+        if pos >= 0:
+            sentence = f"{sentence[:pos]}<b>{span}</b>{sentence[pos + len(span) :]}"
+    return sentence
+
+
+def reply_messages(r: Reply) -> list[str]:
+    """An answer with its short answer bold and the sentence quoted; or 'the article doesn't say'."""
+    title = esc(r.article.title or "the article")
+    if r.answer is not None:
+        blocks = []
+        if r.answer.span:
+            blocks += block(r.answer.span, "<b>{}</b>")
+        if len(r.answer.sentence) <= _RAW_CHUNK:
+            blocks.append(f"<blockquote>{_quote_with_span(r.answer)}</blockquote>")
+        else:
+            blocks += block(r.answer.sentence, "<blockquote>{}</blockquote>")
+        blocks.append(f"<i>— from {title}</i>")
+        return pack(blocks)
+    blocks = [f"The article doesn't say. <i>({title})</i>"]
+    if r.closest is not None:
+        blocks.append("Closest sentence, which may not answer it:")
+        blocks += block(r.closest.sentence, "<blockquote>{}</blockquote>")
+    return pack(blocks)
+
+
+def mentions_messages(m: Mentions) -> list[str]:
+    def line(label: str, items: list[str]) -> list[str]:
+        return block(f"{label}: " + ("; ".join(items[:25]) if items else "none found"))
+
+    return pack(
+        line("People", m.people)
+        + line("Places", m.places)
+        + line("Dates", m.dates)
+        + line("Numbers", m.numbers)
+    )
+
+
+def articles_messages(items: list[ArticleSummary], current_id: int | None) -> list[str]:
+    if not items:
+        return ["No articles here yet. Paste one, forward one, or send a link."]
+    blocks = ["<b>Your recent articles</b>"]
+    for i, a in enumerate(items, 1):
+        mark = " ← current" if a.id == current_id else ""
+        raw = f"{i}. {a.title or 'Untitled'} ({a.source or 'pasted'}, {a.created_at:%d %b %H:%M}){mark}"
+        blocks += block(raw)
+    blocks.append("<i>/use N makes article N the one I answer about.</i>")
+    return pack(blocks)
+
+
+def search_messages(words: str, hits: list[SearchHit]) -> list[str]:
+    if not hits:
+        return [f"Nothing in your articles matches “{esc(words[:100])}”."]
+    blocks = [f"<b>Found in your articles</b> (“{esc(words[:100])}”):"]
+    for h in hits:
+        blocks += block(f"[{h.title or 'Untitled'}] {h.sentence}", "• {}")
+    return pack(blocks)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(html_text: str) -> str:
+    """The visible text of an HTML message (for logs and tests)."""
+    return html.unescape(_TAG.sub("", html_text))

@@ -1,0 +1,165 @@
+"""The chat's library: /summary, /articles, /use, /search, /forget, and the brief's buttons."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.errors import NotFound, UsageError
+from handlers import format as fmt
+from handlers.articles import pastes, show_brief
+from handlers.common import friendly, send_html, service
+
+
+def _one_int_arg(
+    context: ContextTypes.DEFAULT_TYPE, usage: str, *, optional: bool = False
+) -> int | None:
+    args = context.args or []
+    if not args and optional:
+        return None
+    if len(args) != 1 or not args[0].isdigit() or len(args[0]) > 6:
+        raise UsageError(usage)
+    return int(args[0])
+
+
+@friendly
+async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/summary [N]: the current article's brief again, N sentences long."""
+    chat = update.effective_chat
+    msg = update.effective_message
+    if chat is None or msg is None:
+        return
+    n = _one_int_arg(context, "Usage: /summary [N] — for example /summary 5", optional=True)
+    await pastes(context).flush(chat.id)
+    b = await service(context).brief(chat.id, sentences=n)
+    await show_brief(context, chat.id, b, reply_to=msg.message_id)
+
+
+@friendly
+async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/articles: the chat's recent articles, numbered for /use."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    if context.args:
+        raise UsageError("Usage: /articles (no arguments)")
+    svc = service(context)
+    await pastes(context).flush(chat.id)
+    items = await svc.articles(chat.id)
+    current = None
+    try:
+        current = (await svc.current(chat.id)).id
+    except Exception:
+        current = None
+    await send_html(context, chat.id, fmt.articles_messages(items, current))
+
+
+@friendly
+async def use(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/use N: make article N (from /articles) the one questions are about."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    n = _one_int_arg(context, "Usage: /use N — N is a number from /articles")
+    assert n is not None
+    if n < 1:
+        raise UsageError("Usage: /use N — N is a number from /articles")
+    chosen = await service(context).use(chat.id, n)
+    await send_html(
+        context,
+        chat.id,
+        [f"Now answering about: <b>{fmt.esc(chosen.title or 'Untitled article')}</b>"],
+        about_article=chosen.id,
+    )
+
+
+@friendly
+async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/search WORDS: find sentences across the chat's articles."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    words = " ".join(context.args or [])
+    if not words.strip():
+        raise UsageError("Usage: /search WORDS — for example /search flood barrier")
+    hits = await service(context).search(chat.id, words)
+    await send_html(context, chat.id, fmt.search_messages(words, hits))
+
+
+@friendly
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/forget: delete all of this chat's data, after a confirmation button."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("Yes, delete everything", callback_data="forget:yes"),
+                InlineKeyboardButton("Cancel", callback_data="forget:no"),
+            ]
+        ]
+    )
+    await context.bot.send_message(
+        chat.id,
+        "This deletes every article, question and setting kept for this chat. Are you sure?",
+        reply_markup=keyboard,
+    )
+
+
+def _parse(data: str) -> tuple[str, list[int]]:
+    kind, _, rest = data.partition(":")
+    nums = []
+    for part in rest.split(":") if rest else []:
+        if not part.isdigit() or len(part) > 12:
+            raise ValueError(data)
+        nums.append(int(part))
+    return kind, nums
+
+
+@friendly
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The buttons under briefs and the /forget confirmation."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or chat is None:
+        return
+    data = query.data or ""
+    svc = service(context)
+    if data in ("forget:yes", "forget:no"):
+        if data == "forget:yes":
+            n = await svc.forget(chat.id)
+            text = f"Done: I deleted everything kept for this chat ({n} article(s))."
+        else:
+            text = "Cancelled; nothing was deleted."
+        await query.answer()
+        await query.edit_message_text(text)
+        return
+    try:
+        kind, nums = _parse(data)
+    except ValueError:
+        raise NotFound("That button no longer works.") from None
+    if kind == "len" and len(nums) == 2:
+        b = await svc.brief(chat.id, article_id=nums[0], sentences=nums[1])
+        await query.answer()
+        messages = fmt.brief_messages(b)
+        if len(messages) == 1:
+            try:
+                await query.edit_message_text(
+                    messages[0],
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=fmt.brief_keyboard(b),
+                    disable_web_page_preview=True,
+                )
+                return
+            except BadRequest:
+                pass  # message too old or unchanged: send a new one instead
+        await show_brief(context, chat.id, b, reply_to=None)
+    elif kind == "who" and len(nums) == 1:
+        m = await svc.mentions(chat.id, article_id=nums[0])
+        await query.answer()
+        await send_html(context, chat.id, fmt.mentions_messages(m), about_article=nums[0])
+    else:
+        raise NotFound("That button no longer works.")
