@@ -20,6 +20,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.service import Service
 from bot.settings import Settings
@@ -99,9 +100,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def build_application(
-    settings: Settings, svc: Service | None = None
+    settings: Settings, svc: Service | None = None, *, request: BaseRequest | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The Telegram application with every handler registered (the service opens at start)."""
+    """The Telegram application with every handler registered (the service opens at start).
+
+    `request` is the seam for tests: an in-process transport instead of HTTP.
+    """
     token = settings.require_token()
 
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -116,15 +120,17 @@ def build_application(
             service.close()
         log.info("articlebot stopped; everything acknowledged is saved")
 
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.connect_timeout(10).read_timeout(30)
     app = (
-        ApplicationBuilder()
-        .token(token)
+        builder.token(token)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .concurrent_updates(ChatOrderedProcessor(256))
         .rate_limiter(AIORateLimiter(max_retries=3))
-        .connect_timeout(10)
-        .read_timeout(30)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

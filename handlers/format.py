@@ -34,7 +34,17 @@ def _chunks(raw: str, size: int = _RAW_CHUNK) -> list[str]:
 
 def block(raw: str, wrap: str = "{}") -> list[str]:
     """One logical line of raw text as escaped HTML pieces, each wrapped (e.g. '• {}')."""
-    return [wrap.format(esc(piece)) for piece in _chunks(raw)]
+    out: list[str] = []
+    pending = _chunks(raw)
+    while pending:
+        piece = pending.pop(0)
+        html_piece = wrap.format(esc(piece))
+        if len(html_piece) > LIMIT - 100 and len(piece) > 1:
+            # Text full of <, > and & grows when escaped: cut it smaller.
+            pending[:0] = _chunks(piece, max(1, len(piece) // 2))
+            continue
+        out.append(html_piece)
+    return out
 
 
 def pack(blocks: list[str], *, sep: str = "\n") -> list[str]:
