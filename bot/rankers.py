@@ -112,9 +112,14 @@ def news_rank(article: Article, count: int) -> list[int]:
     base = scores(sentences, vectors)
     pronoun = [opens_with_pronoun(s) for s in sentences]
     chosen: list[int] = []
-    seen: set[str] = set()
-    candidates = set(range(len(sentences)))
-    # Best cosine of each sentence with any chosen one, updated per pick: O(n) per pick.
+    # A repeated sentence (a caption printed twice) says nothing new: only its first copy counts.
+    first: dict[str, int] = {}
+    for i, s in enumerate(sentences):
+        first.setdefault(s, i)
+    unique = sorted(first.values(), key=lambda i: -base[i])
+    # Only the best-scored sentences can win; capping them keeps a pasted book linear in time.
+    candidates = set(unique[: max(60, 12 * count)])
+    # Best cosine of each sentence with any chosen one, updated per pick: O(k) per pick.
     overlap = [0.0] * len(sentences)
     while len(chosen) < count and candidates:
         best, best_value = -1, -math.inf
@@ -126,9 +131,6 @@ def news_rank(article: Article, count: int) -> list[int]:
             if value > best_value or (value == best_value and i < best):
                 best, best_value = i, value
         candidates.discard(best)
-        if sentences[best] in seen:  # a caption printed twice says nothing new
-            continue
-        seen.add(sentences[best])
         chosen.append(best)
         for i in candidates:
             overlap[i] = max(overlap[i], _cosine(vectors[i], vectors[best]))

@@ -28,6 +28,7 @@ from bot.documents import decode_document, looks_like_html
 from bot.errors import EmptyText, InputError, NoArticle, NotFound, NotText, TooLarge, UsageError
 from bot.fetch import fetch_article
 from bot.settings import Settings
+from bot.words import words
 from store import ArticleSummary, ChatSettings, SearchHit, Store, StoredArticle
 
 log = logging.getLogger(__name__)
@@ -180,7 +181,7 @@ class Service:
     async def _store_and_brief(
         self, chat_id: int, article: Article, *, origin: str, source: str | None
     ) -> Brief:
-        if article.word_count < MIN_ARTICLE_WORDS:
+        if len(words(article.text)) < MIN_ARTICLE_WORDS:
             raise TooShort(
                 "That's too short to brief. Send me a whole article (paste it, forward it, "
                 "or send a link), then ask me about it."

@@ -1,0 +1,126 @@
+"""The service under hostile input: every case gets a clear answer and stored articles stay intact."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ArticlebotError, NoArticle, NotFound, NotText, TooLarge, UsageError
+from bot.service import Service, TooShort
+from bot.settings import Settings
+from tests.builders import pasted_page, plain_article
+
+CHAT, OTHER = 11, 12
+
+
+@pytest.fixture
+async def service(tmp_path: Path) -> AsyncIterator[Service]:
+    svc = Service.open(Settings(db_path=str(tmp_path / "s.db")))
+    await svc.add_text(CHAT, pasted_page())
+    yield svc
+    svc.close()
+
+
+async def kept(svc: Service) -> None:
+    """The chat still has exactly its one article, current, answering questions."""
+    [only] = await svc.articles(CHAT)
+    assert only.title and only.title.startswith("Flood barrier")
+    reply = await svc.ask(CHAT, "Who commanded the soldiers?")
+    assert reply.answer is not None and "Ana Ruiz" in reply.answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("", ArticlebotError),
+        ("   \n\t ", ArticlebotError),
+        ("Hello", TooShort),
+        ("😀🎉🔥 " * 50, ArticlebotError),
+        ("x" * 1_500_000, TooLarge),
+        ("\x00\x01\x02binary\xff" * 100, NotText),
+    ],
+)
+async def test_bad_text_is_refused_clearly(
+    service: Service, text: str, error: type[Exception]
+) -> None:
+    with pytest.raises(error) as info:
+        await service.add_text(CHAT, text)
+    assert str(info.value)
+    await kept(service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["word"] * 10_000),  # one 50,000-character sentence with no punctuation
+        "\n".join(["word"] * 20_000),
+        "مدينة ليون أعلنت يوم الثلاثاء أن الحاجز صمد أمام الفيضان. " * 10,
+        "里昂市政府星期二表示，防洪屏障挡住了洪水。居民将于星期三回家。" * 10,
+        "<b>Bold</b> & <i>italic</i> **markdown** [link](http://x) <script>alert(1)</script> " * 20,
+    ],
+)
+async def test_odd_text_is_briefed_or_refused_without_harm(service: Service, text: str) -> None:
+    try:
+        b = await service.add_text(CHAT, text)
+    except ArticlebotError as exc:
+        assert str(exc)
+    else:
+        assert 1 <= len(b.sentences) <= 3
+        assert set(b.sentences) <= set(b.article.sentences)
+        await service.use(CHAT, 2)
+    reply = await service.ask(CHAT, "Who commanded the soldiers?")
+    assert reply.answer is not None and "Ana Ruiz" in reply.answer.sentence
+
+
+async def test_huge_question_is_answered_quickly(service: Service) -> None:
+    reply = await service.ask(CHAT, "Who commanded the soldiers? " + "blah " * 2000)
+    assert reply.article.title is not None
+    await kept(service)
+
+
+async def test_invalid_utf8_document(service: Service) -> None:
+    data = plain_article().encode() + b"\xff\xfe\xfa broken bytes"
+    b = await service.add_document(CHAT, data, filename="story.txt", mime="text/plain")
+    assert "Merriton" in b.sentences[0]
+    with pytest.raises(NotText):
+        await service.add_document(CHAT, b"PK\x03\x04zipdata", filename="a.zip")
+    with pytest.raises(NotText):
+        await service.add_document(CHAT, b"\x89PNG....", mime="image/png")
+
+
+async def test_markdown_document_loses_its_markup(service: Service) -> None:
+    md = "# Council reopens library\n\n" + plain_article().replace("Rosa Vidal", "**Rosa Vidal**")
+    b = await service.add_document(OTHER, md.encode(), filename="story.md")
+    assert all("**" not in s and "#" not in s for s in b.article.sentences)
+
+
+async def test_chats_see_only_their_own_articles(service: Service) -> None:
+    mine = (await service.articles(CHAT))[0]
+    with pytest.raises(NoArticle):
+        await service.ask(OTHER, "Who commanded the soldiers?")
+    with pytest.raises(NotFound):
+        await service.ask(OTHER, "Who?", article_id=mine.id)
+    with pytest.raises(NotFound):
+        await service.brief(OTHER, article_id=mine.id)
+    with pytest.raises(NotFound):
+        await service.use(OTHER, 1)
+    assert await service.search(OTHER, "barrier") == []
+
+
+async def test_settings_are_checked(service: Service) -> None:
+    with pytest.raises(UsageError):
+        await service.update_settings(CHAT, sentences=0)
+    with pytest.raises(UsageError):
+        await service.update_settings(CHAT, timezone="Nowhere/City")
+    s = await service.update_settings(CHAT, timezone="europe/berlin", method="LexRank", sentences=5)
+    assert (s.timezone, s.method, s.sentences) == ("Europe/Berlin", "lexrank", 5)
+    b = await service.brief(CHAT)
+    assert len(b.sentences) == 5 and b.method == "lexrank"
+
+
+async def test_search_ranks_the_closest_sentence_first(service: Service) -> None:
+    await service.add_text(CHAT, plain_article())
+    hits = await service.search(CHAT, "rescued roof helicopter")
+    assert hits and "helicopter" in hits[0].sentence
