@@ -59,8 +59,13 @@ def is_junk(sentence: str) -> bool:
     return len(sentence.split()) < MIN_WORDS or s.endswith("?") or bool(_JUNK.search(sentence))
 
 
+# A sentence that is all quotation names no speaker: the one before it does.
+_BARE_QUOTE = re.compile(r"^\s*(?:[\"“]|``|')[^\"“”]*?[.!?,]\s*(?:[\"”]|'')\s*$")
+
+
 def opens_with_pronoun(sentence: str) -> bool:
-    return bool(_PRONOUN_OPENING.match(sentence))
+    """True when the sentence leans on the one before it: a pronoun opener or a bare quotation."""
+    return bool(_PRONOUN_OPENING.match(sentence) or _BARE_QUOTE.match(sentence))
 
 
 def _vectors(sentences: list[str]) -> list[Vector]:

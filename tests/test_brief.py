@@ -174,3 +174,16 @@ def test_any_text_gives_a_brief_or_empty_text(text: str, count: int) -> None:
         except EmptyText:
             return
         assert 1 <= len(chosen) <= max(1, count)
+
+
+def test_a_bare_quotation_is_not_briefed_without_its_speaker() -> None:
+    text = (
+        "The city of Harlow opened a new footbridge over the canal on Friday after two years of work.\n\n"
+        '"We walked across it at dawn and it felt like the whole town was with us," said engineer Mara Voss.\n\n'
+        '"It is the best thing we have built in a decade. Everyone should come and see it."\n\n'
+        "The bridge cost 3 million pounds and carries 4,000 people a day.\n\n"
+        "Cyclists must dismount on the bridge until a separate lane opens next year."
+    )
+    chosen = summarize(text, sentences=3)
+    bare = '"It is the best thing we have built in a decade. Everyone should come and see it."'
+    assert bare not in chosen or chosen[chosen.index(bare) - 1].endswith("said engineer Mara Voss.")
