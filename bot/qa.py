@@ -3,6 +3,7 @@ and the question's expected answer type, then a heuristic span inside the chosen
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import math
@@ -241,7 +242,9 @@ def _type_bonus(q: _Question, sentence: str) -> float:
 
 
 def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
-    """The part of the sentence that answers: typed entity near the question's words."""
+    """The part of the sentence that answers: a candidate of the asked type (a noun-phrase-like
+    chunk for "what"/"which"), placed best among the question's words in the sentence."""
+    typed = q.qtype is not QType.THING
     cands = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
     if (
         not cands
@@ -251,28 +254,89 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
         and stem(idx.dateline.lower()) not in q.stems
     ):
         return idx.dateline
-    if not cands and q.qtype in (QType.PERSON, QType.PLACE, QType.THING):
+    if not cands and q.qtype in (QType.PERSON, QType.PLACE):
         cands = [s for s in spans.names(sentence) if _new_to_question(s, q)]
-    if not cands and q.qtype is QType.THING:
-        cands = [c for c in spans.chunks(sentence, q.stems) if len(c.text.split()) <= 6]
+    if not cands:
+        typed = False
+        names = [s for s in spans.names(sentence) if _new_to_question(s, q)]
+        cands = names + [
+            c
+            for c in spans.phrases(sentence, q.stems)
+            if len(c.text.split()) <= MAX_SPAN_WORDS
+            and not any(n.start == c.start and n.end == c.end for n in names)
+        ]
     if not cands:
         return None
-    anchors = _anchor_positions(sentence, q)
-    if not anchors:
-        return cands[0].text
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    anchors = _anchors(sentence, words, q, idx)
+    total = sum(w for _, w in anchors) or 1.0
 
-    def distance(s: spans.Span) -> int:
-        return min(min(abs(a - s.start), abs(a - s.end)) for a in anchors)
+    def score(c: spans.Span) -> float:
+        a = bisect.bisect_left(words, (c.start, -1))
+        b = bisect.bisect_left(words, (c.end, -1))  # words [a, b) lie inside the candidate
+        near = 0.0
+        for j, w in anchors:
+            if j < a:
+                near += w / (1 + a - j)
+            elif j >= b:
+                near += RIGHT_WEIGHT * w / (2 + j - b)
+            else:
+                near += w
+        value = near / total - LENGTH_COST * max(0, b - a - 3)
+        if c.kind != "chunk":
+            value += NAME_BONUS
+        elif b - a == 1 and _VERBISH.search(c.text):
+            value -= VERB_COST
+        if q.qtype is QType.PLACE and typed:
+            if spans.distance_phrase_end(sentence, c.start):
+                value -= 1.0  # "25 km north of Lyon": Lyon is the reference point
+            elif _PLACE_BEFORE.search(sentence, 0, c.start):
+                value += PLACE_PREP_BONUS
+        return value
 
-    return min(cands, key=distance).text
+    best = max(cands, key=lambda c: (score(c), -c.start))
+    if best.kind == "number":
+        return _trim_number(best.text, q)
+    return best.text
 
 
-def _anchor_positions(sentence: str, q: _Question) -> list[int]:
-    return [
-        m.start()
-        for m in re.finditer(r"[^\W_]+", sentence)
-        if m.group().lower() not in STOP_WORDS and stem(m.group()) in q.stems
-    ]
+def _trim_number(text: str, q: _Question) -> str:
+    """Drop a unit the question already names: "How many residents" -> "1,200", not "1,200
+    residents"."""
+    head, _, last = text.rpartition(" ")
+    if head and not any(c.isdigit() for c in last) and stem(last) in q.stems:
+        return head
+    return text
+
+
+MAX_SPAN_WORDS = 8
+RIGHT_WEIGHT = 0.6  # question words after a candidate count less than those before it
+NAME_BONUS = 0.15  # "what"/"which" answers are often names
+VERB_COST = 0.3  # a lone "-ed"/"-ly" word is more likely a verb or adverb than an answer
+_VERBISH = re.compile(r"^[a-z]+(?:ed|ly)$")
+LENGTH_COST = 0.05  # per word beyond three: SQuAD answers are short (median 2-3 words)
+PLACE_PREP_BONUS = 0.1  # "in Trevoux", "the village of Trevoux"
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|into|from|to)\s+(?:the\s+)?"
+    r"|\b(?:village|town|city|region|province|county|island|state)\s+of\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _anchors(
+    sentence: str, words: list[tuple[int, int]], q: _Question, idx: _Index | None
+) -> list[tuple[int, float]]:
+    """The sentence's words that the question repeats, with their IDF weights."""
+    out = []
+    for k, (s, e) in enumerate(words):
+        w = sentence[s:e]
+        if w.lower() in STOP_WORDS:
+            continue
+        st = stem(w)
+        if st in q.stems:
+            out.append((k, idx.idf.get(st, 1.0) if idx is not None else 1.0))
+    return out
 
 
 def rank(question: str, article: Article, *, limit: int = 3) -> list[Answer]:
@@ -340,7 +404,10 @@ def mentions(article: Article) -> Mentions:
     sentences = article.sentences
     line = article.place or (spans.dateline_place(sentences[0]) if sentences else None)
     if line:
-        add(places, line)
+        # A dateline "Lyon, France" names two places; the body will name Lyon again.
+        for part in line.split(","):
+            if part.strip():
+                add(places, part.strip())
     for s in sentences:
         for sp in spans.names(s):
             pos += 1

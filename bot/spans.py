@@ -23,8 +23,8 @@ _MONTHS = (
 _WEEKDAYS = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DATE_PARTS = (
-    rf"{_WEEKDAYS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
-    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
+    rf"{_WEEKDAYS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?",
+    rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?",
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?",
     rf"(?:(?:early|late|mid)[- ])?{_MONTHS}(?:\s+{_YEAR})?",
     rf"{_WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?",
@@ -48,8 +48,8 @@ _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _NUMBER = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
     r"approximately|roughly|up\s+to|at\s+least)\s+)?"
-    r"(?:[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + _SCALE + r"|"
-    r"\d[\d,]*(?:\.\d+)?" + _SCALE + r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
+    r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"|"
+    r"\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
     r"|\b" + _NUM_WORDS + r"(?:[- ]" + _NUM_WORDS + r")*\b" + _SCALE + r")",
     re.IGNORECASE,
 )
@@ -150,8 +150,25 @@ def _bare(tok: str) -> str:
 
 
 def dates(sentence: str) -> list[Span]:
-    """Date and time expressions, longest first at each position."""
-    return [Span(m.group().strip(), "date", m.start(), m.end()) for m in _DATE.finditer(sentence)]
+    """Date and time expressions, longest first at each position.
+
+    Month names count only capitalised, and a bare "May" only after a word that introduces a
+    time ("in May", "since May"): otherwise it is the modal verb ("May residents return?").
+    """
+    out = []
+    for m in _DATE.finditer(sentence):
+        text = m.group().strip()
+        if text == "May" and not _BEFORE_MONTH.search(sentence, 0, m.start()):
+            continue
+        out.append(Span(text, "date", m.start(), m.end()))
+    return out
+
+
+_BEFORE_MONTH = re.compile(
+    r"\b(?:in|of|on|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|"
+    r"between|and|or|before|after)\s+$",
+    re.IGNORECASE,
+)
 
 
 def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
@@ -183,7 +200,16 @@ def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
         bare = _bare(tok)
         starts = _is_cap(tok) and tok[0].isalpha() and bare not in _NOT_NAMES
         if starts and bare in STOP_WORDS and (i == 0 or not first_word_ok):
-            starts = False
+            # Mid-sentence, a capitalised stop word after a word and before another capitalised
+            # word starts a name ("in New York City"); at the start it says nothing.
+            starts = (
+                i > 0
+                and toks[i - 1][0][0].isalnum()
+                and i + 1 < len(toks)
+                and _is_cap(toks[i + 1][0])
+                and toks[i + 1][0][0].isalpha()
+                and _bare(toks[i + 1][0]) not in STOP_WORDS
+            )
         if not starts:
             i += 1
             continue
@@ -204,6 +230,8 @@ def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
         run = toks[i:j]
         start, end = run[0][1], run[-1][2]
         text = sentence[start:end].rstrip(",")
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]  # "Lyon's old town": the name is Lyon
         if text.endswith(".") and _bare(run[-1][0]) not in _TITLES and len(run[-1][0]) > 2:
             text = text[:-1]
         before = [t[0].lower() for t in toks[max(0, i - 2) : i]]
@@ -223,6 +251,8 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
     prev = before[-1] if before else ""
     if prev in _PLACE_PREPS:
         return "place"
+    if prev == "of" and len(before) == 2 and before[0] in _PLACE_SUFFIXES:
+        return "place"  # "the village of Trevoux"
     if any(b in _DETERMINERS for b in before):
         # "the old Pont Vert bridge": a determiner means a thing, not a person.
         return "name"
@@ -273,3 +303,79 @@ def chunks(sentence: str, avoid: Iterable[str]) -> list[Span]:
             run.append((tok, s, e))
     flush()
     return out
+
+
+# Words that end a noun-phrase-like chunk: determiners, pronouns, prepositions, conjunctions,
+# auxiliaries and a few adverbs. Much smaller than STOP_WORDS, which also lists content words
+# ("first", "new", "example") that answers often contain.
+_FUNCTION = _wordset(
+    """a an the this that these those its their his her our your my it they he she we i you them
+    him us who whom whose which what when where why how whether if than then so as such
+    of in on at by for with from to into onto upon over under about above below between among
+    through during before after since until against without within across along around toward
+    towards via per like near beyond behind despite throughout
+    and or but nor yet while although though because unless whereas
+    is are was were be been being am has have had having do does did done will would shall should
+    can could may might must also not no only just very too more most both each either neither
+    all any some there here such other another same own often usually generally mainly largely
+    however thus therefore hence including included known called named said says according"""
+)
+_JOINERS = frozenset({"of", "and", "for", "de", "du", "von", "van"})
+
+
+def phrases(sentence: str, avoid: Iterable[str]) -> list[Span]:
+    """Candidate answer phrases: runs of words that are neither function words nor `avoid` stems.
+
+    Runs joined by "of"/"and"/"for" ("School for Naval Architects", "light and heat") are offered
+    too, as are the parts, so that the caller can prefer the one best placed.
+    """
+    avoid_set = set(avoid)
+    runs: list[tuple[int, int]] = []  # token index ranges
+    toks = _tokens(sentence)
+    breaks: list[str] = []  # the token after each run
+    start = -1
+    for k, (tok, _s, _e) in enumerate(toks):
+        low = tok.lower().rstrip(".")
+        ok = (tok[0].isalnum() or tok[0] in "$£€¥") and low not in _FUNCTION
+        if ok and stem(low) in avoid_set:
+            ok = False
+        if ok and start < 0:
+            start = k
+        elif not ok and start >= 0:
+            runs.append((start, k))
+            breaks.append(low)
+            start = -1
+    if start >= 0:
+        runs.append((start, len(toks)))
+        breaks.append("")
+    out: list[Span] = []
+
+    def add(a: int, b: int) -> None:
+        s, e = toks[a][1], toks[b - 1][2]
+        text = sentence[s:e].rstrip(".,;:")
+        if text:
+            out.append(Span(text, "chunk", s, s + len(text)))
+
+    for n, (a, b) in enumerate(runs):
+        add(a, b)
+        if (
+            n + 1 < len(runs)
+            and breaks[n] in _JOINERS
+            and runs[n + 1][0] == b + 1
+            and runs[n + 1][1] - a <= 8
+        ):
+            add(a, runs[n + 1][1])
+    return out
+
+
+def distance_phrase_end(sentence: str, start: int) -> bool:
+    """True when the text before `start` ends in a bearing such as "25 kilometers north of"."""
+    return bool(_BEARING.search(sentence, 0, start))
+
+
+_BEARING = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|upstream|downstream)"
+    r"(?:ern)?(?:-?(?:east|west))?\s+of|\b(?:km|kilometers|kilometres|miles|mi|meters|metres)"
+    r"\)?\s+(?:\([^)]*\)\s+)?(?:from|outside))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)

@@ -28,7 +28,8 @@ def article() -> Article:
         ("Who leads the emergency service?", "Ana Ruiz", "Maj. Gen. Ana Ruiz"),
         ("Where will the residents be evacuated to?", "Villeurbanne", "Villeurbanne"),
         ("When did the council vote to close the bridge?", "voted", "Tuesday, March 3"),
-        ("How many residents will be evacuated?", "1,200", "about 1,200 residents"),
+        # The unit the question already names is left out of the span.
+        ("How many residents will be evacuated?", "1,200", "about 1,200"),
         ("How much will the repairs cost?", "$4.5 million", "$4.5 million"),
         ("When will the council meet again?", "5 p.m.", "5 p.m."),
     ],
@@ -78,3 +79,26 @@ def test_rank_orders_best_first(article: Article) -> None:
     assert "Ana Ruiz" in ranked[0].sentence
     assert rank("", article) == []
     assert len(rank("bridge", article, limit=10)) == len(article.sentences)
+
+
+# Made-up text: a place named together with a distance from a better-known reference point.
+FLOOD = """MILLBROOK (AP) -- Heavy rain pushed the Orle river over its banks on Monday.
+
+In the hamlet of Dunmore, 12 kilometers (7 miles) east of Millbrook, the river flooded the cellars of about 40 houses. Volunteers filled sandbags at the school in Carrow, 30 miles south of Millbrook."""
+
+
+def test_place_span_is_not_the_reference_point_of_a_distance() -> None:
+    got = answer("Where did the river flood cellars?", FLOOD)
+    assert got is not None
+    assert got.span == "Dunmore"
+    got = answer("Where did volunteers fill sandbags?", FLOOD)
+    assert got is not None
+    assert got.span == "Carrow"
+
+
+def test_what_span_avoids_question_words() -> None:
+    got = answer("What did engineers blame for the damage?", STORY)
+    assert got is not None
+    assert got.span is not None
+    assert "engineers" not in got.span.lower()
+    assert got.span.startswith("decades")

@@ -58,3 +58,30 @@ def test_mentions_finds_people_places_dates() -> None:
     assert "5 p.m." in m.dates
     assert any("1,200" in n for n in m.numbers)
     assert len(m.people) == len(set(m.people))
+
+
+# Made-up text: a dateline with a country, a possessive, a modal "May" and a real month.
+TOWN = """HARTWELL, Norway (AP) -- Hartwell's harbour reopened on Friday. May residents fish there again? The port office said they may, from May 2025.
+
+In the village of Kessby, 8 kilometers (5 miles) north of Hartwell, boats stayed ashore."""
+
+
+def test_mentions_lists_each_place_once_and_skips_modal_may() -> None:
+    m = mentions(clean_text(TOWN))
+    assert m.places.count("Hartwell") == 1
+    assert "Hartwell, Norway" not in m.places
+    assert "Norway" in m.places
+    assert "Kessby" in m.places
+    assert "May" not in m.dates
+    assert "May 2025" in m.dates
+
+
+def test_dates_modal_may_and_months() -> None:
+    got = [d.text for d in dates("May we go? In May it rained, and on May 3 and in May 2020 too.")]
+    assert got == ["May", "May 3", "May 2020"]
+    assert dates("They may go in march.") == []
+
+
+def test_names_keep_capitalised_stop_word_and_drop_possessive() -> None:
+    got = [s.text for s in names("She moved to New York City and loved Lyon's old town.")]
+    assert got == ["New York City", "Lyon"]
