@@ -25,7 +25,16 @@ from bot import qa
 from bot.article import Article
 from bot.clean import clean_text
 from bot.documents import decode_document, looks_like_html
-from bot.errors import EmptyText, InputError, NoArticle, NotFound, NotText, TooLarge, UsageError
+from bot.errors import (
+    EmptyText,
+    InputError,
+    NoArticle,
+    NotFound,
+    NotText,
+    StorageError,
+    TooLarge,
+    UsageError,
+)
 from bot.fetch import fetch_article
 from bot.settings import Settings
 from bot.words import words
@@ -261,15 +270,19 @@ class Service:
         if found is None:
             ranked = await self._cpu(qa.rank, question, art, limit=1)
             closest = ranked[0] if ranked else None
-        await self._db(
-            self.store.log_question,
-            chat_id,
-            stored.id,
-            question,
-            found.sentence if found else None,
-            found.span if found else None,
-            found.score if found else None,
-        )
+        try:
+            await self._db(
+                self.store.log_question,
+                chat_id,
+                stored.id,
+                question,
+                found.sentence if found else None,
+                found.span if found else None,
+                found.score if found else None,
+            )
+        except StorageError:
+            # A full or read-only disk must not stop answers; only the question log misses it.
+            log.warning("could not record a question for chat %s", chat_id)
         return Reply(article=stored, answer=found, closest=closest)
 
     async def mentions(self, chat_id: int, *, article_id: int | None = None) -> qa.Mentions:

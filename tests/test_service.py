@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import ArticlebotError, NoArticle, NotFound, NotText, TooLarge, UsageError
+from bot.errors import (
+    ArticlebotError,
+    NoArticle,
+    NotFound,
+    NotText,
+    StorageError,
+    TooLarge,
+    UsageError,
+)
 from bot.service import Service, TooShort
 from bot.settings import Settings
 from tests.builders import pasted_page, plain_article
@@ -124,3 +132,23 @@ async def test_search_ranks_the_closest_sentence_first(service: Service) -> None
     await service.add_text(CHAT, plain_article())
     hits = await service.search(CHAT, "rescued roof helicopter")
     assert hits and "helicopter" in hits[0].sentence
+
+
+async def test_read_only_database_says_so_and_keeps_what_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "ro.db"
+    svc = Service.open(Settings(db_path=str(path)))
+    await svc.add_text(CHAT, pasted_page())
+    svc.close()
+    ro = Service.open(Settings(db_path=f"file:{path}?mode=ro"))
+    try:
+        with pytest.raises(StorageError) as info:
+            await ro.add_text(CHAT, plain_article())
+        assert "full or read-only" in str(info.value)
+        [only] = await ro.articles(CHAT)
+        assert only.title and only.title.startswith("Flood barrier")
+        b = await ro.brief(CHAT)
+        assert b.sentences
+        reply = await ro.ask(CHAT, "Who commanded the soldiers?")
+        assert reply.answer is not None and "Ana Ruiz" in reply.answer.sentence
+    finally:
+        ro.close()
