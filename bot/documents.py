@@ -31,13 +31,28 @@ _TEXT_TYPES = (
     "application/json",
     "application/x-markdown",
 )
-_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I)
+_DOCTYPE = re.compile(
+    r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<!doctype\s+html", re.IGNORECASE | re.DOTALL
+)
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(
+    r"</?(html|head|body|div|p|span|a|article|section|nav|header|footer|main|aside|ul|ol|li|"
+    r"h[1-6]|br|hr|meta|link|script|style|title|table|tr|td|img|em|strong|b|i|figure)\b[^<>]*>",
+    re.IGNORECASE,
+)
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the text is an HTML document rather than prose that mentions a tag."""
-    head = text[:4000]
-    return bool(_HTML.search(head)) and head.count("<") >= 3
+    """True when text is an HTML document or fragment rather than prose that mentions a tag."""
+    head = text[:20_000].lstrip("\ufeff")
+    if _DOCTYPE.match(head) or _HTML_START.match(head):
+        return True
+    tags = _TAG.findall(head)
+    if len(tags) < 3:
+        return False
+    closing = re.search(r"</(p|div|a|span|li|article|section|h[1-6])\s*>", head, re.IGNORECASE)
+    # A document that starts with a tag, or text where tags are dense, is markup.
+    return closing is not None and (head.lstrip().startswith("<") or len(tags) >= 10)
 
 
 def decode_document(data: bytes, *, filename: str | None = None, mime: str | None = None) -> str:

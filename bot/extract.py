@@ -5,40 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 
 import trafilatura
 
 from bot.article import Article
 from bot.clean import clean_text
+from bot.documents import looks_like_html
 from bot.errors import InputError, NoArticleText
 
 log = logging.getLogger(__name__)
+__all__ = ["article_from_html", "looks_like_html"]
 
 MIN_PROSE_WORDS = 6
 _NO_TEXT = "I couldn't find any article text on that page."
-_DOCTYPE = re.compile(
-    r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<!doctype\s+html", re.IGNORECASE | re.DOTALL
-)
-_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(
-    r"</?(html|head|body|div|p|span|a|article|section|nav|header|footer|main|aside|ul|ol|li|"
-    r"h[1-6]|br|hr|meta|link|script|style|title|table|tr|td|img|em|strong|b|i|figure)\b[^<>]*>",
-    re.IGNORECASE,
-)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when text is an HTML document or fragment rather than prose that mentions a tag."""
-    head = text[:20_000].lstrip("\ufeff")
-    if _DOCTYPE.match(head) or _HTML_START.match(head):
-        return True
-    tags = _TAG.findall(head)
-    if len(tags) < 3:
-        return False
-    closing = re.search(r"</(p|div|a|span|li|article|section|h[1-6])\s*>", head, re.IGNORECASE)
-    # A document that starts with a tag, or text where tags are dense, is markup.
-    return closing is not None and (head.lstrip().startswith("<") or len(tags) >= 10)
 
 
 def _clean_meta(value: object) -> str | None:
