@@ -33,6 +33,7 @@ W_TYPE = 0.3  # the sentence holds an entity of the asked type that the question
 W_NEIGHBOUR = 0.2  # a term found only in the previous/next sentence (pronoun subjects)
 W_PREFIX = 0.5  # a term matched only by a shared 5-letter prefix ("founder" ~ "founded")
 W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
+W_DEFINITION = 0.3  # "What is X?" and a sentence saying "X is ..." or "X, a ..."
 
 # answer() says "the article does not say" when the best sentence (with its neighbours and the
 # title) covers less than this IDF-weighted share of the question's terms. Calibrated on SQuAD dev
@@ -339,6 +340,12 @@ def _anchors(
     return out
 
 
+_DEFINITION = re.compile(
+    r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([^?]{3,60}?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
 def rank(question: str, article: Article, *, limit: int = 3) -> list[Answer]:
     """The best `limit` sentences for a question, best first (empty for an empty question)."""
     return [a for a, _ in _rank(question, article, limit)]
@@ -356,6 +363,16 @@ def _rank(question: str, article: Article, limit: int) -> list[tuple[Answer, flo
             top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
             for i in top:
                 scores[i] += _type_bonus(q, idx.sentences[i])
+        subject = _DEFINITION.match(q.text)
+        if subject:
+            # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
+            head = re.escape(subject.group(1).lower().rstrip("?. "))
+            says = re.compile(
+                rf"\b{head}\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\b|is\b|are\b|was\b|were\b)"
+            )
+            for i in range(idx.n):
+                if says.search(idx.lowered[i]):
+                    scores[i] += W_DEFINITION
         order = sorted(range(idx.n), key=lambda i: (-scores[i], i))[: max(limit, 0)]
         return [
             (
