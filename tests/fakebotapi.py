@@ -99,6 +99,29 @@ def decode_value(name: str, value: str) -> Any:
         return value
 
 
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def auto_entities(text: str) -> list[dict[str, Any]]:
+    """The bot_command and mention entities Telegram would attach (offsets in UTF-16 units)."""
+    found: list[dict[str, Any]] = []
+    command = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
+    if command:
+        found.append({"type": "bot_command", "offset": 0, "length": command.end()})
+    for mention in re.finditer(r"(?<![\w/])@[A-Za-z][A-Za-z0-9_]{4,31}", text):
+        if command and mention.start() < command.end():
+            continue
+        found.append(
+            {
+                "type": "mention",
+                "offset": _utf16_len(text[: mention.start()]),
+                "length": _utf16_len(mention.group(0)),
+            }
+        )
+    return found
+
+
 def parse_body(content_type: str, body: bytes) -> tuple[dict[str, Any], dict[str, bytes]]:
     """Parameters and uploaded files from a JSON, urlencoded or multipart body."""
     ctype = content_type.split(";", 1)[0].strip().lower()
@@ -228,7 +251,8 @@ class FakeBotAPI:
     ) -> int:
         """A user's text message arrives; returns its message_id.
 
-        Commands get a bot_command entity automatically when `entities` is not given.
+        Without `entities`, a leading /command and @mentions get their entities, as Telegram
+        clients would send them.
         With `caption`, `text` is ignored and the message carries only a caption.
         """
         extra: dict[str, Any] = {}
@@ -237,9 +261,7 @@ class FakeBotAPI:
         else:
             extra["text"] = text
             if entities is None:
-                match = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
-                if match:
-                    entities = [{"type": "bot_command", "offset": 0, "length": match.end()}]
+                entities = auto_entities(text)
             if entities:
                 extra["entities"] = entities
         if caption is not None and entities:
