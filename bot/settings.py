@@ -33,6 +33,7 @@ class Settings:
     webhook_port: int = 8443
     webhook_secret: str | None = None
     merge_seconds: float = 1.5
+    rate_limit: bool = True
     max_text_chars: int = 1_000_000
 
     def __repr__(self) -> str:  # never show the token, even in a traceback
@@ -90,4 +91,6 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: str | None = 
         webhook_port=port,
         webhook_secret=get("ARTICLEBOT_WEBHOOK_SECRET"),
         merge_seconds=merge,
+        rate_limit=(get("ARTICLEBOT_RATE_LIMIT", "1") or "1").lower()
+        not in ("0", "false", "no", "off"),
     )

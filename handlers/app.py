@@ -120,17 +120,19 @@ def build_application(
             service.close()
         log.info("articlebot stopped; everything acknowledged is saved")
 
-    builder = ApplicationBuilder()
+    builder: Any = ApplicationBuilder()
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
         builder = builder.connect_timeout(10).read_timeout(30)
+    if settings.rate_limit:
+        # Telegram's limits: ~30 messages/s overall, 20/min per group; a 429 waits retry_after.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     app = (
         builder.token(token)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
         .concurrent_updates(ChatOrderedProcessor(256))
-        .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
