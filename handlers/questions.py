@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot.errors import UsageError
 from handlers import format as fmt
-from handlers.common import friendly, send_html, service, typing
+from handlers.common import friendly, send_html, service
 
 
 async def answer_question(
@@ -21,8 +21,8 @@ async def answer_question(
     """Answer from the article's own sentences and reply with the quote (or 'it doesn't say')."""
     pastes = context.application.bot_data["pastes"]
     await pastes.flush(chat_id)
-    async with typing(context, chat_id):
-        reply = await service(context).ask(chat_id, question, article_id=article_id)
+    # Answers take milliseconds: no "typing…" round trip to Telegram before them.
+    reply = await service(context).ask(chat_id, question, article_id=article_id)
     await send_html(
         context,
         chat_id,
