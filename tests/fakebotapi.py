@@ -608,6 +608,9 @@ class FakeBotAPI:
         text = p.get("text")
         if not isinstance(text, str) or not text.strip():
             raise _ApiError(400, "Bad Request: message text is empty")
+        problem = html_problem(text) if str(p.get("parse_mode")).upper() == "HTML" else None
+        if problem:
+            raise _ApiError(400, f"Bad Request: can't parse entities: {problem}")
         if len(_visible_text(text, p.get("parse_mode"))) > 4096:
             raise _ApiError(400, "Bad Request: message is too long")
         known = self._known_chat_locked(chat_id)
@@ -646,6 +649,11 @@ class FakeBotAPI:
             text = p.get("text")
             if not isinstance(text, str) or not text.strip():
                 raise _ApiError(400, "Bad Request: message text is empty")
+            problem = html_problem(text) if str(p.get("parse_mode")).upper() == "HTML" else None
+            if problem:
+                raise _ApiError(400, f"Bad Request: can't parse entities: {problem}")
+            if len(_visible_text(text, p.get("parse_mode"))) > 4096:
+                raise _ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
             if text == message.get("text") and p.get("reply_markup") == message.get("reply_markup"):
                 raise _ApiError(
                     400,
@@ -719,6 +727,44 @@ def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict[str, Any])
         handler.wfile.write(data)
     except (BrokenPipeError, ConnectionResetError):
         handler.close_connection = True
+
+
+_HTML_TAGS = frozenset(
+    {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a"}
+    | {"tg-emoji", "code", "pre", "blockquote"}
+)
+_HTML_TOKEN = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)>|<|&(#\d+|#x[0-9a-fA-F]+|\w+);|&"
+)
+
+
+def html_problem(text: str) -> str | None:
+    """Why Telegram would refuse this HTML-mode text (None if it would accept it).
+
+    Supported tags only, balanced and properly nested; `<` and `&` only as markup or entities.
+    """
+    stack: list[str] = []
+    for match in _HTML_TOKEN.finditer(text):
+        token = match.group(0)
+        if token == "<":
+            return f"unexpected '<' at byte offset {match.start()}"
+        if token == "&":
+            return f"unescaped '&' at byte offset {match.start()}"
+        if token.startswith("&"):
+            name = match.group(4)
+            if not name.startswith("#") and name not in ("lt", "gt", "amp", "quot"):
+                return f"unsupported entity '{token}'"
+            continue
+        closing, tag = match.group(1), match.group(2).lower()
+        if tag not in _HTML_TAGS:
+            return f'unsupported start tag "{tag}" at byte offset {match.start()}'
+        if not closing:
+            stack.append(tag)
+        elif not stack or stack.pop() != tag:
+            return f'unmatched end tag at byte offset {match.start()}, expected "</{tag}>"'
+    if stack:
+        return f'can\'t find end tag corresponding to start tag "{stack[-1]}"'
+    return None
 
 
 def _visible_text(text: str, parse_mode: Any) -> str:

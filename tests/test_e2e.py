@@ -157,8 +157,14 @@ _VERBS = ("approved", "delayed", "questioned", "welcomed", "rejected")
 _PROJECTS = ("a new pumping station", "a tram extension", "a harbour wall", "a school annex")
 
 
+SPLIT_ENDING = "The last hearing will be held at the Zephyrine Hall in Quorlton next spring."
+
+
 def news_text(target: int = 7000, *, seed: int = 7) -> str:
-    """A generated news-like article (headline, paragraphs of plain sentences) of ~target chars."""
+    """A generated news-like article (headline, paragraphs of plain sentences) of ~target chars.
+
+    It ends with SPLIT_ENDING, words found nowhere else in it.
+    """
     rng = random.Random(seed)
     paragraphs: list[str] = []
     n = 0
@@ -183,6 +189,7 @@ def news_text(target: int = 7000, *, seed: int = 7) -> str:
                 )
             )
         paragraphs.append(" ".join(sentences))
+    paragraphs.append(SPLIT_ENDING)
     return "Regional councils argue over the cost of public works\n\n" + "\n\n".join(paragraphs)
 
 
@@ -316,9 +323,9 @@ def test_split_paste_gives_one_brief(fake: FakeBotAPI, chat: int) -> None:
     (listing,) = exchange(fake, chat, "/articles")
     assert re.findall(r"^\d+\. ", visible(listing), re.M) == ["1. "], listing["text"]
     # the second part is part of the same article
-    last_words = second.split()[-12:]
-    (found,) = exchange(fake, chat, "/search " + " ".join(last_words[:6]))
-    assert "Regional councils argue" in visible(found), found["text"]
+    assert SPLIT_ENDING in second
+    (found,) = exchange(fake, chat, "/search Zephyrine Hall Quorlton")
+    assert any("Zephyrine Hall" in b for b in bullets(found)), found["text"]
 
 
 def test_same_article_twice_is_recognised(fake: FakeBotAPI, chat: int) -> None:
@@ -507,6 +514,65 @@ def test_group_chat_is_separate(fake: FakeBotAPI, chat: int) -> None:
     assert answered.params.get("show_alert") is True
 
 
+def test_markup_characters_are_escaped(fake: FakeBotAPI, chat: int) -> None:
+    text = (
+        "Smith & Sons <Ltd> doubles R&D budget as profits rise\n\n"
+        "Smith & Sons <Ltd>, the toolmaker based in Harwell, said on Monday that it would double "
+        "its R&D budget to 8 million pounds after profits rose 12% in a year when sales of its "
+        "<Pro> range of drills beat forecasts. Chief executive Maria Delgado said the money "
+        "would pay for 40 new engineers & a test workshop. Shares rose 3% on the news, and "
+        "analysts said the firm had a <strong> order book for next year.\n"
+    )
+    (brief,) = exchange(fake, chat, text)
+    assert is_brief(brief), brief["text"]
+    assert "Smith & Sons <Ltd>" in visible(brief)
+    (answer,) = exchange(fake, chat, "Who is the chief executive?")
+    assert "Maria Delgado" in visible(answer)
+    assert not any("Sorry" in visible(m) for m in fake.bot_messages(chat))
+
+
+def test_long_brief_is_split_into_messages(fake: FakeBotAPI, chat: int) -> None:
+    rng = random.Random(3)
+    sentences = []  # long (~700 characters) but under the splitter's 80-word cap
+    for n in range(14):
+        clauses = ", and ".join(
+            f"representatives of the {rng.choice(_PLACES)} transportation administration "
+            f"presented environmental recommendations concerning {rng.randint(2, 90)} "
+            f"neighbourhoods"
+            for _ in range(5)
+        )
+        sentences.append(f"On day {n + 1} of the inquiry, {clauses}.")
+    text = "Inquiry hears weeks of evidence on regional building plans\n\n" + "\n\n".join(
+        " ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)
+    )
+    (brief,) = exchange(fake, chat, text)
+    assert is_brief(brief)
+    before = len(fake.bot_messages(chat))
+    fake.send_text(chat, "/summary 10")
+    time.sleep(SETTLE)
+    fake.wait_for(lambda: any(is_brief(m) for m in fake.bot_messages(chat)[before:]), timeout=20)
+    new = fake.bot_messages(chat)[before:]
+    assert len(new) >= 2, [len(m["text"]) for m in new]
+    assert sum(len(bullets(m)) for m in new) == 10
+    assert all(len(visible(m)) <= 4096 for m in new)
+    assert is_brief(new[-1])  # the buttons sit under the last part
+
+
+def test_split_paste_in_a_group(fake: FakeBotAPI) -> None:
+    """In a group the first part mentions the bot; the rest of the paste must still be joined."""
+    group = -next(_chat_ids)
+    text = news_text(7000, seed=11)
+    first, second = split_paste(f"{GROUP_MENTION} {text}")
+    fake.send_text(group, first, chat_type="group")
+    fake.send_text(group, second, chat_type="group")
+    (brief,) = fake.wait_for_messages(group, 1, timeout=20)
+    no_more_messages(fake, group, 1)
+    assert is_brief(brief)
+    assert SPLIT_ENDING in second
+    (found,) = exchange(fake, group, "/search Zephyrine Hall Quorlton", chat_type="group")
+    assert any("Zephyrine Hall" in b for b in bullets(found)), found["text"]
+
+
 def test_restart_keeps_the_current_article(tmp_path: Path) -> None:
     db = tmp_path / "restart.db"
     chat_id = 5150
@@ -535,6 +601,33 @@ def test_restart_keeps_the_current_article(tmp_path: Path) -> None:
             assert FAKE_TOKEN not in proc.log_text()
             assert FAKE_TOKEN.split(":", 1)[1] not in proc.log_text()
             proc.close()
+
+
+def test_sigterm_while_a_paste_is_merging(tmp_path: Path) -> None:
+    """A long paste still waiting for its second part when SIGTERM comes is not lost."""
+    db = tmp_path / "merge.db"
+    chat_id = 6160
+    first, _ = split_paste(news_text(7000, seed=5))
+    with FakeBotAPI(FAKE_TOKEN) as api:
+        proc = BotProcess(api, db)
+        proc.start()
+        try:
+            api.send_text(chat_id, first)
+            api.wait_for(lambda: api.pending_updates == 0, timeout=20)  # the bot has it
+        finally:
+            code = proc.stop()
+        assert code == 0, proc.log_tail()
+        briefed_before_exit = any(is_brief(m) for m in api.bot_messages(chat_id))
+        proc2 = BotProcess(api, db)
+        proc2.start()
+        try:
+            (listing,) = exchange(api, chat_id, "/articles")
+        finally:
+            proc2.stop()
+            proc.close()
+            proc2.close()
+        assert briefed_before_exit or "1. " in visible(listing), f"paste lost: {visible(listing)!r}"
+        assert "1. " in visible(listing), visible(listing)
 
 
 def test_flood_control_is_retried(fake: FakeBotAPI, chat: int) -> None:

@@ -232,6 +232,17 @@ async def test_message_too_long_is_refused(bot: Bot, fake_api: FakeBotAPI) -> No
     await bot.send_message(41, "<b>" + "x" * 4096 + "</b>", parse_mode=ParseMode.HTML)
 
 
+@pytest.mark.parametrize("bad", ["Smith & Sons", "a < b", "<b>open", "<p>para</p>", "&nbsp;"])
+async def test_html_that_telegram_refuses(bot: Bot, fake_api: FakeBotAPI, bad: str) -> None:
+    from telegram.error import BadRequest
+
+    with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
+        await bot.send_message(42, bad, parse_mode=ParseMode.HTML)
+    assert (await bot.send_message(42, bad)).text == bad  # fine without parse mode
+    ok = "<b>A &amp; B</b> <i>x &lt; y</i> <blockquote>“q”</blockquote>"
+    await bot.send_message(42, ok, parse_mode=ParseMode.HTML)
+
+
 def test_body_parsing() -> None:
     params, files = parse_body(
         "application/json", b'{"chat_id": 5, "reply_markup": "{\\"a\\": 1}", "text": "12"}'
