@@ -41,6 +41,7 @@ class _Pending:
     parts: list[str]
     first: Message
     deadline: float
+    user_id: int | None = None
     flushed: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
 
@@ -55,6 +56,15 @@ class Pastes:
     def pending(self, chat_id: int) -> bool:
         return chat_id in self._pending
 
+    def continues(self, chat_id: int, user_id: int | None) -> bool:
+        """Is the next message from this user the rest of a split paste?
+
+        Only while the latest part was long enough to have been cut by the client: the part
+        after a short one is a new message (a question, say), not more of the article.
+        """
+        p = self._pending.get(chat_id)
+        return p is not None and p.user_id == user_id and len(p.parts[-1]) >= PART_MIN_CHARS
+
     def add(self, chat_id: int, text: str) -> None:
         p = self._pending[chat_id]
         p.parts.append(text)
@@ -68,7 +78,10 @@ class Pastes:
         process: Callable[[str, Message], Awaitable[None]],
         spawn: Callable[[Awaitable[None]], asyncio.Task[None]],
     ) -> None:
-        p = _Pending(parts=[text], first=first, deadline=time.monotonic() + self.delay)
+        user = first.from_user.id if first.from_user else None
+        p = _Pending(
+            parts=[text], first=first, deadline=time.monotonic() + self.delay, user_id=user
+        )
         self._pending[chat_id] = p
         p.task = spawn(self._run(chat_id, p, process))
 
@@ -152,14 +165,17 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     text = msg.text or msg.caption or ""
     username = context.bot.username if context.bot else None
+    buffers = pastes(context)
+    user_id = msg.from_user.id if msg.from_user else None
+    if buffers.continues(chat.id, user_id) and not msg.forward_origin:
+        # The rest of a split paste: in a group it does not mention the bot again.
+        buffers.add(chat.id, text)
+        return
     if is_group(update):
         if not addressed_to_bot(msg, username):
             return
         text = strip_mention(text, username)
-    buffers = pastes(context)
-    if buffers.pending(chat.id):
-        buffers.add(chat.id, text)
-        return
+    await buffers.flush(chat.id)
     if msg.forward_origin is not None:
         source = origin_name(msg.forward_origin)
         url = find_url(text)
@@ -185,6 +201,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     await ingest_text(context, chat.id, joined, first)
                 except ArticlebotError as exc:
                     await context.bot.send_message(chat.id, str(exc))
+                except Exception:
+                    log.exception("error while briefing a merged paste in chat %s", chat.id)
+                    await context.bot.send_message(
+                        chat.id, "Sorry, something went wrong with that article. Please try again."
+                    )
 
             buffers.start(chat.id, text, msg, process, context.application.create_task)
         else:

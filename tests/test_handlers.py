@@ -288,3 +288,21 @@ def test_long_replies_are_split_under_the_limit() -> None:
     assert len(messages) > 1
     assert all(len(m) <= fmt.LIMIT for m in messages)
     assert "&lt;&amp;&gt;" in "".join(messages)
+
+
+async def test_a_question_right_after_a_split_paste_is_not_swallowed(bot: Harness) -> None:
+    sentences = [
+        f"Crane {i} at the Brenmouth harbor moved {100 + i} containers during the night shift, "
+        f"the harbor authority said on Friday in its report number {i}."
+        for i in range(45)
+    ]
+    text = " ".join(sentences)
+    assert 4096 + 1000 < len(text) < 4096 + 3000  # the second part is the short last one
+    await bot.text(ME, text[:4096])
+    await bot.text(ME, text[4096:])
+    await bot.text(ME, "How many containers did crane 44 move?")  # within the merge window
+    texts = bot.texts(ME)
+    assert sum("min read" in t for t in texts) == 1
+    assert "144" in texts[-1] and "<blockquote>" in texts[-1]
+    [listed] = await bot.service.articles(ME)
+    assert listed.number_of_sentences == 45
