@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from bot.errors import ArticlebotError
+from bot.errors import ArticlebotError, StorageError
 from bot.service import Service
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ def friendly(handler: Handler) -> Handler:
             await handler(update, context)
         except ArticlebotError as exc:
             chat = update.effective_chat
+            if isinstance(exc, StorageError):
+                log.error("storage failed for chat %s: %s", chat.id if chat else None, exc)
             if update.callback_query is not None:
                 with contextlib.suppress(Exception):
                     await update.callback_query.answer(str(exc)[:190], show_alert=True)
