@@ -7,6 +7,7 @@ in order), CPU work (cleaning, extraction, briefing, answering) through a small 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import logging
 import re
@@ -14,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -21,11 +23,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from rapidfuzz import fuzz
 
 from bot import brief as briefing
-from bot import qa
+from bot import digest as digests
+from bot import qa, schedule
 from bot.article import Article
 from bot.clean import clean_text
+from bot.digest import Digest
 from bot.documents import decode_document, looks_like_html
 from bot.errors import (
+    ArticlebotError,
     EmptyText,
     InputError,
     NoArticle,
@@ -35,21 +40,38 @@ from bot.errors import (
     TooLarge,
     UsageError,
 )
+from bot.feeds import FeedEntry, article_from_entry, fetch_feed
 from bot.fetch import fetch_article
 from bot.settings import Settings
 from bot.words import words
-from store import ArticleSummary, ChatSettings, SearchHit, Store, StoredArticle
+from store import (
+    ArticleSummary,
+    ChatSettings,
+    Feed,
+    SearchHit,
+    Store,
+    StoredArticle,
+    Subscription,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MIN_ARTICLE_WORDS = 12
+MIN_DISTINCT_WORDS = 8
 MAX_SENTENCES = 10
 MAX_QUESTION_CHARS = 500
+MAX_FEEDS = 20
+FIRST_FEED_ITEMS = 3  # a newly followed feed's newest items that go into the next digest
+MAX_FEED_ITEMS = 10  # new items taken from one feed per refresh; more count as seen
 
 
 class TooShort(InputError):
     """The text is too short to be an article."""
+
+
+class NotAnArticle(InputError):
+    """The text repeats a few words over and over: not something to brief."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +212,13 @@ class Service:
     async def _store_and_brief(
         self, chat_id: int, article: Article, *, origin: str, source: str | None
     ) -> Brief:
-        if len(words(article.text)) < MIN_ARTICLE_WORDS:
+        found = words(article.text)
+        if len(found) >= MIN_ARTICLE_WORDS and len({w.lower() for w in found}) < MIN_DISTINCT_WORDS:
+            raise NotAnArticle(
+                "That doesn't read like an article (the same few words over and over). "
+                "Send me a news story, or ask a short question about the current one."
+            )
+        if len(found) < MIN_ARTICLE_WORDS:
             raise TooShort(
                 "That's too short to brief. Send me a whole article (paste it, forward it, "
                 "or send a link), then ask me about it."
@@ -368,6 +396,229 @@ class Service:
             timezone=timezone,
             clear_method=clear,
         )
+
+    # ---- daily digests and feeds ---------------------------------------------------------
+
+    async def subscribe(
+        self,
+        chat_id: int,
+        *,
+        at: str | None = None,
+        timezone: str | None = None,
+        empty_note: bool | None = None,
+        now: datetime,
+    ) -> Subscription:
+        """Start or change the chat's daily digest (defaults: 08:00, the chat's time zone)."""
+        when = schedule.parse_hhmm(at) if at else schedule.DEFAULT_TIME
+        if timezone:
+            zone_name = parse_timezone(timezone)
+        else:
+            zone_name = (await self._db(self.store.get_settings, chat_id)).timezone
+        skip = schedule.already_due_day(when, ZoneInfo(zone_name), now)
+        return await self._db(
+            self.store.subscribe,
+            chat_id,
+            when,
+            zone_name,
+            already_due_day=skip,
+            empty_note=empty_note,
+        )
+
+    async def unsubscribe(self, chat_id: int, *, reason: str = "unsubscribed") -> bool:
+        """Turn the chat's digest off; returns whether it was on."""
+        return await self._db(self.store.unsubscribe, chat_id, reason=reason)
+
+    async def subscription(self, chat_id: int) -> Subscription | None:
+        return await self._db(self.store.get_subscription, chat_id)
+
+    async def due_digests(self, now: datetime) -> list[tuple[int, date]]:
+        """(chat, local day) of every digest due at `now`; days missed by too much are skipped."""
+        subs = await self._db(self.store.active_subscriptions)
+        verdicts = await self._cpu(_decide_all, subs, now)
+        due: list[tuple[int, date]] = []
+        for sub, verdict in zip(subs, verdicts, strict=True):
+            if verdict.decision is schedule.Decision.SEND:
+                due.append((sub.chat_id, verdict.day))
+            elif verdict.decision is schedule.Decision.MISSED:
+                log.info(
+                    "digest for chat %s on %s fell due at %s, too long ago: skipped",
+                    sub.chat_id,
+                    verdict.day,
+                    verdict.due_at.isoformat(timespec="minutes"),
+                )
+                await self._db(self.store.skip_day, sub.chat_id, verdict.day)
+        return due
+
+    async def prepare_digest(
+        self, chat_id: int, day: date | None = None, *, now: datetime, scheduled: bool = True
+    ) -> Digest | None:
+        """Refresh the chat's feeds, claim its new articles (marking the day as sent), build it.
+
+        Scheduled: None when the day was already claimed or the subscription is off. The claim
+        comes before any sending, so a digest is delivered at most once per day.
+        """
+        await self.refresh_feeds(chat_id)
+        prefs = await self._db(self.store.get_settings, chat_id)
+        if day is None:
+            sub = await self._db(self.store.get_subscription, chat_id)
+            zone = sub.timezone if sub is not None else prefs.timezone
+            day = schedule.local_day(now, ZoneInfo(zone))
+        claim = await self._db(
+            self.store.claim_digest,
+            chat_id,
+            day,
+            first_since=now - timedelta(days=1),
+            limit=digests.MAX_ITEMS,
+            scheduled=scheduled,
+            timezone=prefs.timezone,
+        )
+        if claim is None:
+            return None
+        built = await self._cpu(
+            digests.build_digest,
+            chat_id,
+            day,
+            claim.articles,
+            more=claim.more,
+            method=prefs.method,
+        )
+        return dataclasses.replace(built, empty_note=claim.subscription.empty_note)
+
+    async def open_item(self, chat_id: int, article_id: int) -> Brief:
+        """A digest item's full brief; it becomes the chat's current article (NotFound if not ours)."""
+        stored = await self.article(chat_id, article_id)
+        await self._db(self.store.set_current, chat_id, stored.id)
+        return await self._brief(chat_id, stored)
+
+    async def follow(self, chat_id: int, url: str) -> tuple[Feed, bool, int]:
+        """Follow a feed (or the feed a page links to); returns (feed, new?, items taken now)."""
+        url = url.strip()
+        if not url:
+            raise UsageError("Usage: /follow URL — an RSS or Atom feed, or a site that links one")
+        known = await self._db(self.store.list_feeds, chat_id)
+        if len(known) >= MAX_FEEDS:
+            raise UsageError(
+                f"You follow {len(known)} feeds, the most I keep; /unfollow one first."
+            )
+        got = await fetch_feed(url, allow_private=self.settings.allow_private_urls)
+        assert got.feed is not None
+        feed, created = await self._db(self.store.add_feed, chat_id, got.url, title=got.feed.title)
+        if not created:
+            return feed, False, 0
+        # The newest few items go into the next digest; older ones count as seen.
+        added = await self._take_entries(feed, got.feed.entries, limit=FIRST_FEED_ITEMS)
+        await self._db(
+            self.store.feed_fetched,
+            chat_id,
+            feed.id,
+            etag=got.etag,
+            last_modified=got.last_modified,
+        )
+        return feed, True, added
+
+    async def unfollow(self, chat_id: int, ref: str) -> Feed:
+        """Stop following the feed numbered `ref` in /feeds, or with that URL."""
+        ref = ref.strip()
+        feeds = await self._db(self.store.list_feeds, chat_id)
+        chosen: Feed | None = None
+        if ref.isdigit() and len(ref) < 6:
+            if 1 <= int(ref) <= len(feeds):
+                chosen = feeds[int(ref) - 1]
+        else:
+            wanted = ref.rstrip("/").lower()
+            chosen = next((f for f in feeds if f.url.rstrip("/").lower() == wanted), None)
+        if chosen is None:
+            raise NotFound(
+                f"You don't follow that feed; /feeds lists the {len(feeds)} you do."
+                if feeds
+                else "You don't follow any feeds yet. /follow URL adds one."
+            )
+        await self._db(self.store.remove_feed, chat_id, chosen.id)
+        return chosen
+
+    async def feeds(self, chat_id: int) -> list[Feed]:
+        """The chat's feeds, numbered from 1 in the order they were followed."""
+        return await self._db(self.store.list_feeds, chat_id)
+
+    async def refresh_feeds(self, chat_id: int) -> int:
+        """Fetch the chat's feeds (conditionally) and save their new items; returns how many."""
+        added = 0
+        for feed in await self._db(self.store.list_feeds, chat_id):
+            try:
+                got = await fetch_feed(
+                    feed.url,
+                    allow_private=self.settings.allow_private_urls,
+                    etag=feed.etag,
+                    last_modified=feed.last_modified,
+                    discover=False,
+                )
+            except ArticlebotError as exc:
+                log.info("feed %s of chat %s: %s", feed.id, chat_id, exc)
+                continue
+            if not got.not_modified and got.feed is not None:
+                added += await self._take_entries(feed, got.feed.entries, limit=MAX_FEED_ITEMS)
+            await self._db(
+                self.store.feed_fetched,
+                chat_id,
+                feed.id,
+                etag=got.etag,
+                last_modified=got.last_modified,
+                title=got.feed.title if got.feed is not None else None,
+            )
+        return added
+
+    async def _take_entries(self, feed: Feed, entries: list[FeedEntry], *, limit: int) -> int:
+        """Save up to `limit` unseen entries as the chat's articles; the rest count as seen."""
+        pairs = [(e.guid, e.link) for e in entries]
+        unseen = set(await self._db(self.store.unseen_items, feed.chat_id, feed.id, pairs))
+        fresh = [e for e in entries if (e.guid, e.link) in unseen]
+        records: list[tuple[str, str | None, int | None]] = []
+        for entry in fresh[:limit]:
+            article_id = await self._save_entry(feed, entry)
+            records.append((entry.guid, entry.link, article_id))
+        records += [(e.guid, e.link, None) for e in fresh[limit:]]
+        await self._db(self.store.record_items, feed.chat_id, feed.id, records)
+        return sum(1 for r in records if r[2] is not None)
+
+    async def _save_entry(self, feed: Feed, entry: FeedEntry) -> int | None:
+        """Fetch (with the address rules), extract and store one feed item; None if unreadable."""
+        article = await self._cpu(article_from_entry, entry, source=feed.title)
+        if article is None and entry.link:
+            try:
+                page = await fetch_article(
+                    entry.link, allow_private=self.settings.allow_private_urls
+                )
+                article = dataclasses.replace(
+                    page,
+                    title=entry.title or page.title,
+                    source=feed.title or page.source,
+                    date=entry.published or page.date,
+                )
+            except ArticlebotError as exc:
+                log.info("feed item %s: %s", entry.link, exc)
+        if article is None:
+            article = await self._cpu(article_from_entry, entry, source=feed.title, min_words=1)
+        if article is None or not article.sentences:
+            return None
+        stored, _ = await self._db(
+            self.store.add_article,
+            feed.chat_id,
+            paragraphs=article.paragraphs,
+            title=article.title,
+            source=feed.title or article.source,
+            url=article.url,
+            origin="feed",
+            byline=article.byline,
+            place=article.place,
+            published=article.date,
+            content_hash=content_hash(article),
+            make_current=False,
+        )
+        return stored.id
+
+
+def _decide_all(subs: list[Subscription], now: datetime) -> list[schedule.Verdict]:
+    return [schedule.decide(s.at, ZoneInfo(s.timezone), s.last_sent_day, now) for s in subs]
 
 
 def parse_timezone(name: str) -> str:

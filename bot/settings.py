@@ -33,6 +33,7 @@ class Settings:
     webhook_port: int = 8443
     webhook_secret: str | None = None
     merge_seconds: float = 1.5
+    digest_tick_seconds: float = 30.0
     rate_limit: bool = True
     max_text_chars: int = 1_000_000
 
@@ -76,6 +77,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: str | None = 
     try:
         port = int(get("ARTICLEBOT_WEBHOOK_PORT", "8443") or 8443)
         merge = float(get("ARTICLEBOT_MERGE_SECONDS", "1.5") or 1.5)
+        tick = float(get("ARTICLEBOT_DIGEST_TICK_SECONDS", "30") or 30)
     except ValueError as exc:
         raise SettingsError(f"A numeric setting is not a number: {exc}") from None
     return Settings(
@@ -91,6 +93,7 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: str | None = 
         webhook_port=port,
         webhook_secret=get("ARTICLEBOT_WEBHOOK_SECRET"),
         merge_seconds=merge,
+        digest_tick_seconds=min(max(tick, 0.1), 3600.0),
         rate_limit=(get("ARTICLEBOT_RATE_LIMIT", "1") or "1").lower()
         not in ("0", "false", "no", "off"),
     )

@@ -24,7 +24,7 @@ from telegram.request import BaseRequest
 
 from bot.service import Service
 from bot.settings import Settings
-from handlers import articles, library, questions
+from handlers import articles, digests, library, questions
 from handlers import settings as settings_handlers
 from handlers.articles import Pastes
 
@@ -112,7 +112,15 @@ def build_application(
         if "service" not in app.bot_data:
             app.bot_data["service"] = Service.open(settings)
         await app.bot.set_my_commands(settings_handlers.COMMANDS)
+        # Digest state lives in SQLite; one repeating tick finds who is due (catch-up included).
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(
+                digests.tick, interval=settings.digest_tick_seconds, first=1.0, name="digests"
+            )
         log.info("articlebot is running as @%s", app.bot.username)
+
+    async def post_stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await digests.stop_broadcasts(app)
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         service = app.bot_data.pop("service", None)
@@ -134,6 +142,7 @@ def build_application(
         .base_file_url(settings.base_file_url)
         .concurrent_updates(ChatOrderedProcessor(256))
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
@@ -150,7 +159,14 @@ def build_application(
     app.add_handler(CommandHandler("use", library.use))
     app.add_handler(CommandHandler("search", library.search))
     app.add_handler(CommandHandler("forget", library.forget))
+    app.add_handler(CommandHandler("subscribe", digests.subscribe))
+    app.add_handler(CommandHandler("unsubscribe", digests.unsubscribe))
+    app.add_handler(CommandHandler("digest", digests.digest))
+    app.add_handler(CommandHandler("follow", digests.follow))
+    app.add_handler(CommandHandler("unfollow", digests.unfollow))
+    app.add_handler(CommandHandler("feeds", digests.feeds))
     app.add_handler(CallbackQueryHandler(settings_handlers.on_settings_button, pattern=r"^set:"))
+    app.add_handler(CallbackQueryHandler(digests.on_open, pattern=r"^open:"))
     app.add_handler(CallbackQueryHandler(library.on_button))
     app.add_handler(MessageHandler(filters.Document.ALL, articles.on_document))
     app.add_handler(

@@ -20,6 +20,12 @@ COMMANDS = [
     BotCommand("use", "switch to article N"),
     BotCommand("search", "search your articles"),
     BotCommand("settings", "brief length, summarizer, time zone"),
+    BotCommand("subscribe", "a daily digest [HH:MM] [time zone]"),
+    BotCommand("unsubscribe", "stop the daily digest"),
+    BotCommand("digest", "today's digest now"),
+    BotCommand("follow", "add an RSS or Atom feed to the digest"),
+    BotCommand("unfollow", "stop following feed N"),
+    BotCommand("feeds", "the feeds you follow"),
     BotCommand("forget", "delete everything kept for this chat"),
 ]
 
@@ -41,6 +47,9 @@ HELP = (
     "/use N — make article N the current one\n"
     "/search WORDS — search all your articles\n"
     "/settings — brief length, summarizer, time zone\n"
+    "/subscribe [HH:MM] [ZONE] — a daily digest of what you saved and your feeds' news\n"
+    "/unsubscribe — stop it · /digest — today's digest now\n"
+    "/follow URL — add an RSS or Atom feed · /feeds — list them · /unfollow N — drop one\n"
     "/forget — delete everything kept for this chat\n\n"
     "In groups I answer commands, mentions and replies to my messages. "
     "Your articles are visible to this chat only."

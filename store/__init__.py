@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from store.db import Store
-from store.records import ArticleSummary, ChatSettings, SearchHit, StoredArticle
+from store.records import (
+    ArticleSummary,
+    ChatSettings,
+    DigestClaim,
+    Feed,
+    SearchHit,
+    StoredArticle,
+    Subscription,
+)
 from store.schema import LATEST_VERSION, MIGRATIONS, Migration
 
 __all__ = [
@@ -11,8 +19,11 @@ __all__ = [
     "MIGRATIONS",
     "ArticleSummary",
     "ChatSettings",
+    "DigestClaim",
+    "Feed",
     "Migration",
     "SearchHit",
     "Store",
     "StoredArticle",
+    "Subscription",
 ]

@@ -22,6 +22,7 @@ from store.records import (
     SearchHit,
     StoredArticle,
 )
+from store.subscriptions import DigestTables
 
 FULL_OR_READONLY = (
     "I couldn't save that: the bot's storage is full or read-only. Nothing already stored was lost."
@@ -110,8 +111,8 @@ def _row_to_article(row: sqlite3.Row) -> StoredArticle:
     )
 
 
-class Store:
-    """Per-chat persistence for articles, settings, questions and sentence search.
+class Store(DigestTables):
+    """Per-chat persistence for articles, settings, questions, sentence search and digests.
 
     Synchronous; meant to be driven from one thread (the connection allows another thread
     than the opener). Every public method raises StorageError when the disk is full or the
@@ -271,10 +272,12 @@ class Store:
         place: str | None,
         published: str | None,
         content_hash: str,
+        make_current: bool = True,
     ) -> tuple[StoredArticle, bool]:
         """Save an article and make it current; if the chat has its hash, reuse that one.
 
-        Returns the stored article and whether it was newly created.
+        Returns the stored article and whether it was newly created. Feed items arriving for
+        a digest are saved with make_current=False: they must not change what questions are about.
         """
         paras = tuple(tuple(str(s) for s in para) for para in paragraphs)
         with self._write() as conn:
@@ -312,9 +315,10 @@ class Store:
                 )
             else:
                 article_id = row["id"]
-            conn.execute(
-                "UPDATE chats SET current_article_id = ? WHERE id = ?", (article_id, chat_id)
-            )
+            if make_current:
+                conn.execute(
+                    "UPDATE chats SET current_article_id = ? WHERE id = ?", (article_id, chat_id)
+                )
             stored = conn.execute(
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
@@ -448,6 +452,7 @@ class Store:
             conn.execute("UPDATE chats SET current_article_id = NULL WHERE id = ?", (chat_id,))
             conn.execute("DELETE FROM questions WHERE chat_id = ?", (chat_id,))
             conn.execute("DELETE FROM article_messages WHERE chat_id = ?", (chat_id,))
+            self.forget_digests(conn, chat_id)
             # The sentences_ad trigger removes each sentence from the FTS index.
             conn.execute("DELETE FROM sentences WHERE chat_id = ?", (chat_id,))
             conn.execute("DELETE FROM articles WHERE chat_id = ?", (chat_id,))

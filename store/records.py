@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 DEFAULT_SENTENCES = 3
 DEFAULT_TIMEZONE = "UTC"
@@ -65,3 +65,39 @@ class SearchHit:
     title: str | None
     sentence: str
     score: float
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A chat's daily digest: local time and IANA zone, and what was sent last."""
+
+    chat_id: int
+    at: time
+    timezone: str
+    active: bool
+    empty_note: bool  # on a day with nothing new, send a one-line note instead of nothing
+    last_sent_day: date | None  # the subscriber's local date of the last digest claimed
+    last_article_id: int | None  # articles after this id are new (None: no digest yet)
+    stopped_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """An RSS or Atom feed a chat follows; etag/last_modified make the next fetch conditional."""
+
+    id: int
+    chat_id: int
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    checked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DigestClaim:
+    """What a chat's digest is made of, claimed (and marked as sent) in one transaction."""
+
+    subscription: Subscription
+    articles: list[StoredArticle]  # newest first, at most the limit asked for
+    more: int  # how many more new articles there were beyond the limit

@@ -127,8 +127,54 @@ _V2_MESSAGES = Migration(
     ),
 )
 
+_V3_DIGESTS = Migration(
+    "daily digest subscriptions, followed feeds and the feed items already seen",
+    (
+        """
+        CREATE TABLE subscriptions (
+            chat_id INTEGER PRIMARY KEY REFERENCES chats(id) ON DELETE CASCADE,
+            at_minute INTEGER NOT NULL,
+            timezone TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            empty_note INTEGER NOT NULL DEFAULT 0,
+            last_sent_day TEXT,
+            last_article_id INTEGER,
+            created_at TEXT NOT NULL,
+            stopped_reason TEXT
+        )
+        """,
+        "CREATE INDEX subscriptions_active ON subscriptions(active)",
+        """
+        CREATE TABLE followed_feeds (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (chat_id, url)
+        )
+        """,
+        """
+        CREATE TABLE feed_items (
+            feed_id INTEGER NOT NULL REFERENCES followed_feeds(id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            guid TEXT NOT NULL,
+            link TEXT,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, guid)
+        )
+        """,
+        "CREATE INDEX feed_items_by_link ON feed_items(chat_id, link)",
+        "CREATE INDEX feed_items_by_article ON feed_items(article_id)",
+    ),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _V2_MESSAGES)
+MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _V2_MESSAGES, _V3_DIGESTS)
 
 LATEST_VERSION = len(MIGRATIONS)
 
