@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.errors import NotFound, UsageError
 from handlers import format as fmt
 from handlers.articles import pastes, show_brief
-from handlers.common import friendly, send_html, service
+from handlers.common import edit, friendly, send_html, service
 
 
 def _one_int_arg(
@@ -135,7 +135,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             text = "Cancelled; nothing was deleted."
         await query.answer()
-        await query.edit_message_text(text)
+        await edit(query, text)
         return
     try:
         kind, nums = _parse(data)

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 from bot.brief import METHODS
 from bot.errors import UsageError
 from handlers import format as fmt
-from handlers.common import friendly, service
+from handlers.common import edit, friendly, service
 
 COMMANDS = [
     BotCommand("start", "what this bot does"),
@@ -134,7 +134,8 @@ async def on_settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     else:
         raise UsageError("That button no longer works.")
     await query.answer("Saved.")
-    await query.edit_message_text(
+    await edit(
+        query,
         "<b>Settings for this chat</b>\n"
         f"Brief length: {cur.sentences} sentences\n"
         f"Summarizer: {fmt.esc(cur.method or 'default')}\n"

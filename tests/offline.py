@@ -27,6 +27,7 @@ class OfflineRequest(BaseRequest):
 
     sent: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    shown: dict[tuple[int, int], tuple[Any, Any]] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
 
     @property
@@ -61,6 +62,14 @@ class OfflineRequest(BaseRequest):
             result = BOT_USER
         elif name in ("sendMessage", "editMessageText"):
             chat_id = int(params["chat_id"]) if "chat_id" in params else 1
+            if name == "editMessageText":
+                key = (chat_id, int(params["message_id"]))
+                content = (params.get("text"), params.get("reply_markup"))
+                if self.shown.get(key) == content:  # as Telegram answers an edit to the same
+                    return 400, json.dumps(
+                        {"ok": False, "error_code": 400, "description": _NOT_MODIFIED}
+                    ).encode()
+                self.shown[key] = content
             result = {
                 "message_id": int(params.get("message_id") or next(self._ids)),
                 "date": int(time.time()),
@@ -85,6 +94,12 @@ class OfflineRequest(BaseRequest):
 
     def texts(self, chat_id: int) -> list[str]:
         return [str(p["text"]) for p in self.messages(chat_id)]
+
+
+_NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
 
 
 def _decode(value: str) -> Any:

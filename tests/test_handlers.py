@@ -306,3 +306,13 @@ async def test_a_question_right_after_a_split_paste_is_not_swallowed(bot: Harnes
     assert "144" in texts[-1] and "<blockquote>" in texts[-1]
     [listed] = await bot.service.articles(ME)
     assert listed.number_of_sentences == 45
+
+
+async def test_pressing_the_same_button_twice_is_harmless(bot: Harness) -> None:
+    await bot.text(ME, "/forget")
+    await bot.send(callback_update(ME, 1000, "forget:no"))
+    await bot.send(callback_update(ME, 1000, "forget:no"))
+    await bot.text(ME, "/settings")
+    await bot.send(callback_update(ME, 1001, "set:len:4"))
+    await bot.send(callback_update(ME, 1001, "set:len:4"))
+    assert not any("something went wrong" in t for t in bot.texts(ME))
