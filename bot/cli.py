@@ -177,6 +177,22 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     return run_chat(settings)
 
 
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from store import Store
+
+    path = args.db or settings.db_file
+    if path != ":memory:" and not Path(path).expanduser().is_file():
+        raise UsageError(f"No database at {path}")
+    with Store.open(path) as store:
+        counts = store.stats()
+        check = store.integrity_check()
+        version = store.schema_version
+    print(f"{path} (schema version {version}, integrity: {check})")
+    for name, count in sorted(counts.items()):
+        print(f"  {name:<22}{count:>10,}")
+    return 0
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from handlers.app import run_bot
 
@@ -202,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("chat", help="talk to articlebot in the console, with its memory")
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
+    p = sub.add_parser("stats", help="rows per table and an integrity check of the database")
+    p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     p.add_argument("--webhook", action="store_true", help="use a webhook instead of polling")
     return parser
@@ -212,6 +230,7 @@ COMMANDS = {
     "summarize": cmd_summarize,
     "ask": cmd_ask,
     "chat": cmd_chat,
+    "stats": cmd_stats,
     "run": cmd_run,
 }
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+import sqlite_utils
+
 from bot.errors import NotFound, StorageError
 from store import schema
 from store.records import (
@@ -476,6 +478,16 @@ class Store(DigestTables):
             (chat_id, chat_id, message_id),
         )
         return None if row is None else _row_to_article(row)
+
+    def stats(self) -> dict[str, int]:
+        """Rows per table (the full-text index's own tables left out), for operators."""
+        db = sqlite_utils.Database(self._conn)
+        with _translated():
+            return {
+                name: db.table(name).count
+                for name in db.table_names()
+                if not name.startswith(("sentences_fts", "sqlite_"))
+            }
 
     def integrity_check(self) -> str:
         """'ok', or a description of what SQLite, foreign keys or the FTS index found wrong."""

@@ -101,3 +101,15 @@ def test_chat_remembers_articles_across_sessions(tmp_path: Path) -> None:
     assert "Type /forget yes to confirm" in out.stdout
     assert "1 article(s) deleted" in out.stdout
     assert "no article here yet" in out.stdout
+
+
+def test_stats_counts_what_the_console_stored(tmp_path: Path) -> None:
+    out = run(
+        "chat", tmp=tmp_path, stdin=(pasted_page() + "\n.\nWho commanded the soldiers?\n").encode()
+    )
+    assert out.returncode == 0, out.stderr
+    out = run("stats", tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "integrity: ok" in out.stdout
+    counts = dict(line.split() for line in out.stdout.splitlines()[1:])
+    assert counts["articles"] == "1" and counts["questions"] == "1" and counts["chats"] == "1"
