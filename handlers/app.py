@@ -114,6 +114,8 @@ def build_application(
         await app.bot.set_my_commands(settings_handlers.COMMANDS)
         # Digest state lives in SQLite; one repeating tick finds who is due (catch-up included).
         if app.job_queue is not None:
+            # APScheduler logs every run at INFO: a line per tick would drown the log.
+            logging.getLogger("apscheduler").setLevel(logging.WARNING)
             app.job_queue.run_repeating(
                 digests.tick, interval=settings.digest_tick_seconds, first=1.0, name="digests"
             )

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import schedule
@@ -95,6 +95,12 @@ def open_keyboard(items: list[DigestItem]) -> InlineKeyboardMarkup | None:
 # ---- sending --------------------------------------------------------------------------------
 
 
+def never_sent(exc: NetworkError) -> bool:
+    """A network error that happened before the request reached the Bot API server."""
+    text = str(exc)
+    return text.startswith(("httpx.ConnectError", "httpx.ConnectTimeout", "Pool timeout"))
+
+
 async def send_digest(bot: Bot, d: Digest, *, manual: bool = False) -> int:
     """Send the digest's messages in order; returns how many were sent.
 
@@ -124,6 +130,12 @@ async def send_digest(bot: Bot, d: Digest, *, manual: bool = False) -> int:
                 delay = exc.retry_after
                 seconds = delay if isinstance(delay, int | float) else delay.total_seconds()
                 await asyncio.sleep(float(seconds) + 0.1)
+            except NetworkError as exc:
+                # Only failures before the request left (no connection, no free connection)
+                # are retried; a read error may follow a delivered message: at most once.
+                if attempt == MAX_SEND_RETRIES or not never_sent(exc):
+                    raise
+                await asyncio.sleep(0.5 * (attempt + 1))
     return len(parts)
 
 
@@ -134,10 +146,15 @@ class Broadcaster:
     a restart mid-broadcast never repeats one: delivery is at most once per day.
     """
 
-    def __init__(self, svc: Service, bot: Bot, *, concurrency: int = 32) -> None:
+    def __init__(
+        self, svc: Service, bot: Bot, *, concurrency: int = 32, send_concurrency: int = 6
+    ) -> None:
         self.svc = svc
         self.bot = bot
         self._gate = asyncio.Semaphore(concurrency)
+        # Few requests in flight at once: the rate limiter paces them to ~30/s anyway, and a
+        # burst of new connections is what networks (and small servers) drop.
+        self._send_gate = asyncio.Semaphore(send_concurrency)
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._stopping = False
@@ -185,7 +202,8 @@ class Broadcaster:
     async def deliver(self, digest: Digest) -> None:
         """Send one claimed digest; a blocked or vanished chat loses its subscription."""
         try:
-            self.sent += await send_digest(self.bot, digest)
+            async with self._send_gate:
+                self.sent += await send_digest(self.bot, digest)
         except Forbidden as exc:
             self.blocked += 1
             await self.svc.unsubscribe(digest.chat_id, reason="blocked")
