@@ -450,14 +450,21 @@ class Service:
         return due
 
     async def prepare_digest(
-        self, chat_id: int, day: date | None = None, *, now: datetime, scheduled: bool = True
+        self,
+        chat_id: int,
+        day: date | None = None,
+        *,
+        now: datetime,
+        scheduled: bool = True,
+        refresh: bool = True,
     ) -> Digest | None:
         """Refresh the chat's feeds, claim its new articles (marking the day as sent), build it.
 
         Scheduled: None when the day was already claimed or the subscription is off. The claim
         comes before any sending, so a digest is delivered at most once per day.
         """
-        await self.refresh_feeds(chat_id)
+        if refresh:
+            await self.refresh_feeds(chat_id)
         prefs = await self._db(self.store.get_settings, chat_id)
         if day is None:
             sub = await self._db(self.store.get_subscription, chat_id)

@@ -189,10 +189,16 @@ class Broadcaster:
             async with self._gate:
                 if self._stopping:
                     return  # not claimed: it goes out after the restart (catch-up)
-                digest = await self.svc.prepare_digest(chat_id, day, now=now)
-                if digest is None:
-                    return
-                await self.deliver(digest)
+                await self.svc.refresh_feeds(chat_id)  # the slow part, before any claim
+                async with self._send_gate:
+                    # Claimed only once a send slot is free, so a crash can cost at most the
+                    # few digests in flight, never a whole batch waiting for its turn.
+                    if self._stopping:
+                        return
+                    digest = await self.svc.prepare_digest(chat_id, day, now=now, refresh=False)
+                    if digest is None:
+                        return
+                    await self._deliver(digest)
         except Exception:
             self.failed += 1
             log.exception("digest for chat %s failed", chat_id)
@@ -201,9 +207,12 @@ class Broadcaster:
 
     async def deliver(self, digest: Digest) -> None:
         """Send one claimed digest; a blocked or vanished chat loses its subscription."""
+        async with self._send_gate:
+            await self._deliver(digest)
+
+    async def _deliver(self, digest: Digest) -> None:
         try:
-            async with self._send_gate:
-                self.sent += await send_digest(self.bot, digest)
+            self.sent += await send_digest(self.bot, digest)
         except Forbidden as exc:
             self.blocked += 1
             await self.svc.unsubscribe(digest.chat_id, reason="blocked")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from store import Store
@@ -82,3 +83,44 @@ def test_kill_during_a_burst_loses_nothing_acknowledged(
 
 def _missing() -> object:
     raise AssertionError("listed article could not be read")
+
+
+def test_kill_during_a_digest_broadcast_sends_no_duplicates(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from tests.test_digest_e2e import HEADER, TICK, digests, poll, seed
+
+    db = tmp_path / "broadcast.db"
+    chats = list(range(20_000, 20_300))
+    due = datetime.now(UTC) - timedelta(minutes=5)
+    with Store.open(db) as store:
+        for chat in chats:
+            seed(store, chat, due)
+    bot = BotProcess(fake_api, db, env_extra=TICK)
+    try:
+        bot.start()
+        poll(lambda: sum(bool(digests(fake_api, c)) for c in chats) >= 60, 60)
+        bot.kill()  # SIGKILL in the middle of the broadcast
+        first_run = {c for c in chats if digests(fake_api, c)}
+        assert 60 <= len(first_run) < len(chats)
+        bot.start()
+        # The rest are sent after the restart. A chat whose send was in flight when the process
+        # died is not sent again (at most once a day): the broadcaster has at most 6 in flight.
+        try:
+            poll(lambda: sum(bool(digests(fake_api, c)) for c in chats) >= len(chats) - 6, 120)
+        except TimeoutError:
+            got = sum(bool(digests(fake_api, c)) for c in chats)
+            raise AssertionError(
+                f"{got} of {len(chats)}; first run {len(first_run)}; log:\n" + bot.log_tail(30)
+            ) from None
+        time.sleep(3)
+        counts = [len(digests(fake_api, c)) for c in chats]
+        assert max(counts) == 1, "a chat got the same digest twice"
+        assert counts.count(0) <= 6
+        with Store.open(db) as store:
+            assert store.integrity_check() == "ok"
+        assert HEADER
+    finally:
+        bot.close()
