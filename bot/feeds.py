@@ -28,9 +28,9 @@ from bot.errors import (
 from bot.fetch import (
     REDIRECT_CODES,
     USER_AGENT,
-    GuardedTransport,
-    _read_body,
-    _status_message,
+    guarded_client,
+    read_body,
+    status_message,
 )
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
@@ -237,8 +237,8 @@ async def _get(
                 if response.status_code == 304:
                     return url, response, b""
                 if response.status_code >= 300:
-                    raise HTTPStatusError(_status_message(response.status_code))
-                body = await _read_body(response, max_bytes)
+                    raise HTTPStatusError(status_message(response.status_code))
+                body = await read_body(response, max_bytes)
                 return url, response, body
         except httpx.TimeoutException as exc:
             raise FetchTimeout("The site took too long to answer.") from exc
@@ -282,20 +282,7 @@ async def fetch_feed(
         conditional["If-None-Match"] = etag
     if last_modified:
         conditional["If-Modified-Since"] = last_modified
-    client = httpx.AsyncClient(
-        transport=GuardedTransport(guard, transport),
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-        follow_redirects=False,
-        trust_env=False,
-    )
-
-    async def check_location(response: httpx.Response) -> None:
-        # httpx parses a redirect's Location before we see it; refuse bad targets first.
-        location = response.headers.get("location")
-        if response.status_code in REDIRECT_CODES and location:
-            guard.check_form(urljoin(str(response.request.url), location.strip()))
-
-    client.event_hooks["response"] = [check_location]
+    client = guarded_client(guard, transport, timeout=timeout, headers={})
     loop = asyncio.get_running_loop()
     try:
         async with asyncio.timeout(timeout * 2), client:

@@ -111,7 +111,7 @@ def _pinned(request: httpx.Request, ip: str, host: str) -> httpx.Request:
     )
 
 
-def _status_message(code: int) -> str:
+def status_message(code: int) -> str:
     if code in (401, 403):
         return f"The site refused to show that page (error {code})."
     if code in (404, 410):
@@ -177,7 +177,7 @@ def _article_from_text(text: str, *, url: str) -> Article:
         raise NoArticleText(_NO_TEXT) from exc
 
 
-async def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
+async def read_body(response: httpx.Response, max_bytes: int) -> bytes:
     too_big = TooBig(f"That page is larger than {max_bytes:,} bytes, more than I can read.")
     length = response.headers.get("content-length", "")
     if length.strip().isdigit() and int(length) > max_bytes:
@@ -219,16 +219,45 @@ async def _download(
                     seen.add(key)
                     continue
                 if code >= 300:
-                    raise HTTPStatusError(_status_message(code))
+                    raise HTTPStatusError(status_message(code))
                 kind, charset = _media_type(response.headers.get("content-type"))
                 if kind is not None and kind not in HTML_TYPES | TEXT_TYPES:
                     raise _bad_type(kind)
-                body = await _read_body(response, max_bytes)
+                body = await read_body(response, max_bytes)
         except httpx.TimeoutException as exc:
             raise FetchTimeout("The site took too long to answer.") from exc
         except httpx.HTTPError as exc:
             raise FetchError("I couldn't get that page from the site.") from exc
         return url, kind, charset, body
+
+
+def guarded_client(
+    guard: AddressGuard,
+    transport: httpx.AsyncBaseTransport | None,
+    *,
+    timeout: float,
+    headers: dict[str, str],
+) -> httpx.AsyncClient:
+    """An httpx client that connects only to checked addresses and follows no redirect itself.
+
+    Every redirect's target is checked as the response arrives (httpx parses Location before
+    the caller sees it), so a hop to a private address is refused before anything is sent.
+    """
+    client = httpx.AsyncClient(
+        transport=GuardedTransport(guard, transport),
+        headers=headers,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+    async def check_location(response: httpx.Response) -> None:
+        location = response.headers.get("location")
+        if response.status_code in REDIRECT_CODES and location:
+            guard.check_form(urljoin(str(response.request.url), location.strip()))
+
+    client.event_hooks["response"] = [check_location]
+    return client
 
 
 async def fetch_article(
@@ -249,21 +278,7 @@ async def fetch_article(
     guard = guard or AddressGuard(allow_private=allow_private)
     url = url.strip()
     guard.check_form(url)
-    client = httpx.AsyncClient(
-        transport=GuardedTransport(guard, transport),
-        headers=_HEADERS,
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-        follow_redirects=False,
-        trust_env=False,
-    )
-
-    async def check_location(response: httpx.Response) -> None:
-        # httpx parses a redirect's Location before we see it; refuse bad targets first.
-        location = response.headers.get("location")
-        if response.status_code in REDIRECT_CODES and location:
-            guard.check_form(urljoin(str(response.request.url), location.strip()))
-
-    client.event_hooks["response"] = [check_location]
+    client = guarded_client(guard, transport, timeout=timeout, headers=_HEADERS)
     loop = asyncio.get_running_loop()
     try:
         # One deadline for everything, so a server trickling bytes cannot hold the fetch.
