@@ -285,7 +285,9 @@ class Service:
         stored = await self.article(chat_id, article_id)
         return await self._brief(chat_id, stored, sentences=sentences)
 
-    async def ask(self, chat_id: int, question: str, *, article_id: int | None = None) -> Reply:
+    async def ask(
+        self, chat_id: int, question: str, *, article_id: int | None = None, record: bool = True
+    ) -> Reply:
         """Answer a question from the current (or a given) article's own sentences."""
         question = question.strip()
         if not question:
@@ -298,20 +300,29 @@ class Service:
         if found is None:
             ranked = await self._cpu(qa.rank, question, art, limit=1)
             closest = ranked[0] if ranked else None
+        reply = Reply(article=stored, answer=found, closest=closest)
+        if record:
+            await self.record(chat_id, question, reply)
+        return reply
+
+    async def record(
+        self, chat_id: int, question: str, reply: Reply, message_ids: list[int] | None = None
+    ) -> None:
+        """Log a question with its answer, and which messages carried the answer (one write)."""
         try:
             await self._db(
                 self.store.log_question,
                 chat_id,
-                stored.id,
-                question,
-                found.sentence if found else None,
-                found.span if found else None,
-                found.score if found else None,
+                reply.article.id,
+                question[:MAX_QUESTION_CHARS],
+                reply.answer.sentence if reply.answer else None,
+                reply.answer.span if reply.answer else None,
+                reply.answer.score if reply.answer else None,
+                message_ids=message_ids or [],
             )
         except StorageError:
             # A full or read-only disk must not stop answers; only the question log misses it.
             log.warning("could not record a question for chat %s", chat_id)
-        return Reply(article=stored, answer=found, closest=closest)
 
     async def mentions(self, chat_id: int, *, article_id: int | None = None) -> qa.Mentions:
         """The people, places, dates and numbers the article mentions."""

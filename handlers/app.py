@@ -134,7 +134,9 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = builder.connect_timeout(10).read_timeout(30)
+        # A modest pool: httpcore scans every pooled connection per request, and Telegram's
+        # limits keep far fewer than 256 requests in flight anyway.
+        builder = builder.connect_timeout(10).read_timeout(30).connection_pool_size(32)
     if settings.rate_limit:
         # Telegram's limits: ~30 messages/s overall, 20/min per group; a 429 waits retry_after.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))

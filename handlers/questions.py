@@ -22,14 +22,11 @@ async def answer_question(
     pastes = context.application.bot_data["pastes"]
     await pastes.flush(chat_id)
     # Answers take milliseconds: no "typing…" round trip to Telegram before them.
-    reply = await service(context).ask(chat_id, question, article_id=article_id)
-    await send_html(
-        context,
-        chat_id,
-        fmt.reply_messages(reply),
-        reply_to=msg.message_id,
-        about_article=reply.article.id,
-    )
+    svc = service(context)
+    reply = await svc.ask(chat_id, question, article_id=article_id, record=False)
+    sent = await send_html(context, chat_id, fmt.reply_messages(reply), reply_to=msg.message_id)
+    # One write for the question log and for "these messages are about that article".
+    await svc.record(chat_id, question, reply, [m.message_id for m in sent])
 
 
 @friendly

@@ -427,8 +427,14 @@ class Store(DigestTables):
         answer_sentence: str | None,
         span: str | None,
         score: float | None,
+        *,
+        message_ids: Sequence[int] = (),
     ) -> None:
-        """Record a question and the answer given (article_id must be this chat's or None)."""
+        """Record a question and the answer given (article_id must be this chat's or None).
+
+        `message_ids`: the bot's reply messages, remembered as being about the article (so a
+        reply to the answer asks about it too) in the same transaction.
+        """
         with self._write() as conn:
             self._insert_chat(conn, chat_id)
             if article_id is not None:
@@ -442,6 +448,12 @@ class Store(DigestTables):
                 "score, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (chat_id, article_id, question, answer_sentence, span, score, _now()),
             )
+            if article_id is not None and message_ids:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO article_messages (chat_id, message_id, article_id) "
+                    "VALUES (?, ?, ?)",
+                    [(chat_id, m, article_id) for m in message_ids],
+                )
 
     # ---- maintenance -------------------------------------------------------------------
 
