@@ -113,3 +113,24 @@ def test_stats_counts_what_the_console_stored(tmp_path: Path) -> None:
     assert "integrity: ok" in out.stdout
     counts = dict(line.split() for line in out.stdout.splitlines()[1:])
     assert counts["articles"] == "1" and counts["questions"] == "1" and counts["chats"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [("", "TELEGRAM_BOT_TOKEN is not set"), ("not-a-token", "does not look like a bot token")],
+)
+def test_run_without_a_good_token_is_one_line(tmp_path: Path, token: str, message: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    env.update(TELEGRAM_BOT_TOKEN=token, ARTICLEBOT_DB=str(tmp_path / "x.db"))
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
