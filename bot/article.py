@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+WORDS_PER_MINUTE = 230
+
+
+def reading_minutes(sentences: list[str]) -> int:
+    """Reading time of a text at about 230 words a minute, at least one minute."""
+    return max(1, round(sum(len(s.split()) for s in sentences) / WORDS_PER_MINUTE))
+
 
 @dataclass(frozen=True)
 class Article:
@@ -34,5 +41,5 @@ class Article:
 
     @property
     def reading_minutes(self) -> int:
-        """Reading time of the original at about 230 words a minute, at least one minute."""
-        return max(1, round(self.word_count / 230))
+        """Reading time of the original, at least one minute."""
+        return reading_minutes(self.sentences)

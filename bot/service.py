@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from bot import brief as briefing
 from bot import digest as digests
 from bot import qa, schedule
-from bot.article import Article
+from bot.article import Article, reading_minutes
 from bot.clean import clean_text
 from bot.digest import Digest
 from bot.documents import decode_document, looks_like_html
@@ -85,8 +85,7 @@ class Brief:
 
     @property
     def reading_minutes(self) -> int:
-        words = sum(len(s.split()) for s in self.article.sentences)
-        return max(1, round(words / 230))
+        return reading_minutes(self.article.sentences)
 
 
 @dataclass(frozen=True)

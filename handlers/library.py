@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.errors import NotFound, UsageError
+from bot.errors import NoArticle, NotFound, UsageError
 from handlers import format as fmt
 from handlers.articles import pastes, show_brief
 from handlers.common import edit, friendly, send_html, service
@@ -48,10 +48,9 @@ async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = service(context)
     await pastes(context).flush(chat.id)
     items = await svc.articles(chat.id)
-    current = None
     try:
-        current = (await svc.current(chat.id)).id
-    except Exception:
+        current: int | None = (await svc.current(chat.id)).id
+    except NoArticle:
         current = None
     await send_html(context, chat.id, fmt.articles_messages(items, current))
 
