@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot import spans
+from bot import followup, spans
 from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
+from bot.followup import Context
 from bot.questions import QType, question_type
 from bot.words import STOP_WORDS, stem, terms
 
@@ -346,8 +347,12 @@ _DEFINITION = re.compile(
 )
 
 
-def rank(question: str, article: Article, *, limit: int = 3) -> list[Answer]:
+def rank(
+    question: str, article: Article, *, limit: int = 3, context: Context | None = None
+) -> list[Answer]:
     """The best `limit` sentences for a question, best first (empty for an empty question)."""
+    if context is not None and question:
+        question = followup.resolve(question, context)
     return [a for a, _ in _rank(question, article, limit)]
 
 
@@ -387,10 +392,15 @@ def _rank(question: str, article: Article, limit: int) -> list[tuple[Answer, flo
         return []
 
 
-def answer(question: str, text: str | Article) -> Answer | None:
-    """The best answer, or None when the article does not seem to say (or the question is empty)."""
+def answer(question: str, text: str | Article, *, context: Context | None = None) -> Answer | None:
+    """The best answer, or None when the article does not seem to say (or the question is empty).
+
+    With a `context` (the previous answer in the conversation), a pronoun or an elided subject in
+    the question is read against it: "What did she find?" after an answer about Ana Ruiz."""
     if not question or not question.strip():
         return None
+    if context is not None:
+        question = followup.resolve(question, context)
     if isinstance(text, Article):
         article = text
     else:

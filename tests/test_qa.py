@@ -6,7 +6,7 @@ import pytest
 
 from bot.article import Article
 from bot.clean import clean_text
-from bot.qa import Answer, answer, rank
+from bot.qa import Answer, Context, answer, rank
 
 STORY = """LYON (AP) -- The city council of Lyon voted on Tuesday, March 3 to close the old Pont Vert bridge after inspectors found deep cracks in two of its piers.
 
@@ -102,3 +102,19 @@ def test_what_span_avoids_question_words() -> None:
     assert got.span is not None
     assert "engineers" not in got.span.lower()
     assert got.span.startswith("decades")
+
+
+def test_follow_up_reads_pronoun_against_previous_answer(article: Article) -> None:
+    first = answer("Who leads the emergency service?", article)
+    assert first is not None and first.span == "Maj. Gen. Ana Ruiz"
+    ctx = Context(people=(first.span,), last_question="Who leads the emergency service?")
+    got = answer("How many residents did she say would be evacuated?", article, context=ctx)
+    assert got is not None
+    assert "1,200" in got.sentence
+
+
+def test_follow_up_with_elided_subject_asks_the_previous_question_again(article: Article) -> None:
+    ctx = Context(things=("the repairs",), last_question="How much will the repairs cost?")
+    got = answer("And how long will they last?", article, context=ctx)
+    assert got is not None
+    assert "next summer" in got.sentence

@@ -1,0 +1,63 @@
+"""Follow-up questions: read a pronoun or an elided subject against the previous answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.words import terms
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a follow-up question may lean on: the previous answer's people and things (most
+    salient first), and the previous question and answer sentence. Built by the conversation
+    state; every field is optional so a caller can pass what it has."""
+
+    people: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
+    last_question: str | None = None
+    last_answer: str | None = None
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+_THING_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+_OPENER = re.compile(r"^\s*(?:and|so|but|then|also|ok(?:ay)?|what about)\b[\s,]*", re.IGNORECASE)
+_WH = re.compile(
+    r"^\s*(?:who(?:m|se)?|what|when|where|why|which|how(?:\s+(?:many|much|long|old|far))?)\b"
+    r"(?:\s+(?:is|are|was|were|did|does|do|has|have|had|will|would|could|can))?\s*",
+    re.IGNORECASE,
+)
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _swap(m: re.Match[str], name: str) -> str:
+    word = m.group().lower()
+    return _possessive(name) if word in ("his", "its", "their", "hers") else name
+
+
+def resolve(question: str, context: Context) -> str:
+    """The question with its pronouns replaced by the people or things of the previous answer,
+    and an elided question ("And when?") completed from the previous question."""
+    q = question.strip()
+    person = context.people[0] if context.people else None
+    thing = context.things[0] if context.things else None
+    if person and _PERSON_PRONOUN.search(q):
+        q = _PERSON_PRONOUN.sub(lambda m: _swap(m, person), q)
+    if thing and _THING_PRONOUN.search(q):
+        q = _THING_PRONOUN.sub(lambda m: _swap(m, thing), q)
+    they = person if len(context.people) > 1 or not thing else thing
+    if they and _THEY.search(q):
+        q = _THEY.sub(lambda m: _swap(m, they), q)
+    bare = _OPENER.sub("", q)
+    if not terms(_WH.sub("", bare)) and context.last_question:
+        # "And when?" asks the previous question again with another question word.
+        rest = _WH.sub("", context.last_question.strip()).rstrip("?")
+        head = _WH.match(bare)
+        wh = head.group().strip() if head else bare.rstrip("?")
+        q = f"{wh} {rest}?"
+    return q
