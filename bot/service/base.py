@@ -1,0 +1,66 @@
+"""What every feature of the service shares: the store, the settings and the two executors.
+
+Blocking work never runs on the event loop: SQLite goes through one writer thread (every call,
+in order), CPU work (cleaning, extraction, briefing, answering) through a small thread pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
+
+from bot.article import Article
+from bot.settings import Settings
+from store import Store, StoredArticle
+
+T = TypeVar("T")
+ARTICLE_CACHE_SIZE = 512
+
+
+class ServiceBase:
+    """The store and executors the feature parts work over; one instance per process."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self._db_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="articlebot-db")
+        self._cpu_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="articlebot-cpu")
+        self._articles: OrderedDict[int, Article] = OrderedDict()
+
+    def close(self) -> None:
+        """Finish queued database work, then close the database."""
+        self._cpu_pool.shutdown(wait=False, cancel_futures=True)
+        self._db_pool.shutdown(wait=True)
+        self.store.close()
+
+    async def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._db_pool, partial(fn, *args, **kwargs))
+
+    async def _cpu(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._cpu_pool, partial(fn, *args, **kwargs))
+
+    def _article(self, stored: StoredArticle) -> Article:
+        """The core's view of a stored article, kept in a small cache so answer indexes are reused."""
+        art = self._articles.get(stored.id)
+        if art is None:
+            art = Article(
+                paragraphs=stored.paragraphs,
+                title=stored.title,
+                byline=stored.byline,
+                place=stored.place,
+                date=stored.published,
+                source=stored.source,
+                url=stored.url,
+            )
+            self._articles[stored.id] = art
+            if len(self._articles) > ARTICLE_CACHE_SIZE:
+                self._articles.popitem(last=False)
+        else:
+            self._articles.move_to_end(stored.id)
+        return art

@@ -1,0 +1,149 @@
+"""Following feeds: each new item becomes one of the chat's articles, for its next digest."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from bot.errors import ArticlebotError, NotFound, UsageError
+from bot.feeds import FeedEntry, article_from_entry, fetch_feed
+from bot.fetch import fetch_article
+from bot.service.articles import content_hash
+from bot.service.base import ServiceBase
+from store import Feed
+
+log = logging.getLogger("bot.service")
+
+MAX_FEEDS = 20
+FIRST_FEED_ITEMS = 3  # a newly followed feed's newest items that go into the next digest
+MAX_FEED_ITEMS = 10  # new items taken from one feed per refresh; more count as seen
+
+
+class FeedsPart(ServiceBase):
+    """Follow, unfollow, list and refresh a chat's feeds."""
+
+    async def follow(self, chat_id: int, url: str) -> tuple[Feed, bool, int]:
+        """Follow a feed (or the feed a page links to); returns (feed, new?, items taken now)."""
+        url = url.strip()
+        if not url:
+            raise UsageError("Usage: /follow URL — an RSS or Atom feed, or a site that links one")
+        known = await self._db(self.store.list_feeds, chat_id)
+        if len(known) >= MAX_FEEDS:
+            raise UsageError(
+                f"You follow {len(known)} feeds, the most I keep; /unfollow one first."
+            )
+        got = await fetch_feed(url, allow_private=self.settings.allow_private_urls)
+        assert got.feed is not None
+        feed, created = await self._db(self.store.add_feed, chat_id, got.url, title=got.feed.title)
+        if not created:
+            return feed, False, 0
+        # The newest few items go into the next digest; older ones count as seen.
+        added = await self._take_entries(feed, got.feed.entries, limit=FIRST_FEED_ITEMS)
+        await self._db(
+            self.store.feed_fetched,
+            chat_id,
+            feed.id,
+            etag=got.etag,
+            last_modified=got.last_modified,
+        )
+        return feed, True, added
+
+    async def unfollow(self, chat_id: int, ref: str) -> Feed:
+        """Stop following the feed numbered `ref` in /feeds, or with that URL."""
+        ref = ref.strip()
+        feeds = await self._db(self.store.list_feeds, chat_id)
+        chosen: Feed | None = None
+        if ref.isdigit() and len(ref) < 6:
+            if 1 <= int(ref) <= len(feeds):
+                chosen = feeds[int(ref) - 1]
+        else:
+            wanted = ref.rstrip("/").lower()
+            chosen = next((f for f in feeds if f.url.rstrip("/").lower() == wanted), None)
+        if chosen is None:
+            raise NotFound(
+                f"You don't follow that feed; /feeds lists the {len(feeds)} you do."
+                if feeds
+                else "You don't follow any feeds yet. /follow URL adds one."
+            )
+        await self._db(self.store.remove_feed, chat_id, chosen.id)
+        return chosen
+
+    async def feeds(self, chat_id: int) -> list[Feed]:
+        """The chat's feeds, numbered from 1 in the order they were followed."""
+        return await self._db(self.store.list_feeds, chat_id)
+
+    async def refresh_feeds(self, chat_id: int) -> int:
+        """Fetch the chat's feeds (conditionally) and save their new items; returns how many."""
+        added = 0
+        for feed in await self._db(self.store.list_feeds, chat_id):
+            try:
+                got = await fetch_feed(
+                    feed.url,
+                    allow_private=self.settings.allow_private_urls,
+                    etag=feed.etag,
+                    last_modified=feed.last_modified,
+                    discover=False,
+                )
+            except ArticlebotError as exc:
+                log.info("feed %s of chat %s: %s", feed.id, chat_id, exc)
+                continue
+            if not got.not_modified and got.feed is not None:
+                added += await self._take_entries(feed, got.feed.entries, limit=MAX_FEED_ITEMS)
+            await self._db(
+                self.store.feed_fetched,
+                chat_id,
+                feed.id,
+                etag=got.etag,
+                last_modified=got.last_modified,
+                title=got.feed.title if got.feed is not None else None,
+            )
+        return added
+
+    async def _take_entries(self, feed: Feed, entries: list[FeedEntry], *, limit: int) -> int:
+        """Save up to `limit` unseen entries as the chat's articles; the rest count as seen."""
+        pairs = [(e.guid, e.link) for e in entries]
+        unseen = set(await self._db(self.store.unseen_items, feed.chat_id, feed.id, pairs))
+        fresh = [e for e in entries if (e.guid, e.link) in unseen]
+        records: list[tuple[str, str | None, int | None]] = []
+        for entry in fresh[:limit]:
+            article_id = await self._save_entry(feed, entry)
+            records.append((entry.guid, entry.link, article_id))
+        records += [(e.guid, e.link, None) for e in fresh[limit:]]
+        await self._db(self.store.record_items, feed.chat_id, feed.id, records)
+        return sum(1 for r in records if r[2] is not None)
+
+    async def _save_entry(self, feed: Feed, entry: FeedEntry) -> int | None:
+        """Fetch (with the address rules), extract and store one feed item; None if unreadable."""
+        article = await self._cpu(article_from_entry, entry, source=feed.title)
+        if article is None and entry.link:
+            try:
+                page = await fetch_article(
+                    entry.link, allow_private=self.settings.allow_private_urls
+                )
+                article = dataclasses.replace(
+                    page,
+                    title=entry.title or page.title,
+                    source=feed.title or page.source,
+                    date=entry.published or page.date,
+                )
+            except ArticlebotError as exc:
+                log.info("feed item %s: %s", entry.link, exc)
+        if article is None:
+            article = await self._cpu(article_from_entry, entry, source=feed.title, min_words=1)
+        if article is None or not article.sentences:
+            return None
+        stored, _ = await self._db(
+            self.store.add_article,
+            feed.chat_id,
+            paragraphs=article.paragraphs,
+            title=article.title,
+            source=feed.title or article.source,
+            url=article.url,
+            origin="feed",
+            byline=article.byline,
+            place=article.place,
+            published=article.date,
+            content_hash=content_hash(article),
+            make_current=False,
+        )
+        return stored.id
