@@ -1,4 +1,8 @@
-"""The `articlebot` command: demo, summarize, ask, chat (console front end) and run (Telegram)."""
+"""The core of the `articlebot` command: demo, summarize, ask, stats, and the argument parser.
+
+The front ends (`chat`, `run`) are started by the entry module (the `articlebot` package),
+which passes them in: the core never imports a front end's adapters.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -169,14 +173,6 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.console import run_chat
-
-    if args.db:
-        settings = Settings(**{**settings.__dict__, "db_path": args.db})
-    return run_chat(settings)
-
-
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from store import Store
 
@@ -191,13 +187,6 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     for name, count in sorted(counts.items()):
         print(f"  {name:<22}{count:>10,}")
     return 0
-
-
-def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from handlers.app import run_bot
-
-    settings.require_token()
-    return run_bot(settings, webhook=args.webhook)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,21 +214,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = {
+FrontEnd = Callable[[argparse.Namespace, Settings], int]
+COMMANDS: dict[str, FrontEnd] = {
     "demo": cmd_demo,
     "summarize": cmd_summarize,
     "ask": cmd_ask,
-    "chat": cmd_chat,
     "stats": cmd_stats,
-    "run": cmd_run,
 }
+FRONT_END_COMMANDS = ("chat", "run")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, front_ends: Mapping[str, FrontEnd] | None = None
+) -> int:
+    """Run one command; `front_ends` (from the entry module) starts `chat` and `run`."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
+        return 2
+    commands = {**COMMANDS, **(front_ends or {})}
+    if args.command not in commands:
+        print(
+            f"articlebot: start the {args.command!r} front end with `articlebot {args.command}` "
+            f"(or `python -m articlebot {args.command}`)",
+            file=sys.stderr,
+        )
         return 2
     try:
         settings = load_settings()
@@ -247,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=getattr(logging, settings.log_level, logging.INFO),
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
-        return COMMANDS[args.command](args, settings)
+        return commands[args.command](args, settings)
     except SettingsError as exc:
         print(f"articlebot: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Run the real bot (`python -m bot.cli run`) as a subprocess against a FakeBotAPI."""
+"""Run the real bot (`python -m articlebot run`) as a subprocess against a FakeBotAPI."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ class BotProcess:
         polls_before = len(self.fake.calls("getUpdates"))
         self._log = open(self.log_path, "ab")  # noqa: SIM115 - closed in _cleanup
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
+            [sys.executable, "-m", "articlebot", "run"],
             cwd=self._workdir.name,
             env=self.env(),
             stdin=subprocess.DEVNULL,

@@ -12,13 +12,21 @@ import pytest
 
 from tests.builders import blog_page, pasted_page
 
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
 
 def run(
     *args: str, stdin: bytes | None = None, tmp: Path, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARTICLEBOT_DB": str(tmp / "console.db"), "PYTHONUTF8": "1"}
+    # PYTHONPATH: this checkout's code, not whichever copy happens to be installed.
+    env = {
+        **os.environ,
+        "ARTICLEBOT_DB": str(tmp / "console.db"),
+        "PYTHONUTF8": "1",
+        "PYTHONPATH": str(REPO_ROOT),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "articlebot", *args],
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,
@@ -121,9 +129,11 @@ def test_stats_counts_what_the_console_stored(tmp_path: Path) -> None:
 )
 def test_run_without_a_good_token_is_one_line(tmp_path: Path, token: str, message: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
-    env.update(TELEGRAM_BOT_TOKEN=token, ARTICLEBOT_DB=str(tmp_path / "x.db"))
+    env.update(
+        TELEGRAM_BOT_TOKEN=token, ARTICLEBOT_DB=str(tmp_path / "x.db"), PYTHONPATH=str(REPO_ROOT)
+    )
     out = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"],
+        [sys.executable, "-m", "articlebot", "run"],
         capture_output=True,
         text=True,
         env=env,

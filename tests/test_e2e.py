@@ -1,4 +1,4 @@
-"""End to end: the real bot process (`python -m bot.cli run`) against the fake Bot API.
+"""End to end: the real bot process (`python -m articlebot run`) against the fake Bot API.
 
 One bot process serves the module (each test uses its own chat ids); the restart test runs its
 own. Nothing here reaches the internet: links point at the loopback page server.

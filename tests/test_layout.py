@@ -37,3 +37,12 @@ def test_only_store_touches_sql() -> None:
 def test_store_knows_nothing_of_telegram_or_handlers() -> None:
     offenders = [f for f, names in imports("store").items() if names & {"telegram", "handlers"}]
     assert offenders == []
+
+
+def test_core_never_reaches_up_into_a_front_end() -> None:
+    """The core and the Telegram adapters never import the entry module; the core never imports
+    the adapters: only the entry package (`articlebot`) starts a front end."""
+    offenders = [f for f, names in imports("bot").items() if names & {"handlers", "articlebot"}]
+    offenders += [f for f, names in imports("handlers").items() if "articlebot" in names]
+    offenders += [f for f, names in imports("store").items() if "articlebot" in names]
+    assert offenders == [], offenders
