@@ -3,7 +3,8 @@ question type, beside BM25 on the same sentences.
 
 Each article's questions are asked in order, in one conversation, the way the bot gets them:
 the article is cleaned as the service cleans it, and each question is answered by `bot.answer`
-with the conversation's follow-up context, as the service keeps it. A refusal ("the article
+with the conversation's follow-up context, as the service keeps it (bot.conversation);
+`--alone` asks every question on its own instead. A refusal ("the article
 doesn't say") counts as a miss for an answerable question.
 
 Measures (answerable questions unless said otherwise):
@@ -17,7 +18,7 @@ Measures (answerable questions unless said otherwise):
 - refused: the bot said the article does not say. For unanswerable questions that is the aim
   (unanswerable-refused), for answerable ones it is a false refusal.
 
-Run: python -m bench.news_qa --data ../shared/data [--split tune|test|all] [--show]
+Run: python -m bench.news_qa --data ../shared/data [--split tune|test|all] [--show] [--alone]
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from bench.news_qa_data import ARTICLES_FILE, SET_FILE, TYPES, Item, load_articles, load_set
 from bench.qa_eval import bm25_ranker, f1, normalize
-from bot import qa
+from bot import conversation, qa
 from bot.article import Article
 from bot.clean import clean_text
+from bot.followup import Context
 
 QUOTE_F1 = 0.5
 _QUOTES = re.compile(r"``|''|[“”‘’`\"]")
@@ -80,11 +82,17 @@ def quote_returned(span: str | None, answers: tuple[str, ...]) -> bool:
 class Conversation:
     """One chat about one article: questions asked in turn, as the service answers them."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, follow: bool = True) -> None:
         self.article = article
+        self.follow = follow
+        self.context: Context | None = None
 
     def ask(self, question: str) -> qa.Answer | None:
-        return qa.answer(question, self.article)
+        context = conversation.context_for(question, self.context) if self.follow else None
+        got = qa.answer(question, self.article, context=context)
+        if self.follow:
+            self.context = conversation.after(question, got, context or self.context)
+        return got
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,7 @@ class Outcome:
     span: str | None
 
 
-def run_items(items: list[Item], texts: dict[str, str]) -> list[Outcome]:
+def run_items(items: list[Item], texts: dict[str, str], *, follow: bool = True) -> list[Outcome]:
     bm25 = bm25_ranker()
     out: list[Outcome] = []
     by_article: dict[str, list[Item]] = {}
@@ -107,7 +115,7 @@ def run_items(items: list[Item], texts: dict[str, str]) -> list[Outcome]:
         by_article.setdefault(it.article, []).append(it)
     for art_id, its in by_article.items():
         article: Article = clean_text(texts[art_id])
-        chat = Conversation(article)
+        chat = Conversation(article, follow=follow)
         for it in its:
             got = chat.ask(it.question)
             order, _ = bm25(it.question, article)
@@ -211,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         help="per-type table for all articles, the tuning half or the held-out half",
     )
     ap.add_argument("--show", action="store_true", help="print every question and answer")
+    ap.add_argument(
+        "--alone", action="store_true", help="ask every question alone (no follow-up context)"
+    )
     args = ap.parse_args(argv)
     if not (args.data / ARTICLES_FILE).is_file():
         print(
@@ -219,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     items = load_set(args.set)
-    outcomes = run_items(items, load_articles(args.data))
+    outcomes = run_items(items, load_articles(args.data), follow=not args.alone)
     chosen = [o for o in outcomes if args.split == "all" or o.item.split == args.split]
     if args.show:
         print(show(chosen))

@@ -31,3 +31,19 @@ def plain_article(topic: str = "library", sentences: int = 8) -> str:
         "The council will publish the final budget in the spring.",
     ]
     return "\n\n".join(base[:sentences])
+
+
+def inquiry_story() -> str:
+    """A made-up story with two people who both "found" something: a follow-up "What did she
+    find?" has a different answer from "What did he find?"."""
+    return "\n\n".join(
+        [
+            "The harbour authority of Port Ellis opened an inquiry in June after the ferry "
+            "Northern Star ran aground near the old lighthouse.",
+            "The inquiry was led by Judge Miriam Okafor, a former maritime lawyer.",
+            "Okafor found that the captain had ignored two storm warnings from the coast guard.",
+            "Her report, published on Monday, recommends new night training for every crew.",
+            "The rival ferry line is run by Tomas Lind, who ordered a review of his own fleet.",
+            "Lind found rusted lifeboat cranes on three of his ships, he told reporters.",
+        ]
+    )

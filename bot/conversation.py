@@ -1,0 +1,138 @@
+"""What a chat remembers between questions, so that a follow-up ("What did she find?", "And
+when?") is read against the answer before it: the people and things of the last answer and the
+last question. The service keeps it per chat in the store; `bot.followup` does the reading."""
+
+from __future__ import annotations
+
+import re
+
+from bot import followup, spans
+from bot.followup import Context
+from bot.qa import Answer
+from bot.questions import QType, question_type
+from bot.words import STOP_WORDS, terms
+
+# A few of each is enough to resolve "he", "she", "it" and "they"; older ones only mislead.
+MAX_PEOPLE = 3
+MAX_THINGS = 3
+MAX_THING_WORDS = 6
+MAX_REMEMBERED_CHARS = 300
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
+_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|it|its|they|them|their)\b", re.IGNORECASE)
+_POSSESSIVE = {"his", "its", "their", "her"}
+_OPENER = re.compile(r"^\s*(?:and|so|but|then|also|what about|how about)\b", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\s*(?:who(?:m|se)?|what(?:'s)?|when|where|why|which|how(?:\s+(?:many|much|long|old|far))?)"
+    r"(?:\s+(?:is|are|was|were|did|does|do|has|have|had|will|would|could|can|'s))?\b",
+    re.IGNORECASE,
+)
+
+
+def context_for(question: str, state: Context | None) -> Context | None:
+    """The conversation if the question leans on it, else None (the question stands alone).
+
+    A question leans on it when it starts like a continuation ("And when?", "what about the
+    fee?") or has a pronoun with nothing in the question it could stand for: "why did he
+    leave?" does, "what did the woman find in her coat?" does not (her = the woman)."""
+    if state is None:
+        return None
+    if _OPENER.match(question):
+        return state
+    head = _LEAD.sub("", question)
+    for m in _PRONOUN.finditer(head):
+        word = m.group(1).lower()
+        rest = head[m.end() :].split()
+        possessive = word in _POSSESSIVE and (
+            word != "her" or bool(rest and rest[0].lower() not in STOP_WORDS)
+        )
+        if possessive and terms(head[: m.start()]):
+            continue  # "postmates find its drivers": its = postmates
+        return state
+    return None
+
+
+def resolved(question: str, before: Context | None) -> str:
+    """The question as the answerer reads it: pronouns and elisions filled in from `before`."""
+    return followup.resolve(question, before) if before is not None else question
+
+
+def after(question: str, answer: Answer | None, before: Context | None = None) -> Context:
+    """The conversation once `answer` was given to `question` (None: the article did not say).
+
+    People come first from the answer itself (the span of a "who" question), then the persons
+    of the answer's sentence that the question asked about, then the sentence's other persons,
+    then the earlier ones. Things are the span when it names a thing (not a number or a date)
+    and the sentence's other names that the question mentions, then the earlier ones. A refusal
+    keeps the earlier people and things, so "she" still means the same person afterwards.
+    """
+    asked = resolved(question, before)
+    old_people = before.people if before else ()
+    old_things = before.things if before else ()
+    if answer is None:
+        return Context(
+            people=old_people,
+            things=old_things,
+            last_question=_short(asked),
+            last_answer=before.last_answer if before else None,
+        )
+    qtype = question_type(asked)
+    lowered = asked.lower()
+    people: list[str] = []
+    things: list[str] = []
+    span = (answer.span or "").strip()
+    if span and not _ANY_DIGIT.search(span):
+        kinds = {s.kind for s in spans.names(span, first_word_ok=True)}
+        if "person" in kinds or (qtype is QType.PERSON and kinds):
+            people.append(span)
+        elif len(span.split()) <= MAX_THING_WORDS and qtype not in (QType.DATE, QType.NUMBER):
+            things.append(span)
+    found = [n for n in spans.names(answer.sentence) if n.kind != "place"]
+    mentioned = [n for n in found if _mentions(lowered, n.text)]
+    people.extend(n.text for n in mentioned if n.kind == "person")
+    things.extend(n.text for n in mentioned if n.kind != "person")
+    # The people asked about and answered come before the earlier ones; the sentence's other
+    # persons (a spokesman quoted beside the story's subject) only after them.
+    others = [n.text for n in found if n.kind == "person" and n not in mentioned]
+    return Context(
+        people=_merge([_surname(p) for p in [*people, *old_people, *others]], MAX_PEOPLE),
+        things=_merge([*things, *old_things], MAX_THINGS),
+        last_question=_short(asked),
+        last_answer=_short(answer.sentence),
+    )
+
+
+def _surname(name: str) -> str:
+    """How a story goes on to call a person ("Okafor" for "Judge Miriam Okafor"): the form that
+    finds the sentences about them after the one that introduced them."""
+    words = name.split()
+    last = words[-1].rstrip(".,") if words else ""
+    if len(words) >= 2 and last[:1].isupper() and last.lower() not in _SUFFIXES:
+        return last
+    return name
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii"}
+
+
+def _mentions(lowered_question: str, name: str) -> bool:
+    """The question names this person or thing, by any of its words ("mate" for Bruce Mate)."""
+    words = [w for w in re.findall(r"[^\W_]+", name.lower()) if len(w) >= 3]
+    return any(re.search(rf"\b{re.escape(w)}\b", lowered_question) for w in words)
+
+
+def _merge(names: list[str], limit: int) -> tuple[str, ...]:
+    """The first `limit` names, without repeating one whose fuller form is already there
+    ("Mate" after "Bruce Mate")."""
+    out: list[str] = []
+    for name in names:
+        low = name.lower()
+        if any(low in o.lower() for o in out):
+            continue
+        out.append(name)
+    return tuple(out[:limit])
+
+
+def _short(text: str) -> str:
+    return text[:MAX_REMEMBERED_CHARS]
