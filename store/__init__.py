@@ -6,6 +6,7 @@ from store.db import Store
 from store.records import (
     ArticleSummary,
     ChatSettings,
+    Conversation,
     DigestClaim,
     Feed,
     SearchHit,
@@ -19,6 +20,7 @@ __all__ = [
     "MIGRATIONS",
     "ArticleSummary",
     "ChatSettings",
+    "Conversation",
     "DigestClaim",
     "Feed",
     "Migration",

@@ -15,12 +15,13 @@ from typing import Any, Self
 import sqlite_utils
 
 from bot.errors import NotFound, StorageError
-from store import schema
+from store import conversations, schema
 from store.records import (
     DEFAULT_SENTENCES,
     DEFAULT_TIMEZONE,
     ArticleSummary,
     ChatSettings,
+    Conversation,
     SearchHit,
     StoredArticle,
 )
@@ -429,11 +430,13 @@ class Store(DigestTables):
         score: float | None,
         *,
         message_ids: Sequence[int] = (),
+        conversation: Conversation | None = None,
     ) -> None:
         """Record a question and the answer given (article_id must be this chat's or None).
 
         `message_ids`: the bot's reply messages, remembered as being about the article (so a
-        reply to the answer asks about it too) in the same transaction.
+        reply to the answer asks about it too) in the same transaction; `conversation`: the
+        chat's conversation state after this answer, replacing the previous one.
         """
         with self._write() as conn:
             self._insert_chat(conn, chat_id)
@@ -454,6 +457,13 @@ class Store(DigestTables):
                     "VALUES (?, ?, ?)",
                     [(chat_id, m, article_id) for m in message_ids],
                 )
+            if conversation is not None:
+                conversations.save(conn, chat_id, conversation, _now())
+
+    def conversation(self, chat_id: int) -> Conversation | None:
+        """The chat's conversation state (what the last answer was about), if any."""
+        with _translated():
+            return conversations.load(self._conn, chat_id)
 
     # ---- maintenance -------------------------------------------------------------------
 
@@ -466,6 +476,7 @@ class Store(DigestTables):
             conn.execute("UPDATE chats SET current_article_id = NULL WHERE id = ?", (chat_id,))
             conn.execute("DELETE FROM questions WHERE chat_id = ?", (chat_id,))
             conn.execute("DELETE FROM article_messages WHERE chat_id = ?", (chat_id,))
+            conversations.forget(conn, chat_id)
             self.forget_digests(conn, chat_id)
             # The sentences_ad trigger removes each sentence from the FTS index.
             conn.execute("DELETE FROM sentences WHERE chat_id = ?", (chat_id,))

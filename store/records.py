@@ -101,3 +101,15 @@ class DigestClaim:
     subscription: Subscription
     articles: list[StoredArticle]  # newest first, at most the limit asked for
     more: int  # how many more new articles there were beyond the limit
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What a chat's last question left behind, for the next one to lean on: the article it was
+    about, the people and things of the answer (most salient first) and the question itself."""
+
+    article_id: int
+    people: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
+    last_question: str | None = None
+    last_answer: str | None = None

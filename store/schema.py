@@ -173,8 +173,26 @@ _V3_DIGESTS = Migration(
     ),
 )
 
+_V4_CONVERSATIONS = Migration(
+    "each chat's conversation state: the last answer's article, people and things, last question",
+    (
+        """
+        CREATE TABLE conversations (
+            chat_id INTEGER PRIMARY KEY REFERENCES chats(id) ON DELETE CASCADE,
+            article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+            people_json TEXT NOT NULL DEFAULT '[]',
+            things_json TEXT NOT NULL DEFAULT '[]',
+            last_question TEXT,
+            last_answer TEXT,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX conversations_by_article ON conversations(article_id)",
+    ),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _V2_MESSAGES, _V3_DIGESTS)
+MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _V2_MESSAGES, _V3_DIGESTS, _V4_CONVERSATIONS)
 
 LATEST_VERSION = len(MIGRATIONS)
 
