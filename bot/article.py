@@ -23,6 +23,8 @@ class Article:
     date: str | None = None
     source: str | None = None
     url: str | None = None
+    # ISO 639-1 code of the text's language ("und" when it could not be told; None: not asked).
+    language: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

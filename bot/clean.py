@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.article import Article
 from bot.errors import EmptyText
+from bot.language.detect import detect
 from bot.split import split_sentences
 
 # Lines that are page furniture wherever they appear.
@@ -59,7 +60,7 @@ _CONTRIBUTED = re.compile(
     r"\bcontributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\.?\s*$", re.I
 )
 _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>[^.]*)", re.I)
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+_TERMINAL = re.compile(r"[.!?…。！？؟।][\"'”’)\]」』]*$|[\"”」]$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -199,12 +200,16 @@ def clean_text(
     title: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    language: str | None = None,
 ) -> Article:
-    """Clean pasted text into an Article; raises EmptyText when nothing usable remains."""
+    """Clean pasted text into an Article; raises EmptyText when nothing usable remains.
+
+    `language` forces the text's language; by default it is detected from the body."""
     meta = _Meta(title=title, source=source)
     lines = _strip_furniture(_blocks(normalise(raw)), meta)
     lines = _find_body(_cut_footer(lines), meta)
-    paragraphs = tuple(tuple(s) for s in (split_sentences(ln) for ln in lines) if s)
+    language = language or detect(" ".join(lines))
+    paragraphs = tuple(tuple(s) for s in (split_sentences(ln, language) for ln in lines) if s)
     if not paragraphs:
         raise EmptyText("There is no article text in that message.")
     if meta.source is None and "copyright" in meta.notes:
@@ -217,4 +222,5 @@ def clean_text(
         date=meta.date,
         source=meta.source,
         url=url,
+        language=language,
     )

@@ -18,8 +18,10 @@ from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
 from bot.followup import Context
+from bot.language import answering as other_language
+from bot.language.text import normalise, profile
 from bot.questions import QType, question_type
-from bot.words import STOP_WORDS, stem, terms
+from bot.words import STOP_WORDS, stem
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
 MAX_QUESTION_CHARS = 600
@@ -80,6 +82,7 @@ class _Index:
     lowered: list[str]
     title_terms: frozenset[str]
     dateline: str | None
+    language: str
 
 
 def _build_index(article: Article) -> _Index:
@@ -89,7 +92,8 @@ def _build_index(article: Article) -> _Index:
         for s in para:
             sentences.append(s)
             para_of.append(p)
-    sent_terms = [terms(s) for s in sentences]
+    lang = profile(article.language)
+    sent_terms = [lang.terms(s) for s in sentences]
     tf = [Counter(t) for t in sent_terms]
     n = len(sentences)
     df: Counter[str] = Counter()
@@ -108,9 +112,10 @@ def _build_index(article: Article) -> _Index:
         n=n,
         bigrams=[set(itertools.pairwise(t)) for t in sent_terms],
         prefixes=[{w[:5] for w in t if len(w) >= 5} for t in sent_terms],
-        lowered=[s.lower() for s in sentences],
-        title_terms=frozenset(terms(article.title or "")),
+        lowered=[normalise(lang.code, s) for s in sentences],
+        title_terms=frozenset(lang.terms(article.title or "")),
         dateline=article.place or (spans.dateline_place(sentences[0]) if sentences else None),
+        language=lang.code,
     )
 
 
@@ -151,17 +156,28 @@ class _Question:
     bigrams: set[tuple[str, str]]
     qtype: QType
     stems: frozenset[str]
+    language: str = "en"
 
 
-def _parse_question(question: str) -> _Question | None:
+def _parse_question(question: str, language: str = "en") -> _Question | None:
     q = " ".join(question[:MAX_QUESTION_CHARS].split())
-    all_terms = terms(q)
+    all_terms = profile(language).terms(q)
     seen: dict[str, None] = {}
     for t in all_terms:
         seen.setdefault(t, None)
     uniq = list(seen)[:MAX_QUESTION_TERMS]
     if not uniq:
         return None
+    if language != "en":
+        return _Question(
+            text=q,
+            lowered=normalise(language, q),
+            terms=uniq,
+            bigrams=set(itertools.pairwise(all_terms)),
+            qtype=other_language.question_type(q, language),
+            stems=other_language.content(q, language),
+            language=language,
+        )
     return _Question(
         text=q,
         lowered=q.lower(),
@@ -172,7 +188,9 @@ def _parse_question(question: str) -> _Question | None:
     )
 
 
-def _typed_spans(sentence: str, qtype: QType) -> list[spans.Span]:
+def _typed_spans(sentence: str, qtype: QType, language: str = "en") -> list[spans.Span]:
+    if language != "en":
+        return other_language.typed(sentence, qtype, language)
     if qtype is QType.DATE:
         return spans.dates(sentence)
     if qtype is QType.NUMBER:
@@ -189,6 +207,8 @@ def _typed_spans(sentence: str, qtype: QType) -> list[spans.Span]:
 
 
 def _new_to_question(span: spans.Span, q: _Question) -> bool:
+    if q.language != "en":
+        return not other_language.content(span.text, q.language) <= q.stems
     st = spans.content_stems(span.text)
     # A number's unit may repeat the question ("how many residents"); the number itself is new.
     return (bool(st) and not st <= q.stems) or span.kind == "number"
@@ -233,7 +253,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 def _type_bonus(q: _Question, sentence: str) -> float:
     if q.qtype is QType.THING:
         return 0.0
-    found = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
+    found = [s for s in _typed_spans(sentence, q.qtype, q.language) if _new_to_question(s, q)]
     if not found:
         return 0.0
     m = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
@@ -246,6 +266,8 @@ def _type_bonus(q: _Question, sentence: str) -> float:
 def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
     """The part of the sentence that answers: a candidate of the asked type (a noun-phrase-like
     chunk for "what"/"which"), placed best among the question's words in the sentence."""
+    if q.language != "en":
+        return other_language.pick_span(q.text, q.qtype, sentence, q.language)
     typed = q.qtype is not QType.THING
     cands = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
     if (
@@ -358,11 +380,15 @@ def rank(
 
 def _rank(question: str, article: Article, limit: int) -> list[tuple[Answer, float]]:
     try:
-        q = _parse_question(question or "")
-        if q is None or not article.paragraphs:
+        if not article.paragraphs:
             return []
         idx = _index(article)
+        q = _parse_question(question or "", idx.language)
+        if q is None:
+            return []
         scores, cover = _scores(q, idx)
+        if idx.language != "en":
+            other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)
         if q.qtype is not QType.THING:
             # The type check is the costly part; only the leading sentences can be overtaken.
             top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
@@ -409,7 +435,7 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
         except ArticlebotError:
             return None
     best = _rank(question, article, 1)
-    if not best or best[0][1] < THRESHOLD:
+    if not best or best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
         return None
     return best[0][0]
 

@@ -13,13 +13,18 @@ _SOFT_BREAKS = re.compile(r"(?<=[;:])\s+|\s+(?=[-–—]\s)|(?<=[.!?][\"'”’)
 _SPACE = re.compile(r"\s+")
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split one paragraph of text into sentences, stripped, without empty ones."""
+def split_sentences(text: str, language: str = "en") -> list[str]:
+    """Split one paragraph of text into sentences, stripped, without empty ones.
+
+    `language` is an ISO 639-1 code: sentencex applies that language's rules (abbreviations,
+    。！？ for Chinese); Thai, written without sentence punctuation, is split at its spaces."""
     text = _SPACE.sub(" ", text).strip()
     if not text:
         return []
+    if language == "th":
+        return _split_thai(text)
     out: list[str] = []
-    for seg in sentencex.segment("en", text):
+    for seg in sentencex.segment(language if language != "und" else "en", text):
         seg = seg.strip()
         if not seg:
             continue
@@ -52,3 +57,25 @@ def _merge_fragments(parts: list[str]) -> list[str]:
         else:
             merged.append(p)
     return merged
+
+
+# Thai marks the end of a sentence or clause with a space, and writes no space between words.
+# A space between two Thai letters is a boundary; spaces around numbers and Latin words are not.
+_THAI_BREAK = re.compile(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])")
+THAI_MIN_CHARS = 150  # clauses shorter than this are joined to the next one
+
+
+def _split_thai(text: str) -> list[str]:
+    out: list[str] = []
+    current = ""
+    for clause in _THAI_BREAK.split(text):
+        current = f"{current} {clause}" if current else clause
+        if len(current) >= THAI_MIN_CHARS:
+            out.append(current)
+            current = ""
+    if current:
+        if out and len(current) < THAI_MIN_CHARS // 2:
+            out[-1] = f"{out[-1]} {current}"
+        else:
+            out.append(current)
+    return out

@@ -47,3 +47,10 @@ def inquiry_story() -> str:
             "Lind found rusted lifeboat cranes on three of his ships, he told reporters.",
         ]
     )
+
+
+def foreign_article(language: str) -> str:
+    """A short news story written for the project in German ("de"), Russian ("ru") or Chinese
+    ("zh"): a bridge, a library and a museum opened on 3 March 2026."""
+    name = {"de": "artikel_de.txt", "ru": "statya_ru.txt", "zh": "wenzhang_zh.txt"}[language]
+    return (FIXTURES / name).read_text(encoding="utf-8")

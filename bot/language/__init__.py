@@ -1,0 +1,1 @@
+"""Languages: detection and per-language text handling."""

@@ -1,0 +1,151 @@
+"""Articles and questions in other languages: detection, sentences, terms, question words,
+dates and numbers, and answers end to end through `bot.answer`."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot
+from bot.article import Article
+from bot.clean import clean_text
+from bot.language.detect import UNDETERMINED, detect
+from bot.language.entities import dates, numbers
+from bot.language.questions import question_type
+from bot.language.text import profile
+from bot.questions import QType
+from bot.split import split_sentences
+from tests.builders import foreign_article, plain_article
+
+
+@pytest.mark.parametrize("language", ["de", "ru", "zh"])
+def test_the_language_of_an_article_is_detected_and_kept(language: str) -> None:
+    assert clean_text(foreign_article(language)).language == language
+
+
+def test_english_stays_english_and_a_few_words_are_undetermined() -> None:
+    assert clean_text(plain_article()).language == "en"
+    assert detect("ok ok") == UNDETERMINED
+    assert detect("") == UNDETERMINED
+
+
+def test_a_forced_language_wins_over_detection() -> None:
+    assert clean_text(foreign_article("de"), language="en").language == "en"
+
+
+def test_chinese_is_split_at_its_own_full_stops() -> None:
+    got = split_sentences("博物馆于2026年3月3日开放。当天有1200名游客！谁是馆长？", "zh")
+    assert got == ["博物馆于2026年3月3日开放。", "当天有1200名游客！", "谁是馆长？"]
+
+
+def test_german_abbreviations_do_not_end_a_sentence() -> None:
+    text = "Die Stadt plant z. B. neue Bänke. Sie kosten ca. 300 Euro pro Stück."
+    assert split_sentences(text, "de") == [
+        "Die Stadt plant z. B. neue Bänke.",
+        "Sie kosten ca. 300 Euro pro Stück.",
+    ]
+
+
+def test_thai_is_split_at_spaces_into_sentence_sized_pieces() -> None:
+    clause = "พิพิธภัณฑ์แห่งใหม่เปิดให้เข้าชมแล้ว"  # no spaces inside a Thai clause
+    text = " ".join([clause] * 12)
+    got = split_sentences(text, "th")
+    assert len(got) > 1
+    assert " ".join(got) == text
+    assert all(len(s) >= 60 for s in got)
+
+
+def test_terms_fold_spelling_variants_and_drop_stop_words() -> None:
+    assert profile("ru").terms("Ёлка и ёж") == profile("ru").terms("Елка и еж")
+    assert profile("ar").terms("أَحْمَد") == profile("ar").terms("احمد")
+    de = profile("de").terms("Die Brücken der Stadt")
+    assert "die" not in de and "der" not in de and len(de) == 2
+    # Chinese has no spaces: character bigrams, so 博物馆 and 博物 share a term.
+    assert set(profile("zh").terms("博物馆")) & set(profile("zh").terms("博物"))
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "qtype"),
+    [
+        ("Wann wurde die Brücke eröffnet?", "de", QType.DATE),
+        ("Wie viele Gäste kamen?", "de", QType.NUMBER),
+        ("¿Quién inauguró el puente?", "es", QType.PERSON),
+        ("¿Dónde está el museo?", "es", QType.PLACE),
+        ("Combien a coûté le pont ?", "fr", QType.NUMBER),
+        ("Quando è stato aperto?", "it", QType.DATE),
+        ("Quem abriu a biblioteca?", "pt", QType.PERSON),
+        ("Сколько стоило строительство?", "ru", QType.NUMBER),
+        ("Де відкрили бібліотеку?", "uk", QType.PLACE),
+        ("Köprü ne zaman açıldı?", "tr", QType.DATE),
+        ("متى افتتح المتحف؟", "ar", QType.DATE),
+        ("馆长是谁？", "zh", QType.PERSON),
+        ("Почему закрыли мост?", "ru", QType.THING),
+    ],
+)
+def test_question_words_per_language(question: str, language: str, qtype: QType) -> None:
+    assert question_type(question, language) is qtype
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "date"),
+    [
+        ("Sie wurde am 3. März 2026 eröffnet.", "de", "3. März 2026"),
+        ("Se abrió el 3 de marzo de 2026.", "es", "3 de marzo de 2026"),
+        ("Её открыли 3 марта 2026 года.", "ru", "3 марта 2026 года"),
+        ("博物馆于2026年3月3日开放。", "zh", "2026年3月3日"),
+    ],
+)
+def test_dates_in_their_common_forms(sentence: str, language: str, date: str) -> None:
+    assert [d.text for d in dates(sentence, language)] == [date]
+
+
+def test_numbers_with_local_separators_and_scales() -> None:
+    assert [n.text for n in numbers("Это стоило 1,2 млрд рублей, пришли 1.200 человек.", "ru")] == [
+        "1,2 млрд",
+        "1.200",
+    ]
+    assert [n.text for n in numbers("共有1200名游客，投资约3.5亿元。", "zh")] == [
+        "1200名",
+        "约3.5亿元",
+    ]
+
+
+@pytest.fixture(scope="module", params=["de", "ru", "zh"])
+def story(request: pytest.FixtureRequest) -> tuple[str, Article]:
+    return request.param, clean_text(foreign_article(request.param))
+
+
+QUESTIONS = {
+    "de": [
+        ("Wann wurde die Brücke eröffnet?", "3. März 2026"),
+        ("Wie viel hat die Brücke gekostet?", "1,2 Millionen"),
+        ("Wer durchschnitt das Band?", "Katrin Vogel"),
+        ("Was sagte Vogel?", "Endlich können die Kinder wieder sicher zur Schule gehen"),
+    ],
+    "ru": [
+        ("Когда открылась библиотека?", "3 марта 2026 года"),
+        ("Сколько стоило строительство?", "1,2 млрд"),
+        ("Сколько человек пришло в первый день?", "1.200"),
+        ("Кто директор библиотеки?", "Анна Петрова"),
+    ],
+    "zh": [
+        ("博物馆什么时候开放？", "2026年3月3日"),
+        ("开馆当天有多少游客？", "1200"),
+        ("博物馆投资多少钱？", "3.5亿元"),
+    ],
+}
+
+
+def test_questions_in_the_articles_language_get_the_fact(story: tuple[str, Article]) -> None:
+    language, article = story
+    for question, expected in QUESTIONS[language]:
+        got = bot.answer(question, article)
+        assert got is not None, question
+        assert got.span is not None and expected in got.span, (question, got)
+        assert expected in got.sentence
+
+
+def test_a_question_the_foreign_article_does_not_answer_is_refused(
+    story: tuple[str, Article],
+) -> None:
+    _, article = story
+    assert bot.answer("Which football club won the league in Argentina?", article) is None
