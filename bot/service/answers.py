@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot import qa
+from bot import conversation, qa
 from bot.errors import StorageError, UsageError
+from bot.followup import Context
 from bot.service.articles import ArticlesPart
-from store import StoredArticle
+from store import Conversation, StoredArticle
 
 log = logging.getLogger("bot.service")
 
@@ -22,6 +23,8 @@ class Reply:
     article: StoredArticle
     answer: qa.Answer | None
     closest: qa.Answer | None
+    # The chat's conversation after this answer; saved with the question when it is recorded.
+    state: Conversation | None = None
 
 
 class AnswersPart(ArticlesPart):
@@ -37,12 +40,24 @@ class AnswersPart(ArticlesPart):
         stored = await self.article(chat_id, article_id)
         question = question[:MAX_QUESTION_CHARS]
         art = self._article(stored)
-        found = await self._cpu(qa.answer, question, art)
+        before = await self._conversation(chat_id, stored.id)
+        # "What did she find?" leans on the last answer about this article; a question that
+        # stands alone is answered alone.
+        context = conversation.context_for(question, before)
+        found = await self._cpu(qa.answer, question, art, context=context)
         closest = None
         if found is None:
-            ranked = await self._cpu(qa.rank, question, art, limit=1)
+            ranked = await self._cpu(qa.rank, question, art, limit=1, context=context)
             closest = ranked[0] if ranked else None
-        reply = Reply(article=stored, answer=found, closest=closest)
+        after = conversation.after(question, found, context or before)
+        reply = Reply(
+            article=stored,
+            answer=found,
+            closest=closest,
+            state=Conversation(
+                stored.id, after.people, after.things, after.last_question, after.last_answer
+            ),
+        )
         if record:
             await self.record(chat_id, question, reply)
         return reply
@@ -61,10 +76,22 @@ class AnswersPart(ArticlesPart):
                 reply.answer.span if reply.answer else None,
                 reply.answer.score if reply.answer else None,
                 message_ids=message_ids or [],
+                conversation=reply.state,
             )
         except StorageError:
             # A full or read-only disk must not stop answers; only the question log misses it.
             log.warning("could not record a question for chat %s", chat_id)
+
+    async def _conversation(self, chat_id: int, article_id: int) -> Context | None:
+        """What the chat's last answer left behind, if it was about this article."""
+        try:
+            state = await self._db(self.store.conversation, chat_id)
+        except StorageError:
+            log.warning("could not read the conversation state of chat %s", chat_id)
+            return None
+        if state is None or state.article_id != article_id:
+            return None
+        return Context(state.people, state.things, state.last_question, state.last_answer)
 
     async def mentions(self, chat_id: int, *, article_id: int | None = None) -> qa.Mentions:
         """The people, places, dates and numbers the article mentions."""

@@ -1,0 +1,83 @@
+"""Follow-up questions through the service, over a real SQLite file: the conversation state is
+kept per chat and per article, and survives a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.service import Service
+from bot.settings import Settings
+from tests.builders import inquiry_story
+from tests.test_cli import run
+
+CHAT, OTHER = 21, 22
+
+
+def open_service(path: Path) -> Service:
+    return Service.open(Settings(db_path=str(path)))
+
+
+async def sentence(svc: Service, chat: int, question: str, **kw: int) -> str | None:
+    reply = await svc.ask(chat, question, **kw)
+    return reply.answer.sentence if reply.answer else None
+
+
+async def test_follow_up_pair_and_after_a_restart(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    svc = open_service(db)
+    try:
+        await svc.add_text(CHAT, inquiry_story())
+        assert "Miriam Okafor" in (await sentence(svc, CHAT, "Who led the inquiry?") or "")
+        assert "two storm warnings" in (await sentence(svc, CHAT, "What did she find?") or "")
+        assert "Tomas Lind" in (await sentence(svc, CHAT, "who runs the rival ferry line?") or "")
+    finally:
+        svc.close()
+    svc = open_service(db)  # a restart: only the database remembers
+    try:
+        assert "lifeboat cranes" in (await sentence(svc, CHAT, "and what did he find?") or "")
+    finally:
+        svc.close()
+
+
+async def test_the_telegram_path_records_after_sending(tmp_path: Path) -> None:
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, inquiry_story())
+        first = await svc.ask(CHAT, "Who led the inquiry?", record=False)
+        await svc.record(CHAT, "Who led the inquiry?", first, [900, 901])
+        follow = await svc.ask(CHAT, "What did she find?", record=False)
+        assert follow.answer is not None and "two storm warnings" in follow.answer.sentence
+    finally:
+        svc.close()
+
+
+async def test_state_belongs_to_one_chat_and_one_article(tmp_path: Path) -> None:
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        story = await svc.add_text(CHAT, inquiry_story())
+        await svc.add_text(OTHER, inquiry_story())
+        await sentence(svc, CHAT, "Who led the inquiry?")
+        # Another chat never leans on this chat's conversation.
+        assert await sentence(svc, OTHER, "What did she find?") is None
+        # A new current article (here an update of the same story) starts a new conversation ...
+        update = inquiry_story() + "\n\nThe ferry company has appealed against the report."
+        await svc.add_text(CHAT, update)
+        assert await sentence(svc, CHAT, "What did she find?") is None
+        # ... and asking about the first one again (a reply to its brief) picks it up again.
+        got = await sentence(svc, CHAT, "Who led the inquiry?", article_id=story.article.id)
+        assert got is not None
+        again = await sentence(svc, CHAT, "What did she find?", article_id=story.article.id)
+        assert again is not None and "two storm warnings" in again
+    finally:
+        svc.close()
+
+
+def test_follow_ups_in_the_console_across_sessions(tmp_path: Path) -> None:
+    first = inquiry_story() + "\n.\nWho led the inquiry?\nWhat did she find?\n"
+    first += "who runs the rival ferry line?\n/quit\n"
+    out = run("chat", tmp=tmp_path, stdin=first.encode())
+    assert out.returncode == 0, out.stderr
+    assert "two storm warnings" in out.stdout
+    out = run("chat", tmp=tmp_path, stdin=b"and what did he find?\n")
+    assert out.returncode == 0, out.stderr
+    assert "lifeboat cranes" in out.stdout
