@@ -47,7 +47,7 @@ _WORD = re.compile(r"\w+")
 
 _ARTICLE_COLUMNS = (
     "id, chat_id, title, source, url, origin, byline, place, published, "
-    "paragraphs_json, content_hash, created_at"
+    "paragraphs_json, content_hash, created_at, language"
 )
 
 
@@ -111,6 +111,7 @@ def _row_to_article(row: sqlite3.Row) -> StoredArticle:
         paragraphs=paragraphs,
         content_hash=row["content_hash"],
         created_at=_parse_time(row["created_at"]),
+        language=row["language"],
     )
 
 
@@ -220,7 +221,8 @@ class Store(DigestTables):
 
     def get_settings(self, chat_id: int) -> ChatSettings:
         row = self._one(
-            "SELECT brief_sentences, method, timezone FROM chats WHERE id = ?", (chat_id,)
+            "SELECT brief_sentences, method, timezone, language FROM chats WHERE id = ?",
+            (chat_id,),
         )
         if row is None:
             return ChatSettings()
@@ -228,6 +230,7 @@ class Store(DigestTables):
             sentences=row["brief_sentences"] if row["brief_sentences"] else DEFAULT_SENTENCES,
             method=row["method"],
             timezone=row["timezone"] or DEFAULT_TIMEZONE,
+            language=row["language"],
         )
 
     def update_settings(
@@ -238,8 +241,11 @@ class Store(DigestTables):
         method: str | None = None,
         timezone: str | None = None,
         clear_method: bool = False,
+        language: str | None = None,
+        clear_language: bool = False,
     ) -> ChatSettings:
-        """Change the given settings (None = keep; clear_method resets method to default)."""
+        """Change the given settings (None = keep; clear_method resets method to default,
+        clear_language goes back to detecting)."""
         if sentences is not None and sentences < 1:
             raise ValueError("sentences must be at least 1")
         changes: dict[str, object] = {}
@@ -251,6 +257,10 @@ class Store(DigestTables):
             changes["method"] = method
         if timezone is not None:
             changes["timezone"] = timezone
+        if clear_language:
+            changes["language"] = None
+        elif language is not None:
+            changes["language"] = language
         with self._write() as conn:
             self._insert_chat(conn, chat_id)
             if changes:
@@ -276,6 +286,7 @@ class Store(DigestTables):
         published: str | None,
         content_hash: str,
         make_current: bool = True,
+        language: str | None = None,
     ) -> tuple[StoredArticle, bool]:
         """Save an article and make it current; if the chat has its hash, reuse that one.
 
@@ -293,8 +304,8 @@ class Store(DigestTables):
             if row is None:
                 cursor = conn.execute(
                     "INSERT INTO articles (chat_id, title, source, url, origin, byline, place, "
-                    "published, text, paragraphs_json, content_hash, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "published, text, paragraphs_json, content_hash, created_at, language) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         chat_id,
                         title,
@@ -308,6 +319,7 @@ class Store(DigestTables):
                         json.dumps(paras, ensure_ascii=False),
                         content_hash,
                         _now(),
+                        language,
                     ),
                 )
                 article_id = cursor.lastrowid

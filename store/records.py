@@ -11,11 +11,13 @@ DEFAULT_TIMEZONE = "UTC"
 
 @dataclass(frozen=True)
 class ChatSettings:
-    """A chat's preferences: brief length, summarizer method (None = default), timezone name."""
+    """A chat's preferences: brief length, summarizer method (None = default), timezone name,
+    language (an ISO 639-1 code; None = detect each article's, speak the user's)."""
 
     sentences: int = DEFAULT_SENTENCES
     method: str | None = None
     timezone: str = DEFAULT_TIMEZONE
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class StoredArticle:
     paragraphs: tuple[tuple[str, ...], ...]
     content_hash: str
     created_at: datetime
+    language: str | None = None  # ISO 639-1 code; None for articles stored before languages
 
     @property
     def sentences(self) -> list[str]:

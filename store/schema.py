@@ -191,8 +191,22 @@ _V4_CONVERSATIONS = Migration(
     ),
 )
 
+_V5_LANGUAGES = Migration(
+    "each article's language (ISO 639-1 code, 'und' when unknown) and a chat's chosen language",
+    (
+        "ALTER TABLE articles ADD COLUMN language TEXT",
+        "ALTER TABLE chats ADD COLUMN language TEXT",
+    ),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
-MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _V2_MESSAGES, _V3_DIGESTS, _V4_CONVERSATIONS)
+MIGRATIONS: tuple[Migration, ...] = (
+    _V1_CORE,
+    _V2_MESSAGES,
+    _V3_DIGESTS,
+    _V4_CONVERSATIONS,
+    _V5_LANGUAGES,
+)
 
 LATEST_VERSION = len(MIGRATIONS)
 
