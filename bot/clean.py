@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.article import Article
 from bot.errors import EmptyText
+from bot.language import furniture
 from bot.language.detect import detect
 from bot.split import split_sentences
 
@@ -141,7 +142,7 @@ def _strip_furniture(blocks: list[list[str]], meta: _Meta) -> list[str]:
             if m and len(line.split()) <= 12:
                 meta.byline = meta.byline or _smart_title(m.group(1).strip(" ,"))
                 continue
-            if _BREADCRUMB.match(line):
+            if _BREADCRUMB.match(line) or furniture.is_furniture(line):
                 continue
             if _FURNITURE.match(line):
                 dm = _DATE_LINE.match(line)
