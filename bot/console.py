@@ -8,6 +8,7 @@ import select
 import sys
 from typing import TextIO
 
+from bot import language
 from bot.errors import ArticlebotError
 from bot.intent import Intent, classify, find_url
 from bot.service import Brief, Reply, Service
@@ -55,6 +56,8 @@ class Console:
         self.say(a.title or "Untitled article")
         meta = [p for p in (a.source, a.place, a.published) if p]
         meta.append(f"{b.reading_minutes} min read · article #{a.id}")
+        if a.language != "en" and (lang := language.name(a.language)):
+            meta.append(lang)
         self.say(" · ".join(meta))
         for s in b.sentences:
             self.say(f" • {s}")
@@ -154,7 +157,7 @@ class Console:
     async def settings(self, rest: str) -> None:
         parts = rest.split()
         s = self.service
-        if len(parts) == 2 and parts[0] in ("sentences", "method", "timezone"):
+        if len(parts) == 2 and parts[0] in ("sentences", "method", "timezone", "language"):
             key, value = parts
             if key == "sentences":
                 if not value.isdigit():
@@ -163,15 +166,19 @@ class Console:
                 await s.update_settings(self.chat, sentences=int(value))
             elif key == "method":
                 await s.update_settings(self.chat, method=value)
+            elif key == "language":
+                await s.update_settings(self.chat, language=value)
             else:
                 await s.update_settings(self.chat, timezone=value)
         elif parts:
-            self.say("Usage: /settings [sentences N | method NAME | timezone ZONE]")
+            self.say(
+                "Usage: /settings [sentences N | method NAME | timezone ZONE | language CODE|auto]"
+            )
             return
         cur = await s.chat_settings(self.chat)
         self.say(
             f"Brief length: {cur.sentences} sentences · summarizer: {cur.method or 'default'} · "
-            f"time zone: {cur.timezone}"
+            f"time zone: {cur.timezone} · language: {language.name(cur.language) or 'auto'}"
         )
 
 

@@ -16,8 +16,9 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
 from bot.article import Article
+from bot.language.text import normalise, profile, word_count
 from bot.split import split_sentences
-from bot.words import LANGUAGE, terms, words
+from bot.words import LANGUAGE, words
 
 # --- news: lead bias plus centrality, minus redundancy, junk and dangling pronouns ---
 # Linear in the article's length (no sentence-pair matrix), so long pastes stay fast.
@@ -53,10 +54,14 @@ _PRONOUN_OPENING = re.compile(
 Vector = dict[str, float]
 
 
-def is_junk(sentence: str) -> bool:
+def is_junk(sentence: str, language: str | None = None) -> bool:
     """Page furniture, questions and fragments: never the point of a story."""
     s = sentence.rstrip(" '\"”’")
-    return len(sentence.split()) < MIN_WORDS or s.endswith("?") or bool(_JUNK.search(sentence))
+    return (
+        word_count(sentence, language) < MIN_WORDS
+        or s.endswith(("?", "？", "؟"))
+        or bool(_JUNK.search(sentence))
+    )
 
 
 # A sentence that is all quotation names no speaker: the one before it does.
@@ -68,8 +73,9 @@ def opens_with_pronoun(sentence: str) -> bool:
     return bool(_PRONOUN_OPENING.match(sentence) or _BARE_QUOTE.match(sentence))
 
 
-def _vectors(sentences: list[str]) -> list[Vector]:
+def _vectors(sentences: list[str], language: str | None = None) -> list[Vector]:
     """Unit-length tf-idf vectors of each sentence's stemmed content words."""
+    terms = profile(language).terms
     bags = [Counter(terms(s)) for s in sentences]
     df: Counter[str] = Counter()
     for bag in bags:
@@ -90,7 +96,7 @@ def _cosine(u: Vector, v: Vector) -> float:
     return sum(x * v.get(t, 0.0) for t, x in u.items())
 
 
-def scores(sentences: list[str], vectors: list[Vector]) -> list[float]:
+def scores(sentences: list[str], vectors: list[Vector], language: str | None = None) -> list[float]:
     """Each sentence's standalone worth: position, centrality, length and junk."""
     centroid: Vector = {}
     for v in vectors:
@@ -101,10 +107,10 @@ def scores(sentences: list[str], vectors: list[Vector]) -> list[float]:
     out = []
     for i, (sentence, c) in enumerate(zip(sentences, centrality, strict=True)):
         score = 1.0 / (1.0 + i / POSITION_HALF) + CENTRALITY_WEIGHT * c / top
-        n_words = len(sentence.split())
+        n_words = word_count(sentence, language)
         if n_words > LONG_WORDS:
             score -= LONG_PENALTY * (n_words - LONG_WORDS) / LONG_WORDS
-        if is_junk(sentence):
+        if is_junk(sentence, language):
             score -= LAST_RESORT
         out.append(score)
     return out
@@ -113,8 +119,8 @@ def scores(sentences: list[str], vectors: list[Vector]) -> list[float]:
 def news_rank(article: Article, count: int) -> list[int]:
     """Greedy MMR over all sentences; a pronoun opener only follows its own predecessor."""
     sentences = article.sentences
-    vectors = _vectors(sentences)
-    base = scores(sentences, vectors)
+    vectors = _vectors(sentences, article.language)
+    base = scores(sentences, vectors, article.language)
     pronoun = [opens_with_pronoun(s) for s in sentences]
     chosen: list[int] = []
     # A repeated sentence (a caption printed twice) says nothing new: only its first copy counts.
@@ -148,18 +154,22 @@ SUMY_METHODS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "kl", "su
 
 
 class OfflineTokenizer:
-    """What sumy asks of a tokenizer, without NLTK's punkt (which would need a download)."""
+    """What sumy asks of a tokenizer, without NLTK's punkt (which would need a download).
 
-    language = LANGUAGE
+    Languages written without spaces give character bigrams as their "words"."""
+
+    def __init__(self, language: str | None = None) -> None:
+        self.code = profile(language).code
+        self.language = profile(language).sumy_name or LANGUAGE
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(split_sentences(paragraph))
+        return tuple(split_sentences(paragraph, self.code))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(words(sentence))
-
-
-_TOKENIZER = OfflineTokenizer()
+        if self.code == "en":
+            return tuple(words(sentence))
+        p = profile(self.code)
+        return tuple(p.terms(sentence) if p.ngrams else p.words(normalise(self.code, sentence)))
 
 
 def build_document(article: Article) -> tuple[ObjectDocumentModel, dict[str, int]]:
@@ -168,6 +178,7 @@ def build_document(article: Article) -> tuple[ObjectDocumentModel, dict[str, int
     sumy hashes sentences by their text, so a repeated sentence (a caption printed twice) would
     share one rating; only its first occurrence goes in, which also keeps briefs free of repeats.
     """
+    tokenizer = OfflineTokenizer(article.language)
     first: dict[str, int] = {}
     paragraphs = []
     i = 0
@@ -176,14 +187,14 @@ def build_document(article: Article) -> tuple[ObjectDocumentModel, dict[str, int
         for text in para:
             if text.strip() and text.strip() not in first:
                 first[text.strip()] = i
-                sents.append(Sentence(text, _TOKENIZER))
+                sents.append(Sentence(text, tokenizer))
             i += 1
         if sents:
             paragraphs.append(Paragraph(sents))
     return ObjectDocumentModel(paragraphs), first
 
 
-def _summarizer(method: str) -> Any:
+def _summarizer(method: str, language: str | None = None) -> Any:
     # Imported here: the summarizer modules pull in numpy, which `import bot` should not pay for.
     from sumy.summarizers.kl import KLSummarizer
     from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -200,8 +211,14 @@ def _summarizer(method: str) -> Any:
         "kl": KLSummarizer,
         "sumbasic": SumBasicSummarizer,
     }
-    summarizer = classes[method](Stemmer(LANGUAGE))
-    summarizer.stop_words = get_stop_words(LANGUAGE)
+    p = profile(language)
+    if p.code == "en":
+        summarizer = classes[method](Stemmer(LANGUAGE))
+        summarizer.stop_words = get_stop_words(LANGUAGE)
+    else:
+        # The language's own stems and stop words (bigrams are their own stems).
+        summarizer = classes[method](p.stem)
+        summarizer.stop_words = p.stop_words
     return summarizer
 
 
@@ -217,5 +234,5 @@ def sumy_rank(method: str, article: Article, count: int) -> list[int]:
     # usable order in both cases, so the warnings are noise for our users.
     with numpy.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        picked = _summarizer(method)(document, count)
+        picked = _summarizer(method, article.language)(document, count)
     return [first[str(s).strip()] for s in picked]

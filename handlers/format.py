@@ -7,6 +7,7 @@ import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import language
 from bot.qa import Answer, Mentions
 from bot.service import MAX_SENTENCES, Brief, Reply
 from store import ArticleSummary, SearchHit
@@ -77,6 +78,8 @@ def source_line(b: Brief) -> str:
     if a.published:
         parts.append(a.published)
     parts.append(f"{b.reading_minutes} min read")
+    if a.language != "en" and (lang := language.name(a.language)):
+        parts.append(lang)
     return " · ".join(parts)
 
 

@@ -6,6 +6,7 @@ from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot import language
 from bot.brief import METHODS
 from bot.errors import UsageError
 from handlers import format as fmt
@@ -57,6 +58,7 @@ HELP = (
 
 SETTINGS_USAGE = (
     "Usage: /settings sentences N · /settings method NAME · /settings timezone Europe/Berlin"
+    " · /settings language de (or auto)"
 )
 
 
@@ -103,6 +105,8 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await svc.update_settings(chat.id, method=value)
         elif key in ("timezone", "tz", "zone"):
             await svc.update_settings(chat.id, timezone=value)
+        elif key in ("language", "lang"):
+            await svc.update_settings(chat.id, language=value)
         else:
             raise UsageError(SETTINGS_USAGE)
     cur = await svc.chat_settings(chat.id)
@@ -110,7 +114,8 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "<b>Settings for this chat</b>\n"
         f"Brief length: {cur.sentences} sentences\n"
         f"Summarizer: {fmt.esc(cur.method or 'default')}\n"
-        f"Time zone: {fmt.esc(cur.timezone)}\n\n"
+        f"Time zone: {fmt.esc(cur.timezone)}\n"
+        f"Language of articles: {fmt.esc(language.name(cur.language) or 'detected for each')}\n\n"
         f"<i>{fmt.esc(SETTINGS_USAGE)}</i>"
     )
     await context.bot.send_message(

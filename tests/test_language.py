@@ -10,6 +10,7 @@ from bot.article import Article
 from bot.clean import clean_text
 from bot.language.detect import UNDETERMINED, detect
 from bot.language.entities import dates, numbers
+from bot.language.furniture import is_furniture
 from bot.language.questions import question_type
 from bot.language.text import profile
 from bot.questions import QType
@@ -149,3 +150,37 @@ def test_a_question_the_foreign_article_does_not_answer_is_refused(
 ) -> None:
     _, article = story
     assert bot.answer("Which football club won the league in Argentina?", article) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lesen Sie auch: Hochwasserschutz kostet mehr",
+        "Подписывайтесь на наш канал",
+        "Más información",
+        "Реклама",
+        "Lire aussi : la crue de la Saône",
+        "Wir verwenden Cookies, um Ihnen ein besseres Leseerlebnis zu bieten.",
+        "Facebook · Twitter · WhatsApp · Telegram",
+        "相关阅读：博物馆夜间开放",
+    ],
+)
+def test_furniture_in_other_languages_is_recognised(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_story_sentence_that_starts_like_furniture_is_kept() -> None:
+    assert not is_furniture(
+        "Подписывайтесь на рассылку призывали жителей весь год, но записались лишь двести человек."
+    )
+
+
+@pytest.mark.parametrize("language", ["de", "ru"])
+def test_a_pasted_foreign_page_keeps_only_the_story(language: str) -> None:
+    article = clean_text(foreign_article(language))
+    body = " ".join(article.sentences)
+    for junk in ("Anzeige", "Lesen Sie", "Kommentare", "Cookies", "Реклама", "Читайте также",
+                 "Подписывайтесь", "cookie", "Поделиться", "WhatsApp"):  # fmt: skip
+        assert junk not in body
+    assert len(article.sentences) == 8
+    assert article.title and article.title.startswith(("Neue Brücke", "В Светлогорске"))

@@ -48,7 +48,7 @@ _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _THAI = r"\u0e00-\u0e7f"
 _NOT_SCRIPT = rf"[^\W_{_CJK}{_THAI}]"
 _NGRAM_RUN = re.compile(rf"[{_CJK}]+|[{_THAI}]+|{_NOT_SCRIPT}+(?:['’.-]{_NOT_SCRIPT}+)*")
-_SCRIPT_CHAR = re.compile(rf"[{_CJK}{_THAI}]")
+SCRIPT_CHAR = re.compile(rf"[{_CJK}{_THAI}]")
 
 _FOLD_ACCENTS = frozenset({"es", "pt", "fr", "it", "ro"})
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -115,11 +115,21 @@ class Profile:
         return out
 
 
+def word_count(sentence: str, code: str | None) -> int:
+    """About how many words a sentence has; Chinese, Japanese and Thai write no spaces, so two
+    of their letters count as one word."""
+    if profile(code).ngrams:
+        letters = len(SCRIPT_CHAR.findall(sentence))
+        others = sum(1 for token in sentence.split() if not SCRIPT_CHAR.search(token))
+        return (letters + 1) // 2 + others
+    return len(sentence.split())
+
+
 def _ngram_terms(p: Profile, text: str) -> list[str]:
     out: list[str] = []
     cut = _stop_cutter(p.code)
     for run in _NGRAM_RUN.findall(normalise(p.code, text)):
-        if not _SCRIPT_CHAR.match(run):
+        if not SCRIPT_CHAR.match(run):
             if run not in english.STOP_WORDS:
                 out.append(run)
             continue
@@ -138,7 +148,7 @@ def _ngram_terms(p: Profile, text: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _stop_cutter(code: str) -> re.Pattern[str] | None:
     stop = sorted(profile(code).stop_words, key=len, reverse=True)
-    stop = [w for w in stop if _SCRIPT_CHAR.match(w)]
+    stop = [w for w in stop if SCRIPT_CHAR.match(w)]
     return re.compile("|".join(map(re.escape, stop))) if stop else None
 
 

@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass
 
 from bot import brief as briefing
+from bot import language
 from bot.article import Article, reading_minutes
 from bot.clean import clean_text
 from bot.documents import decode_document, looks_like_html
 from bot.errors import EmptyText, InputError, NoArticle, NotFound, NotText, TooLarge, UsageError
 from bot.fetch import fetch_article
 from bot.service.base import ServiceBase
-from bot.words import words
 from store import StoredArticle
 
 log = logging.getLogger("bot.service")
@@ -112,7 +112,11 @@ class ArticlesPart(ServiceBase):
     async def _store_and_brief(
         self, chat_id: int, article: Article, *, origin: str, source: str | None
     ) -> Brief:
-        found = words(article.text)
+        prefs = await self._db(self.store.get_settings, chat_id)
+        if prefs.language:
+            # The chat chose a language (/settings language): read every article in it.
+            article = await self._cpu(language.with_language, article, prefs.language)
+        found = language.profile_words(article.text, article.language)
         if len(found) >= MIN_ARTICLE_WORDS and len({w.lower() for w in found}) < MIN_DISTINCT_WORDS:
             raise NotAnArticle(
                 "That doesn't read like an article (the same few words over and over). "
@@ -135,6 +139,7 @@ class ArticlesPart(ServiceBase):
             place=article.place,
             published=article.date,
             content_hash=content_hash(article),
+            language=article.language,
         )
         if not created:
             log.info("chat %s sent an article it already has (#%s)", chat_id, stored.id)

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from bot.article import Article
+from bot.language.detect import detect
 from bot.settings import Settings
 from store import Store, StoredArticle
 
@@ -57,6 +58,8 @@ class ServiceBase:
                 date=stored.published,
                 source=stored.source,
                 url=stored.url,
+                # Articles stored before languages were recorded are detected when read.
+                language=stored.language or detect(stored.text),
             )
             self._articles[stored.id] = art
             if len(self._articles) > ARTICLE_CACHE_SIZE:

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from bot import brief as briefing
 from bot.errors import NotFound, UsageError
+from bot.language import SUPPORTED, UnknownLanguage, parse_choice
 from bot.service.articles import MAX_SENTENCES
 from bot.service.base import ServiceBase
 from store import ArticleSummary, ChatSettings, SearchHit, StoredArticle
@@ -79,8 +80,10 @@ class LibraryPart(ServiceBase):
         sentences: int | None = None,
         method: str | None = None,
         timezone: str | None = None,
+        language: str | None = None,
     ) -> ChatSettings:
-        """Change a chat's brief length, summarizer or time zone, checking each value."""
+        """Change a chat's brief length, summarizer, time zone or language ("auto" detects each
+        article's), checking each value."""
         if sentences is not None and not 1 <= sentences <= MAX_SENTENCES:
             raise UsageError(f"Brief length must be 1 to {MAX_SENTENCES} sentences.")
         clear = False
@@ -94,6 +97,15 @@ class LibraryPart(ServiceBase):
                 )
         if timezone is not None:
             timezone = parse_timezone(timezone)
+        chosen, clear_language = None, False
+        if language is not None:
+            try:
+                chosen = parse_choice(language)
+            except UnknownLanguage:
+                raise UsageError(
+                    f"I don't know that language. Choose auto or one of: {', '.join(SUPPORTED)}."
+                ) from None
+            clear_language = chosen is None
         return await self._db(
             self.store.update_settings,
             chat_id,
@@ -101,4 +113,6 @@ class LibraryPart(ServiceBase):
             method=method,
             timezone=timezone,
             clear_method=clear,
+            language=chosen,
+            clear_language=clear_language,
         )
