@@ -22,11 +22,14 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot import i18n
+from bot.i18n import _
 from bot.service import Service
 from bot.settings import Settings
 from handlers import articles, digests, library, questions
 from handlers import settings as settings_handlers
 from handlers.articles import Pastes
+from handlers.common import reader_language
 
 log = logging.getLogger(__name__)
 
@@ -90,11 +93,18 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the traceback and tell the user something went wrong; stored data is untouched."""
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
+        # The user's own language only: the chat's setting is in the database, which may be
+        # what just failed.
+        user = update.effective_user
         try:
-            await context.bot.send_message(
-                update.effective_chat.id,
-                "Sorry, something went wrong with that. Your saved articles are safe; please try again.",
-            )
+            with i18n.speaking(i18n.choose(None, user.language_code if user else None)):
+                await context.bot.send_message(
+                    update.effective_chat.id,
+                    _(
+                        "Sorry, something went wrong with that. Your saved articles are safe; "
+                        "please try again."
+                    ),
+                )
         except Exception:  # the chat may be gone; nothing more to do
             log.warning("could not send the apology to chat %s", update.effective_chat.id)
 
@@ -111,7 +121,15 @@ def build_application(
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         if "service" not in app.bot_data:
             app.bot_data["service"] = Service.open(settings)
-        await app.bot.set_my_commands(settings_handlers.COMMANDS)
+        # One list for everyone, then one per catalogue language (Telegram shows each user the
+        # list for their app's language).
+        await app.bot.set_my_commands(settings_handlers.bot_commands())
+        for code in i18n.LANGUAGES:
+            if code != i18n.DEFAULT:
+                with i18n.speaking(code):
+                    await app.bot.set_my_commands(
+                        settings_handlers.bot_commands(), language_code=code
+                    )
         # Digest state lives in SQLite; one repeating tick finds who is due (catch-up included).
         if app.job_queue is not None:
             # APScheduler logs every run at INFO: a line per tick would drown the log.
@@ -189,7 +207,8 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         and update.effective_chat is not None
         and update.effective_chat.type == "private"
     ):
-        await msg.reply_text("I don't know that command. /help lists the ones I have.")
+        with i18n.speaking(await reader_language(update, context)):
+            await msg.reply_text(_("I don't know that command. /help lists the ones I have."))
 
 
 def run_bot(settings: Settings, *, webhook: bool = False) -> int:

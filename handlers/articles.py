@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.documents import MAX_DOCUMENT_BYTES
 from bot.errors import ArticlebotError, TooLarge
+from bot.i18n import _
 from bot.intent import Intent, classify, find_url
 from bot.service import Brief
 from handlers import format as fmt
@@ -200,11 +201,12 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 try:
                     await ingest_text(context, chat.id, joined, first)
                 except ArticlebotError as exc:
-                    await context.bot.send_message(chat.id, str(exc))
+                    await context.bot.send_message(chat.id, _(str(exc)))
                 except Exception:
                     log.exception("error while briefing a merged paste in chat %s", chat.id)
                     await context.bot.send_message(
-                        chat.id, "Sorry, something went wrong with that article. Please try again."
+                        chat.id,
+                        _("Sorry, something went wrong with that article. Please try again."),
                     )
 
             buffers.start(chat.id, text, msg, process, context.application.create_task)
@@ -212,8 +214,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await ingest_text(context, chat.id, text, msg)
     elif intent is Intent.GREETING:
         await msg.reply_text(
-            "Hello! Paste an article, forward one, or send a link, and I'll brief it. "
-            "Then ask me about it. /help lists what I can do."
+            _(
+                "Hello! Paste an article, forward one, or send a link, and I'll brief it. "
+                "Then ask me about it. /help lists what I can do."
+            )
         )
     else:
         await answer_question(context, chat.id, text, msg)
@@ -239,8 +243,9 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     doc = msg.document
     if doc.file_size and doc.file_size > MAX_DOCUMENT_BYTES:
         raise TooLarge(
-            f"That file is {doc.file_size / 1e6:.1f} MB; I read files up to "
-            f"{MAX_DOCUMENT_BYTES // 1_000_000} MB."
+            _("That file is {size:.1f} MB; I read files up to {limit} MB.").format(
+                size=doc.file_size / 1e6, limit=MAX_DOCUMENT_BYTES // 1_000_000
+            )
         )
     await pastes(context).flush(chat.id)
     async with typing(context, chat.id):

@@ -14,7 +14,9 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot import i18n
 from bot.errors import ArticlebotError, StorageError
+from bot.i18n import _
 from bot.service import Service
 
 log = logging.getLogger(__name__)
@@ -55,30 +57,47 @@ async def send_html(
     return sent
 
 
+async def reader_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The language to answer in: the chat's /settings language, else the user's Telegram
+    language, when there is a catalogue for it; English otherwise."""
+    chat, user = update.effective_chat, update.effective_user
+    chosen = None
+    if chat is not None:
+        with contextlib.suppress(ArticlebotError):
+            chosen = (await service(context).chat_settings(chat.id)).language
+    return i18n.choose(chosen, user.language_code if user else None)
+
+
 def friendly(handler: Handler) -> Handler:
-    """Turn errors a user can cause into a short reply; anything else goes to the error handler."""
+    """Answer in the reader's language; turn errors a user can cause into a short reply (in
+    that language); anything else goes to the error handler."""
 
     @functools.wraps(handler)
     async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            await handler(update, context)
-        except ArticlebotError as exc:
-            chat = update.effective_chat
-            if isinstance(exc, StorageError):
-                log.error("storage failed for chat %s: %s", chat.id if chat else None, exc)
-            if update.callback_query is not None:
-                with contextlib.suppress(Exception):
-                    await update.callback_query.answer(str(exc)[:190], show_alert=True)
-            elif chat is not None:
-                msg = update.effective_message
-                await context.bot.send_message(
-                    chat.id,
-                    str(exc),
-                    reply_to_message_id=msg.message_id if msg else None,
-                    allow_sending_without_reply=True,
-                )
+        with i18n.speaking(await reader_language(update, context)):
+            await _handle(handler, update, context)
 
     return wrapper
+
+
+async def _handle(handler: Handler, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    try:
+        await handler(update, context)
+    except ArticlebotError as exc:
+        chat = update.effective_chat
+        if isinstance(exc, StorageError):
+            log.error("storage failed for chat %s: %s", chat.id if chat else None, exc)
+        if update.callback_query is not None:
+            with contextlib.suppress(Exception):
+                await update.callback_query.answer(_(str(exc))[:190], show_alert=True)
+        elif chat is not None:
+            msg = update.effective_message
+            await context.bot.send_message(
+                chat.id,
+                _(str(exc)),
+                reply_to_message_id=msg.message_id if msg else None,
+                allow_sending_without_reply=True,
+            )
 
 
 @contextlib.asynccontextmanager

@@ -8,6 +8,7 @@ import re
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import language
+from bot.i18n import _
 from bot.qa import Answer, Mentions
 from bot.service import MAX_SENTENCES, Brief, Reply
 from store import ArticleSummary, SearchHit
@@ -68,16 +69,16 @@ def source_line(b: Brief) -> str:
     a = b.article
     parts = []
     if a.origin == "forward" and a.source:
-        parts.append(f"Forwarded from {a.source}")
+        parts.append(_("Forwarded from {source}").format(source=a.source))
     elif a.source:
         parts.append(a.source)
     if a.byline:
-        parts.append(f"by {a.byline}")
+        parts.append(_("by {byline}").format(byline=a.byline))
     if a.place:
         parts.append(a.place)
     if a.published:
         parts.append(a.published)
-    parts.append(f"{b.reading_minutes} min read")
+    parts.append(_("{minutes} min read").format(minutes=b.reading_minutes))
     if a.language != "en" and (lang := language.name(a.language)):
         parts.append(lang)
     return " · ".join(parts)
@@ -88,8 +89,8 @@ def brief_messages(b: Brief) -> list[str]:
     a = b.article
     blocks: list[str] = []
     if b.duplicate:
-        blocks.append("<i>You sent this article before; here is its brief again.</i>")
-    blocks += block(a.title or "Untitled article", "<b>{}</b>")
+        blocks.append("<i>" + _("You sent this article before; here is its brief again.") + "</i>")
+    blocks += block(a.title or _("Untitled article"), "<b>{}</b>")
     blocks += block(source_line(b), "<i>{}</i>")
     if a.url:
         blocks += block(a.url)
@@ -97,10 +98,11 @@ def brief_messages(b: Brief) -> list[str]:
     for s in b.sentences:
         blocks += block(s, "• {}")
     blocks.append("")
-    blocks.append(
-        "<i>Ask me about it: who, what, where, when, how many. Reply to this brief to ask about "
-        "this article later.</i>"
+    hint = _(
+        "Ask me about it: who, what, where, when, how many. Reply to this brief to ask about "
+        "this article later."
     )
+    blocks.append(f"<i>{hint}</i>")
     return pack(blocks)
 
 
@@ -109,14 +111,11 @@ def brief_keyboard(b: Brief) -> InlineKeyboardMarkup:
     aid = b.article.id
     row = []
     if n > 1:
-        row.append(InlineKeyboardButton("− Shorter", callback_data=f"len:{aid}:{n - 1}"))
+        row.append(InlineKeyboardButton(_("− Shorter"), callback_data=f"len:{aid}:{n - 1}"))
     if n < min(MAX_SENTENCES, len(b.article.sentences)):
-        row.append(InlineKeyboardButton("+ Longer", callback_data=f"len:{aid}:{n + 1}"))
-    return InlineKeyboardMarkup(
-        [row, [InlineKeyboardButton("People, places, dates", callback_data=f"who:{aid}")]]
-        if row
-        else [[InlineKeyboardButton("People, places, dates", callback_data=f"who:{aid}")]]
-    )
+        row.append(InlineKeyboardButton(_("+ Longer"), callback_data=f"len:{aid}:{n + 1}"))
+    who = [InlineKeyboardButton(_("People, places, dates"), callback_data=f"who:{aid}")]
+    return InlineKeyboardMarkup([row, who] if row else [who])
 
 
 def _quote_with_span(a: Answer) -> str:
@@ -131,7 +130,7 @@ def _quote_with_span(a: Answer) -> str:
 
 def reply_messages(r: Reply) -> list[str]:
     """An answer with its short answer bold and the sentence quoted; or 'the article doesn't say'."""
-    title = esc(r.article.title or "the article")
+    title = esc(r.article.title or _("the article"))
     if r.answer is not None:
         blocks = []
         if r.answer.span:
@@ -140,45 +139,48 @@ def reply_messages(r: Reply) -> list[str]:
             blocks.append(f"<blockquote>{_quote_with_span(r.answer)}</blockquote>")
         else:
             blocks += block(r.answer.sentence, "<blockquote>{}</blockquote>")
-        blocks.append(f"<i>— from {title}</i>")
+        blocks.append("<i>" + _("— from {title}").format(title=title) + "</i>")
         return pack(blocks)
-    blocks = [f"The article doesn't say. <i>({title})</i>"]
+    blocks = [_("The article doesn't say.") + f" <i>({title})</i>"]
     if r.closest is not None:
-        blocks.append("Closest sentence, which may not answer it:")
+        blocks.append(_("Closest sentence, which may not answer it:"))
         blocks += block(r.closest.sentence, "<blockquote>{}</blockquote>")
     return pack(blocks)
 
 
 def mentions_messages(m: Mentions) -> list[str]:
     def line(label: str, items: list[str]) -> list[str]:
-        return block(f"{label}: " + ("; ".join(items[:25]) if items else "none found"))
+        return block(f"{label}: " + ("; ".join(items[:25]) if items else _("none found")))
 
     return pack(
-        line("People", m.people)
-        + line("Places", m.places)
-        + line("Dates", m.dates)
-        + line("Numbers", m.numbers)
+        line(_("People"), m.people)
+        + line(_("Places"), m.places)
+        + line(_("Dates"), m.dates)
+        + line(_("Numbers"), m.numbers)
     )
 
 
 def articles_messages(items: list[ArticleSummary], current_id: int | None) -> list[str]:
     if not items:
-        return ["No articles here yet. Paste one, forward one, or send a link."]
-    blocks = ["<b>Your recent articles</b>"]
+        return [_("No articles here yet. Paste one, forward one, or send a link.")]
+    blocks = ["<b>" + _("Your recent articles") + "</b>"]
     for i, a in enumerate(items, 1):
-        mark = " ← current" if a.id == current_id else ""
-        raw = f"{i}. {a.title or 'Untitled'} ({a.source or 'pasted'}, {a.created_at:%d %b %H:%M}){mark}"
+        mark = " ← " + _("current") if a.id == current_id else ""
+        raw = (
+            f"{i}. {a.title or _('Untitled')} ({a.source or _('pasted')}, "
+            f"{a.created_at:%Y-%m-%d %H:%M}){mark}"
+        )
         blocks += block(raw)
-    blocks.append("<i>/use N makes article N the one I answer about.</i>")
+    blocks.append("<i>" + _("/use N makes article N the one I answer about.") + "</i>")
     return pack(blocks)
 
 
 def search_messages(words: str, hits: list[SearchHit]) -> list[str]:
     if not hits:
-        return [f"Nothing in your articles matches “{esc(words[:100])}”."]
-    blocks = [f"<b>Found in your articles</b> (“{esc(words[:100])}”):"]
+        return [_("Nothing in your articles matches “{words}”.").format(words=esc(words[:100]))]
+    blocks = ["<b>" + _("Found in your articles") + f"</b> (“{esc(words[:100])}”):"]
     for h in hits:
-        blocks += block(f"[{h.title or 'Untitled'}] {h.sentence}", "• {}")
+        blocks += block(f"[{h.title or _('Untitled')}] {h.sentence}", "• {}")
     return pack(blocks)
 
 

@@ -8,6 +8,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.errors import NoArticle, NotFound, UsageError
+from bot.i18n import N_, _, ngettext
 from handlers import format as fmt
 from handlers.articles import pastes, show_brief
 from handlers.common import edit, friendly, send_html, service
@@ -31,7 +32,7 @@ async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     if chat is None or msg is None:
         return
-    n = _one_int_arg(context, "Usage: /summary [N] — for example /summary 5", optional=True)
+    n = _one_int_arg(context, N_("Usage: /summary [N] — for example /summary 5"), optional=True)
     await pastes(context).flush(chat.id)
     b = await service(context).brief(chat.id, sentences=n)
     await show_brief(context, chat.id, b, reply_to=msg.message_id)
@@ -61,7 +62,7 @@ async def use(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    n = _one_int_arg(context, "Usage: /use N — N is a number from /articles")
+    n = _one_int_arg(context, N_("Usage: /use N — N is a number from /articles"))
     assert n is not None
     if n < 1:
         raise UsageError("Usage: /use N — N is a number from /articles")
@@ -69,7 +70,11 @@ async def use(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(
         context,
         chat.id,
-        [f"Now answering about: <b>{fmt.esc(chosen.title or 'Untitled article')}</b>"],
+        [
+            _("Now answering about: {title}").format(
+                title=f"<b>{fmt.esc(chosen.title or _('Untitled article'))}</b>"
+            )
+        ],
         about_article=chosen.id,
     )
 
@@ -96,14 +101,14 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     keyboard = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Yes, delete everything", callback_data="forget:yes"),
-                InlineKeyboardButton("Cancel", callback_data="forget:no"),
+                InlineKeyboardButton(_("Yes, delete everything"), callback_data="forget:yes"),
+                InlineKeyboardButton(_("Cancel"), callback_data="forget:no"),
             ]
         ]
     )
     await context.bot.send_message(
         chat.id,
-        "This deletes every article, question and setting kept for this chat. Are you sure?",
+        _("This deletes every article, question and setting kept for this chat. Are you sure?"),
         reply_markup=keyboard,
     )
 
@@ -130,9 +135,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data in ("forget:yes", "forget:no"):
         if data == "forget:yes":
             n = await svc.forget(chat.id)
-            text = f"Done: I deleted everything kept for this chat ({n} article(s))."
+            text = ngettext(
+                "Done: I deleted everything kept for this chat ({n} article).",
+                "Done: I deleted everything kept for this chat ({n} articles).",
+                n,
+            ).format(n=n)
         else:
-            text = "Cancelled; nothing was deleted."
+            text = _("Cancelled; nothing was deleted.")
         await query.answer()
         await edit(query, text)
         return

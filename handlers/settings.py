@@ -9,36 +9,47 @@ from telegram.ext import ContextTypes
 from bot import language
 from bot.brief import METHODS
 from bot.errors import UsageError
+from bot.i18n import N_, _, ngettext
 from handlers import format as fmt
 from handlers.common import edit, friendly, service
+from store import ChatSettings
 
-COMMANDS = [
-    BotCommand("start", "what this bot does"),
-    BotCommand("help", "how to use it"),
-    BotCommand("summary", "the current article's brief [N sentences]"),
-    BotCommand("ask", "ask about the current article"),
-    BotCommand("articles", "your recent articles"),
-    BotCommand("use", "switch to article N"),
-    BotCommand("search", "search your articles"),
-    BotCommand("settings", "brief length, summarizer, time zone"),
-    BotCommand("subscribe", "a daily digest [HH:MM] [time zone]"),
-    BotCommand("unsubscribe", "stop the daily digest"),
-    BotCommand("digest", "today's digest now"),
-    BotCommand("follow", "add an RSS or Atom feed to the digest"),
-    BotCommand("unfollow", "stop following feed N"),
-    BotCommand("feeds", "the feeds you follow"),
-    BotCommand("forget", "delete everything kept for this chat"),
+# Command names stay English (Telegram's convention); their descriptions are translated and
+# registered for each catalogue's language.
+COMMANDS: list[tuple[str, str]] = [
+    ("start", N_("what this bot does")),
+    ("help", N_("how to use it")),
+    ("summary", N_("the current article's brief [N sentences]")),
+    ("ask", N_("ask about the current article")),
+    ("articles", N_("your recent articles")),
+    ("use", N_("switch to article N")),
+    ("search", N_("search your articles")),
+    ("settings", N_("brief length, summarizer, time zone, language")),
+    ("subscribe", N_("a daily digest [HH:MM] [time zone]")),
+    ("unsubscribe", N_("stop the daily digest")),
+    ("digest", N_("today's digest now")),
+    ("follow", N_("add an RSS or Atom feed to the digest")),
+    ("unfollow", N_("stop following feed N")),
+    ("feeds", N_("the feeds you follow")),
+    ("forget", N_("delete everything kept for this chat")),
 ]
 
-START = (
+
+def bot_commands() -> list[BotCommand]:
+    """The command list in the current language."""
+    return [BotCommand(name, _(description)) for name, description in COMMANDS]
+
+
+START = N_(
     "<b>Hi! I brief news articles and answer questions about them.</b>\n\n"
     "Paste an article, forward a post, send a text/HTML/Markdown file, or send a link. "
     "I reply with the few sentences that carry the story, taken from the article itself.\n"
-    "Then ask me: <i>Who? Where? When? How many?</i> — I answer by quoting the sentence that says so.\n\n"
+    "Then ask me: <i>Who? Where? When? How many?</i> — I answer by quoting the sentence that "
+    "says so.\n\n"
     "/help lists everything I can do."
 )
 
-HELP = (
+HELP = N_(
     "<b>Send me an article</b>: paste it (long pastes split into several messages are joined), "
     "forward a post, send a file, or a link.\n"
     "<b>Ask about it</b>: just type a question, or reply to a brief to ask about that article.\n\n"
@@ -47,7 +58,7 @@ HELP = (
     "/articles — your recent articles, numbered\n"
     "/use N — make article N the current one\n"
     "/search WORDS — search all your articles\n"
-    "/settings — brief length, summarizer, time zone\n"
+    "/settings — brief length, summarizer, time zone, language\n"
     "/subscribe [HH:MM] [ZONE] — a daily digest of what you saved and your feeds' news\n"
     "/unsubscribe — stop it · /digest — today's digest now\n"
     "/follow URL — add an RSS or Atom feed · /feeds — list them · /unfollow N — drop one\n"
@@ -56,24 +67,41 @@ HELP = (
     "Your articles are visible to this chat only."
 )
 
-SETTINGS_USAGE = (
+SETTINGS_USAGE = N_(
     "Usage: /settings sentences N · /settings method NAME · /settings timezone Europe/Berlin"
     " · /settings language de (or auto)"
 )
+
+
+def settings_text(cur: ChatSettings) -> str:
+    """The chat's settings, in the current language."""
+    return "\n".join(
+        [
+            "<b>" + _("Settings for this chat") + "</b>",
+            ngettext(
+                "Brief length: {n} sentence", "Brief length: {n} sentences", cur.sentences
+            ).format(n=cur.sentences),
+            _("Summarizer: {name}").format(name=fmt.esc(cur.method or _("default"))),
+            _("Time zone: {zone}").format(zone=fmt.esc(cur.timezone)),
+            _("Language of articles: {language}").format(
+                language=fmt.esc(language.name(cur.language) or _("detected for each article"))
+            ),
+        ]
+    )
 
 
 @friendly
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: what the bot does."""
     if update.effective_message:
-        await update.effective_message.reply_text(START, parse_mode=ParseMode.HTML)
+        await update.effective_message.reply_text(_(START), parse_mode=ParseMode.HTML)
 
 
 @friendly
 async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: every command."""
     if update.effective_message:
-        await update.effective_message.reply_text(HELP, parse_mode=ParseMode.HTML)
+        await update.effective_message.reply_text(_(HELP), parse_mode=ParseMode.HTML)
 
 
 def _keyboard(current_len: int) -> InlineKeyboardMarkup:
@@ -95,7 +123,7 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = context.args or []
     if args:
         if len(args) != 2:
-            raise UsageError(SETTINGS_USAGE)
+            raise UsageError(_(SETTINGS_USAGE))
         key, value = args[0].lower(), args[1]
         if key in ("sentences", "length"):
             if not value.isdigit() or len(value) > 3:
@@ -108,16 +136,9 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         elif key in ("language", "lang"):
             await svc.update_settings(chat.id, language=value)
         else:
-            raise UsageError(SETTINGS_USAGE)
+            raise UsageError(_(SETTINGS_USAGE))
     cur = await svc.chat_settings(chat.id)
-    text = (
-        "<b>Settings for this chat</b>\n"
-        f"Brief length: {cur.sentences} sentences\n"
-        f"Summarizer: {fmt.esc(cur.method or 'default')}\n"
-        f"Time zone: {fmt.esc(cur.timezone)}\n"
-        f"Language of articles: {fmt.esc(language.name(cur.language) or 'detected for each')}\n\n"
-        f"<i>{fmt.esc(SETTINGS_USAGE)}</i>"
-    )
+    text = f"{settings_text(cur)}\n\n<i>{fmt.esc(_(SETTINGS_USAGE))}</i>"
     await context.bot.send_message(
         chat.id, text, parse_mode=ParseMode.HTML, reply_markup=_keyboard(cur.sentences)
     )
@@ -138,13 +159,10 @@ async def on_settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         cur = await svc.update_settings(chat.id, method=parts[2])
     else:
         raise UsageError("That button no longer works.")
-    await query.answer("Saved.")
+    await query.answer(_("Saved."))
     await edit(
         query,
-        "<b>Settings for this chat</b>\n"
-        f"Brief length: {cur.sentences} sentences\n"
-        f"Summarizer: {fmt.esc(cur.method or 'default')}\n"
-        f"Time zone: {fmt.esc(cur.timezone)}",
+        settings_text(cur),
         parse_mode=ParseMode.HTML,
         reply_markup=_keyboard(cur.sentences),
     )

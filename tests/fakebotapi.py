@@ -171,6 +171,8 @@ class FakeBotAPI:
         self._file_counter = itertools.count(1)
         self._callback_counter = itertools.count(1)
         self._commands: list[dict[str, Any]] = []
+        self._commands_by_language: dict[str, list[dict[str, Any]]] = {}
+        self._user_languages: dict[int, str] = {}
         self._chat_actions: defaultdict[int, list[str]] = defaultdict(list)
         self._failures: list[_Failure] = []
         self._blocked: set[int] = set()
@@ -320,7 +322,9 @@ class FakeBotAPI:
             update = {
                 "callback_query": {
                     "id": query_id,
-                    "from": _user(user_id if user_id is not None else _default_user(chat)),
+                    "from": self._from_locked(
+                        user_id if user_id is not None else _default_user(chat)
+                    ),
                     "message": json.loads(json.dumps(message)),
                     "chat_instance": f"instance-{chat_id}",
                     "data": data,
@@ -361,6 +365,16 @@ class FakeBotAPI:
     def commands(self) -> list[dict[str, Any]]:
         with self._cond:
             return list(self._commands)
+
+    def commands_for(self, language_code: str) -> list[dict[str, Any]]:
+        """The command list registered for users of one app language."""
+        with self._cond:
+            return list(self._commands_by_language.get(language_code, []))
+
+    def set_user_language(self, user_id: int, language_code: str) -> None:
+        """Messages from this user carry this language_code (their Telegram app's language)."""
+        with self._cond:
+            self._user_languages[user_id] = language_code
 
     def chat_actions(self, chat_id: int) -> list[str]:
         with self._cond:
@@ -455,6 +469,11 @@ class FakeBotAPI:
         self._next_message_id[chat_id] = mid + 1
         return mid
 
+    def _from_locked(self, user_id: int) -> dict[str, Any]:
+        user = _user(user_id)
+        user["language_code"] = self._user_languages.get(user_id, user["language_code"])
+        return user
+
     def _user_message(
         self,
         chat_id: int,
@@ -468,7 +487,7 @@ class FakeBotAPI:
             mid = self._new_message_id_locked(chat_id)
             message: dict[str, Any] = {
                 "message_id": mid,
-                "from": _user(user_id if user_id is not None else _default_user(chat)),
+                "from": self._from_locked(user_id if user_id is not None else _default_user(chat)),
                 "chat": chat,
                 "date": int(time.time()),
             }
@@ -577,12 +596,18 @@ class FakeBotAPI:
         if method == "answerCallbackQuery":
             return True
         if method == "setMyCommands":
-            self._commands = list(p.get("commands") or [])
+            # Telegram keeps one list per language_code (none: the list for everyone else).
+            language = str(p.get("language_code") or "")
+            self._commands_by_language[language] = list(p.get("commands") or [])
+            if not language:
+                self._commands = list(p.get("commands") or [])
             return True
         if method == "getMyCommands":
-            return list(self._commands)
+            return list(self._commands_by_language.get(str(p.get("language_code") or ""), []))
         if method == "deleteMyCommands":
-            self._commands = []
+            self._commands_by_language.pop(str(p.get("language_code") or ""), None)
+            if not p.get("language_code"):
+                self._commands = []
             return True
         if method == "deleteMessage":
             key = (_chat_id(p), int(p["message_id"]))
