@@ -132,13 +132,14 @@ LIST_INTRO = re.compile(
 )
 
 
-_DATE_WORDS = frozenset(
+_DATE_VOCAB = (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
     " august september october november december mon tue wed thu fri sat sun monday tuesday"
     " wednesday thursday friday saturday sunday updated published posted last original originally"
     " am pm a.m p.m et est edt cst cdt pst pdt gmt bst cet utc at on in of min mins read ago hour"
-    " hours minute minutes day days week weeks th st nd rd and | / • · -".split()
+    " hours minute minutes day days week weeks th st nd rd and | / • · -"
 )
+_DATE_WORDS = frozenset(_DATE_VOCAB.split())
 
 
 def _date_like(line: str) -> bool:
