@@ -27,6 +27,11 @@ _DATELINE = re.compile(
 )
 # A dateline on a line of its own: "BAAR, SWITZERLAND", "NEW DELHI".
 _PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]{1,2}[A-Z][A-Z.'’-]+){0,3}:?$")
+# Where a byline's name stops: "By Al Root Updated Nov. 19" -> "Al Root".
+_NAME_END = re.compile(
+    r"\s(?:Updated|Published|Posted|Last|Associated|Staff|Reporter|Correspondent|Editor"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\b"
+)
 _CONTRIBUTED = re.compile(
     r"\bcontributed(?:\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))?\.?\s*$", re.I
 )
@@ -143,44 +148,69 @@ def _header_meta(lines: list[str], kinds: list[Kind], start: int, meta: _Meta) -
         if kinds[i] is Kind.BYLINE and meta.byline is None:
             m = BYLINE.match(line)
             if m:
-                meta.byline = _smart_title(m.group(1).strip(" ,"))
+                name = _NAME_END.split(m.group(1), maxsplit=1)[0]
+                meta.byline = _smart_title(name.strip(" ,"))
         elif kinds[i] is Kind.DATE and meta.date is None:
             dm = DATE_LINE.match(line)
             if dm:
                 meta.date = dm.group("date").strip(" |")
 
 
-def _story(lines: list[str], meta: _Meta) -> list[str]:
-    """The story's prose lines; fills meta from the page around them."""
+@dataclass
+class Layout:
+    """A page read as lines: each line's kind, and where the story runs ([start, end))."""
+
+    lines: list[str]
+    kinds: list[Kind]
+    start: int
+    end: int
+    repeated: set[str]  # prose lines printed more than once on the page
+    dateline: re.Match[str] | None = None
+
+
+def layout(text: str) -> Layout | None:
+    """Find the story in normalised text; None when no line reads as prose."""
+    lines = _lines(text)
     kinds = classify_page(lines)
     counts = Counter(ln for ln, k in zip(lines, kinds, strict=True) if k is Kind.PROSE)
-    for ln, k in zip(lines, kinds, strict=True):
-        if k is Kind.FURNITURE and (cm := _COPYRIGHT.match(ln)) and cm.group("owner").strip():
-            meta.notes.setdefault("copyright", cm.group("owner").strip())
-    scores = [_score(ln, k, counts[ln] > 1) for ln, k in zip(lines, kinds, strict=True)]
-    if not any(k is Kind.PROSE for k in kinds):
-        # Nothing reads as prose: keep what is not furniture, the caller decides.
-        return [ln for ln, k in zip(lines, kinds, strict=True) if k in (Kind.HEADING, Kind.SHORT)]
+    repeated = {ln for ln, c in counts.items() if c > 1}
+    if not counts:
+        return None
+    scores = [_score(ln, k, ln in repeated) for ln, k in zip(lines, kinds, strict=True)]
     start, end = _best_run(scores)
     # An agency dateline ("PARIS (AP) —") is where the story starts, whatever came before.
     for i in range(max(0, start - 3), end):
         m = _DATELINE.match(lines[i])
         if m and len(lines[i]) > m.end() + 20:
-            start = i
-            if m.group("place"):
-                meta.place = _smart_title(m.group("place").strip(" ,"))
-            meta.source = meta.source or m.group("source")
             lines = [*lines[:i], lines[i][m.end() :], *lines[i + 1 :]]
-            break
-    else:
-        start = _standfirst_end(lines, kinds, start, end)
+            return Layout(lines, kinds, i, end, repeated, m)
+    return Layout(lines, kinds, _standfirst_end(lines, kinds, start, end), end, repeated)
+
+
+def _story(text: str, meta: _Meta) -> list[str]:
+    """The story's prose lines; fills meta from the page around them."""
+    page = layout(text)
+    if page is None:
+        # Nothing reads as prose: keep what is not furniture, the caller decides.
+        lines = _lines(text)
+        kinds = classify_page(lines)
+        return [ln for ln, k in zip(lines, kinds, strict=True) if k in (Kind.HEADING, Kind.SHORT)]
+    lines, kinds, start, end = page.lines, page.kinds, page.start, page.end
+    for ln, k in zip(lines, kinds, strict=True):
+        if k is Kind.FURNITURE and (cm := _COPYRIGHT.match(ln)) and cm.group("owner").strip():
+            meta.notes.setdefault("copyright", cm.group("owner").strip())
+    if page.dateline is not None:
+        if page.dateline.group("place"):
+            meta.place = _smart_title(page.dateline.group("place").strip(" ,"))
+        meta.source = meta.source or page.dateline.group("source")
     if meta.title is None:
+        # The headline sits above the story, often with a standfirst between them.
         meta.title = pick_headline(lines, kinds, start, end)
     _header_meta(lines, kinds, start, meta)
     body: list[str] = []
     seen: set[str] = set()
     for i in range(start, end):
-        if kinds[i] is Kind.PROSE and lines[i] not in seen and counts[lines[i]] <= 1:
+        if kinds[i] is Kind.PROSE and lines[i] not in seen and lines[i] not in page.repeated:
             seen.add(lines[i])
             body.append(lines[i])
     if not body:  # every prose line was printed twice: keep one copy of each
@@ -210,7 +240,7 @@ def clean_text(
     Without a headline on the page, the title is made from the first sentence.
     """
     meta = _Meta(title=title, source=source)
-    lines = _story(_lines(normalise(raw)), meta)
+    lines = _story(normalise(raw), meta)
     paragraphs = tuple(tuple(s) for s in (split_sentences(ln) for ln in lines) if s)
     if not paragraphs:
         raise EmptyText("There is no article text in that message.")

@@ -45,11 +45,11 @@ _FURNITURE_LINE = re.compile(
       | more\s+(?:from|on|stories|news|videos|newsletters)\b.{0,60} | most\s+(?:read|popular|viewed|shared)\b.{0,60}
       | trending(?:\s+now)? | recommended(?:\s+for\s+you)? | advert(?:isement)?s? | sponsored(?:\s+content)? | ad
       | back\s+to\s+(?:top|gallery) | listen\s+to\s+this\s+article.{0,40} | \d+\s*(?:min(?:ute)?s?)\s+read
-      | \d+\s+(?:comments?|shares?) | comments?(?:\s*\(\d+\))? | view\s+(?:all|comments).{0,20}
-      | join\s+the\s+conversation | leave\s+a\s+comment.{0,40} | log\s*(?:in|out) | sign\s*in | register
+      | (?:new,\s*)?\d+\s+(?:comments?|shares?) | share\s+all\s+sharing\s+options.{0,120} | comments?(?:\s*\(\d+\))? | view\s+(?:all|comments).{0,20}
+      | join\s+the\s+conversation | leave\s+a\s+comment.{0,40} | log\s*(?:in|out) | sign\s*in | register | .{0,30}(?:sign|log)\s*out
       | (?:sign\s+up|subscribe|subscribers?)\b.{0,120} | .{0,60}\bnewsletters?\b.{0,80}
       | (?:follow|like|find)\s+us\b.{0,80} | click\s+here\b.{0,80} | (?:image|photo|video|graphic)s?(?:\s+\d+\s+of\s*/?\s*\d+)?
-      | caption | hide\s+caption | toggle\s+caption | enlarge\s+this\s+image | expand | \d+\s*/\s*\d+
+      | caption | credit\W{0,4} | hide\s+caption | toggle\s+caption | enlarge\s+this\s+image | expand | \d+\s*/\s*\d+
       | (?:privacy|cookie)(?:\s+policy|\s+settings|\s+notice|\s+preferences)?.{0,60}
       | terms\s+(?:of\s+(?:use|service)|and\s+conditions).{0,40} | term\s+of\s+use | contact(?:\s+us)?
       | about(?:\s+us)? | site\s*map | all\s+rights\s+reserved.{0,80} | ©.{0,200} | copyright\b.{0,200}
@@ -81,6 +81,7 @@ _NOTICE = re.compile(
       | \bthanks?\s+(?:you\s+)?for\s+(?:reading|signing\s+up|subscribing|your\s+feedback)\b
       | \byou\s+(?:can|may)\s+(?:unsubscribe|opt[\s-]out)\b | \bterms\s+of\s+(?:use|service)\b
       | \bcontinue\s+reading\b | \bthis\s+(?:article|story)\s+(?:was\s+)?originally\s+(?:appeared|published)\b
+      | \bcompensated\s+by\b | \ball\s+opinions\s+are\s+(?:mine|my\s+own)\b | \bmay\s+contain\s+affiliate\b
       | \breport\s+an?\s+(?:error|typo|correction)\b | \bhave\s+a\s+(?:news\s+)?tip\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -95,10 +96,11 @@ _BIO = re.compile(
 # Photo credits, standing alone or closing a caption.
 CREDIT = re.compile(
     r"""\((?:AP|AFP|Reuters|Getty|EPA|Image|Photo|Picture|Credit)[^)]{0,80}\)\s*$
-      | ©\s?[\w .&/,-]{2,60}$ | \b(?:AP|AFP|EPA|Reuters)\s+Photo\b | \bGetty\s+Images\b | \bShutterstock\b
+      | ©\s?[\w .&/,-]{2,60}$ | \([\w.-]{1,40}\.(?:com|org|net|gov|edu|co\.uk)\)\s*$ | \b(?:AP|AFP|EPA|Reuters)\s+Photo\b | \bGetty\s+Images\b | \bShutterstock\b
       | ^(?:photo|image|picture|photograph|credit|source|courtesy)s?\s*(?:by|credit)?\s*:
       | \bPhotograph:\s | \bPhoto(?:graph)?\s(?:by|credit)\b | ^courtesy\b
-      | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*(?:/|,)\s*(?:AP|AFP|EPA|Reuters|REUTERS|ASSOCIATED\sPRESS|Getty|Bloomberg)\b""",
+      | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*(?:/|,)\s*(?:AP|AFP|EPA|Reuters|REUTERS|ASSOCIATED\sPRESS|Getty|Bloomberg)\b
+      | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:The\s)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,4}$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # What captions say that stories seldom do: "Tuesday, Nov. 19, 2019", "Bolivia, November 19, 2019.",
@@ -112,9 +114,10 @@ _CAPTION_CUE = re.compile(
       | ^(?:this|the)\s(?:photo|image|picture|illustration|graphic|video)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "By MARTIN OKAFOR and LENA BRANDT", "by Bryan DeArdo", "By Chaim Gartenberg@cg Nov 19, 2019".
 BYLINE = re.compile(
-    r"^by:?\s+([A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8})(?:\s*[|,•·]\s*.{0,60})?$",
-    re.I,
+    r"^(?i:(?:written\s+|words\s+|story\s+|text\s+)?by):?\s+"
+    r"([A-Z][\w.'’-]*(?:[ ,]{1,2}(?:and\s)?[A-Z][\w.'’-]*){0,8})(?=$|[\s,|•·@]).{0,80}$"
 )
 DATE_LINE = re.compile(
     rf"""^(?:(?:updated|published|posted|last\s+updated|originally\s+published)\b:?\s*)?
@@ -170,8 +173,9 @@ def is_menu_row(line: str, words: list[str]) -> bool:
     """'News Tech Spaceflight Science & Astronomy Forums Videos': capitalised words, no verbs."""
     if len(words) < 6:
         return False
-    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    return capitalised >= 0.9 * len(words) and stop_share(line) < 0.12
+    # Title Case headlines leave some word in lower case ("on", "my6sense"); menus none.
+    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised and stop_share(line) < 0.1
 
 
 def classify_page(lines: list[str]) -> list[Kind]:
@@ -184,6 +188,14 @@ def classify_page(lines: list[str]) -> list[Kind]:
             kind = Kind.LINK
         elif kind is not Kind.HEADING:
             in_list = kind in (Kind.FURNITURE, Kind.HEADING) and bool(LIST_INTRO.match(line))
+        if kind is Kind.CAPTION and CREDIT.search(line) and len(line.split()) <= 8:
+            # A credit on its own line: the sentence just above it is the photo's caption.
+            for j in range(len(kinds) - 1, max(-1, len(kinds) - 3), -1):
+                if kinds[j] is Kind.PROSE and len(lines[j].split()) <= 40:
+                    kinds[j] = Kind.CAPTION
+                    break
+                if kinds[j] not in (Kind.SHORT, Kind.FURNITURE):
+                    break
         kinds.append(kind)
     return kinds
 
@@ -192,7 +204,7 @@ def classify(line: str) -> Kind:
     """The kind of one stripped, non-empty line."""
     words = line.split()
     n = len(words)
-    if BYLINE.match(line) and n <= 14:
+    if BYLINE.match(line) and n <= 24:
         return Kind.BYLINE
     if _FURNITURE_LINE.match(line) or _BIO.search(line):
         return Kind.FURNITURE

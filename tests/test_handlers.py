@@ -171,7 +171,9 @@ async def test_library_commands(bot: Harness) -> None:
     await bot.text(ME, plain_article())
     await bot.text(ME, "/articles")
     listing = fmt.plain(bot.texts(ME)[-1])
-    assert "1. Untitled" in listing and "2. Flood barrier" in listing
+    # A paste without a headline is titled by its first sentence, never "Untitled".
+    assert "1. The town council of Merriton voted" in listing and "2. Flood barrier" in listing
+    assert "Untitled" not in listing
     await bot.text(ME, "/use 2")
     assert "Flood barrier" in bot.texts(ME)[-1]
     await bot.text(ME, "How many residents were evacuated?")
