@@ -16,6 +16,34 @@ from bot.errors import InputError, NoArticleText
 log = logging.getLogger(__name__)
 __all__ = ["article_from_html", "looks_like_html"]
 
+# trafilatura logs ERROR lines of its own ("empty HTML tree", "not enough text") for pages we
+# report in our own words; console users and operators should not see them.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+# Boxes that sit inside an article's markup but are not the article: hover cards on names,
+# "Also on ..." promos, newsletter sign-ups. Removed before trafilatura reads the page.
+_PRUNE_CLASSES = (
+    "rollover",
+    "hovercard",
+    "hover-card",
+    "tooltip",
+    "popover",
+    "newsletter",
+    "signup",
+    "sign-up",
+    "inline-promo",
+    "promo-inline",
+    "also-on",
+    "alsoon",
+    "inline-related",
+    "related-inline",
+    "read-more-inline",
+)
+_PRUNE_XPATH = "//*[{}]".format(
+    " or ".join(f"contains(@class, '{name}') or contains(@id, '{name}')" for name in _PRUNE_CLASSES)
+)
+
 MIN_PROSE_WORDS = 6
 _NO_TEXT = "I couldn't find any article text on that page."
 
@@ -36,6 +64,7 @@ def _extract(html: str, url: str | None) -> tuple[str, dict[str, str | None]] | 
         include_images=False,
         include_links=False,
         with_metadata=True,
+        prune_xpath=_PRUNE_XPATH,
     )
     if doc is None:
         return None
@@ -49,6 +78,11 @@ def _extract(html: str, url: str | None) -> tuple[str, dict[str, str | None]] | 
         "source": _clean_meta(getattr(doc, "sitename", None)),
     }
     return text, meta
+
+
+def _is_headline(line: str, title: str) -> bool:
+    line, title = line.casefold().strip(), title.casefold().strip()
+    return line == title or (len(line.split()) >= 3 and title.startswith(line))
 
 
 def article_from_html(html: str, *, url: str | None = None) -> Article:
@@ -66,8 +100,9 @@ def article_from_html(html: str, *, url: str | None = None) -> Article:
     title = meta["title"]
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    # trafilatura often repeats the headline as the first line of the text.
-    if title and lines and lines[0].casefold() == title.casefold():
+    # trafilatura often repeats the headline as the first line of the text, sometimes without
+    # the site's name that the title carries ("Headline - Site").
+    if title and lines and _is_headline(lines[0], title):
         lines = lines[1:]
     # With no main text trafilatura falls back to whatever is there (menus, footers): insist
     # on at least one line of prose.

@@ -56,6 +56,8 @@ _FURNITURE_LINE = re.compile(
       | loading.{0,20} | play\s+video | watch:.{0,120} | read\s+more:.{0,120} | don'?t\s+miss
       | (?:latest|top|more)\s+(?:[\w'&-]+\s+){0,3}(?:news|stories|headlines|videos)
       | highlights | key\s+points | in\s+this\s+article | topics?:.{0,80} | tags?:.{0,80} | filed\s+under:?.{0,80}
+      | also\s+(?:on|in|from)\s(?-i:[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3})\s?[:|–—-].{0,160}
+      | (?:also\s+(?:read|see|watch)|read\s+also|see\s+also)\s?[:|–—-].{0,160}
       | https?://\S+ | www\.\S+ | [\w.+-]+@[\w-]+\.[\w.]+
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -82,7 +84,7 @@ _NOTICE = re.compile(
       | \byou\s+(?:can|may)\s+(?:unsubscribe|opt[\s-]out)\b | \bterms\s+of\s+(?:use|service)\b
       | \bcontinue\s+reading\b | \bthis\s+(?:article|story)\s+(?:was\s+)?originally\s+(?:appeared|published)\b
       | \bcompensated\s+by\b | \ball\s+opinions\s+are\s+(?:mine|my\s+own)\b | \bmay\s+contain\s+affiliate\b
-      | \breport\s+an?\s+(?:error|typo|correction)\b | \bhave\s+a\s+(?:news\s+)?tip\b
+      | \bpresentation-ready\s+copies\b | \breport\s+an?\s+(?:error|typo|correction)\b | \bhave\s+a\s+(?:news\s+)?tip\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -338,3 +338,162 @@ BROKEN_HTMLS = (
     + ARTICLE_PARAGRAPHS[0]
     + "</p></body></html>",
 )
+
+
+# -- pasted pages (what a reader gets by selecting a whole page and copying it) ----------------
+# Written for the project in the styles of real news pages: consent banners, menus, captions with
+# credits, standfirsts, bylines, related lists, newsletter boxes, widget strings and author bios.
+
+PASTED_STORY_TITLE = "Volunteers count a record number of seals on the northern sandbanks"
+PASTED_STANDFIRST = (
+    "The yearly survey found more than 4,000 grey seals, and scientists say cleaner water "
+    "is part of the reason."
+)
+PASTED_STORY = (
+    "Volunteers counted 4,180 grey seals on the sandbanks off Kessel Point during the weekend, "
+    "the highest number since the survey began in 1994, the regional wildlife trust said on "
+    "Monday.",
+    "The count is carried out each November by about 60 volunteers in small boats, who "
+    "photograph the animals from a distance and tally them later from the pictures.",
+    "Dr. Helen Maas, who leads the survey, said the number of pups had almost doubled in ten "
+    'years. "We used to worry about every pup we found," she said. "Now we run out of memory '
+    'cards before we run out of seals."',
+    "Scientists link the rise to cleaner water in the estuary and to fishing rules that took "
+    "effect in 2015, which banned nets within two miles of the banks.",
+    "Not everyone is pleased. Some fishermen in Kessel Harbor say the seals take fish from "
+    "their lines and damage their nets, and they have asked the council for compensation.",
+    "The trust will publish its full report in January and plans to repeat the count in the "
+    "spring, when the animals come ashore to shed their fur.",
+)
+PASTED_CAPTION = "A grey seal pup rests on the sand at Kessel Point, Saturday, Nov. 8, 2025."
+PASTED_FURNITURE = (
+    "We use cookies and other tracking technologies to improve your browsing experience on our "
+    "site. By choosing I Accept, you consent to our use of cookies.",
+    "Your weather is set to .",
+    "You can change the location at any time.",
+    "Get the morning briefing delivered to your inbox every weekday.",
+    "Quotes delayed at least 15 minutes.",
+    "This video is not available in your region.",
+    "Priya Natarajan is a staff writer covering the coast and its wildlife.",
+    "Ferry fares rise for the winter timetable",
+    "Harbor wall repairs to finish by spring",
+    "Lighthouse keeper's cottage goes up for sale",
+    PASTED_CAPTION,
+    "Photo: Lena Ortiz / Harbor Daily",
+)
+
+CONSENT_PAGE = "\n".join(
+    [
+        "Skip to main content",
+        PASTED_FURNITURE[0],
+        "I Accept",
+        "Harbor Daily",
+        "Menu",
+        "News",
+        "Coast",
+        "Weather",
+        "Sport",
+        "Opinion",
+        "Log In",
+        PASTED_FURNITURE[1],
+        PASTED_FURNITURE[2],
+        "Coast",
+        PASTED_STORY_TITLE,
+        PASTED_STANDFIRST,
+        "By Priya Natarajan",
+        "Published Nov 10, 2025 at 7:12 AM",
+        "Share this story",
+        PASTED_CAPTION,
+        PASTED_FURNITURE[11],
+        "",
+        PASTED_STORY[0],
+        "",
+        PASTED_STORY[1],
+        "",
+        "Related articles",
+        PASTED_FURNITURE[7],
+        PASTED_FURNITURE[8],
+        "",
+        PASTED_STORY[2],
+        "",
+        PASTED_STORY[3],
+        "",
+        "Newsletter",
+        PASTED_FURNITURE[3],
+        "Email address",
+        "Sign up",
+        "",
+        PASTED_STORY[4],
+        "",
+        PASTED_STORY[5],
+        "",
+        PASTED_FURNITURE[6],
+        "Most Read",
+        PASTED_FURNITURE[9],
+        "Storm closes the coast road for a second night",
+        PASTED_FURNITURE[4],
+        PASTED_FURNITURE[5],
+        "© 2025 Harbor Daily. All rights reserved.",
+        "Privacy Policy",
+        "Terms of Use",
+    ]
+)
+
+AGENCY_TITLE = "Mill strike: unions, owners seek help from the regional mediator"
+AGENCY_PAGE = "\n".join(
+    [
+        "Search AP News:",
+        "Submit Search",
+        "Top News",
+        "World News",
+        "U.S. News",
+        "Updated 9:05 AM EST, February 12, 2026",
+        AGENCY_TITLE,
+        "By ODA NILSEN",
+        "Share",
+        "",
+        "BERGEN, Norway (AP) — Workers and owners of the Lunde paper mill asked the regional "
+        "mediator on Wednesday to help end a strike that has kept the plant closed for three "
+        "weeks, both sides said.",
+        "",
+        "About 400 workers walked out in January after talks on pay and night shifts broke down. "
+        "The mill is the largest employer in the valley.",
+        "",
+        '"We need someone in the room who is not angry," said union leader Per Aas. The mediator '
+        "is expected to call the first meeting on Friday.",
+        "",
+        "Copyright 2026 The Associated Press. All Rights Reserved.",
+    ]
+)
+
+NO_HEADLINE_TEXT = (
+    "The village hall in Ostby will stay open through the winter after residents raised the "
+    "money for a new boiler in less than a month, the hall committee said on Sunday.\n\n"
+    "The old boiler failed in October, and the committee had warned that the hall might close "
+    "until spring. Neighbours held a bake sale, a quiz night and a sponsored swim."
+)
+
+# A page whose article holds a hover card on a name, an "Also on" promo and a newsletter box,
+# the way some sites mark them up inside the story's own markup.
+HOVER_CARD_TEXT = "Mayor of Millbrook since 2019"
+ALSO_ON_TEXT = "Also on The Millbrook Courier: Ferry timetable changes for the summer season"
+NEWSLETTER_TEXT = "Get the Courier's evening briefing in your inbox, free, every weekday."
+PROMO_HTML = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{ARTICLE_TITLE} | The Millbrook Courier</title>
+<meta property="og:title" content="{ARTICLE_TITLE}">
+</head><body>{_nav_html()}
+<main><article>
+<h1>{ARTICLE_TITLE}</h1>
+<p>{ARTICLE_PARAGRAPHS[0]}</p>
+<p>The two-storey building on Quay Street holds about 40,000 books. Mayor <a href="/people/ann-lee">Ann Lee</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" href="/people/ann-lee">Ann Marie Lee</a><a class="people-articles" href="/a/1">{HOVER_CARD_TEXT}</a></span></span> said it would stay open until 9 p.m. on weekdays.</p>
+<div class="inline-promo"><p>{ALSO_ON_TEXT}</p></div>
+<p>{ARTICLE_PARAGRAPHS[2]}</p>
+<div class="newsletter-signup"><h3>Evening briefing</h3><p>{NEWSLETTER_TEXT}</p>
+<form><input type="email"><button>Sign up</button></form></div>
+<p>{ARTICLE_PARAGRAPHS[3]}</p>
+<p>{ARTICLE_PARAGRAPHS[4]}</p>
+</article></main>
+<footer><p>{FOOTER_LINE}</p></footer>
+</body></html>
+"""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.brief import brief
 from bot.clean import clean_text
 from bot.errors import EmptyText
+from tests import pages
 from tests.builders import blog_page, pasted_page
 
 FURNITURE = [
@@ -101,3 +103,85 @@ def test_nothing_usable_raises_empty_text(text: str) -> None:
 def test_control_characters_do_not_survive() -> None:
     article = clean_text("The mayor\x00 spoke\x07 on Monday about the new bridge and its cost.")
     assert article.sentences == ["The mayor spoke on Monday about the new bridge and its cost."]
+
+
+# -- whole pasted pages: the story, its headline, and none of the page around it --------------
+
+
+def test_pasted_page_keeps_the_story_and_only_the_story() -> None:
+    article = clean_text(pages.CONSENT_PAGE)
+    body = " ".join(article.sentences)
+    for line in pages.PASTED_FURNITURE:
+        assert line not in body, line
+    assert pages.PASTED_STANDFIRST not in body  # a standfirst is the page's, not the story's
+    for paragraph in pages.PASTED_STORY:
+        assert paragraph.split(". ")[0] in body, paragraph
+    assert article.sentences[0].startswith("Volunteers counted 4,180 grey seals")
+
+
+def test_pasted_page_headline_and_byline() -> None:
+    article = clean_text(pages.CONSENT_PAGE)
+    assert article.title == pages.PASTED_STORY_TITLE
+    assert article.byline == "Priya Natarajan"
+    assert article.date is not None and "Nov 10, 2025" in article.date
+
+
+def test_brief_of_a_pasted_page_opens_with_the_story() -> None:
+    chosen = brief(clean_text(pages.CONSENT_PAGE), sentences=3)
+    assert chosen[0].startswith("Volunteers counted 4,180 grey seals")
+    story = " ".join(pages.PASTED_STORY)
+    assert all(sentence in story for sentence in chosen), chosen
+
+
+def test_search_box_label_is_never_the_title() -> None:
+    article = clean_text(pages.AGENCY_PAGE)
+    assert article.title == pages.AGENCY_TITLE
+    assert article.place == "Bergen, Norway" and article.source == "AP"
+    assert article.byline == "Oda Nilsen"
+    assert article.sentences[0].startswith("Workers and owners of the Lunde paper mill")
+    assert "Search" not in article.text
+
+
+def test_text_without_a_headline_is_titled_by_its_first_sentence() -> None:
+    article = clean_text(pages.NO_HEADLINE_TEXT)
+    assert article.title == "The village hall in Ostby will stay open through the winter after…"
+    short = clean_text("Harbour board approves new breakwater at the north entrance today.")
+    assert short.title == "Harbour board approves new breakwater at the north entrance today"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our website uses cookies to improve its performance and enhance your user experience.",
+        "I agree to the processing of my personal data for the purpose of creating an account.",
+        "Your privacy is important to us.",
+        "Quotes delayed at least 15 minutes.",
+        "All market data delayed 20 minutes.",
+        "Something went wrong with the connection!",
+        "This site is supported by its audience.",
+        "Sign up for our newsletter to get the latest stories first.",
+        "Jonas Weber is a senior correspondent for the Courier.",
+    ],
+)
+def test_notices_inside_a_story_are_dropped(line: str) -> None:
+    paragraphs = list(pages.PASTED_STORY)
+    paragraphs.insert(2, line)
+    article = clean_text("\n\n".join(paragraphs))
+    assert line not in article.text
+    assert len(article.sentences) >= 8
+
+
+def test_a_caption_above_its_credit_is_not_story() -> None:
+    caption = "The old ferry leaves the harbor for the last time on a grey morning."
+    text = "\n".join(
+        [pages.PASTED_STORY[0], caption, "Anna Holm/The Harbor Daily", *pages.PASTED_STORY[1:]]
+    )
+    article = clean_text(text)
+    assert caption not in article.text
+    assert article.sentences[-1].endswith("to shed their fur.")
+
+
+def test_a_sentence_printed_twice_is_a_caption_or_teaser_not_story() -> None:
+    teaser = "Seals are back on the banks, and the fishermen are not happy about it."
+    text = "\n\n".join([teaser, *pages.PASTED_STORY, teaser])
+    assert teaser not in clean_text(text).text
