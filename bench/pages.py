@@ -194,6 +194,13 @@ async def run_pages(pages: list[Page]) -> dict[str, list[Outcome]]:
     return results
 
 
+def shows_title(page: Page) -> bool:
+    """Whether the pasted page has its real title as a line (some show another headline)."""
+    real = page.meta.get("title") or ""
+    targets = {norm(real).strip(" ."), norm(strip_site(real)).strip(" .")}
+    return any(norm(line).strip(" .") in targets for line in page.pasted.splitlines())
+
+
 def _pct(n: float, d: float) -> str:
     return f"{100 * n / d:5.1f}%" if d else "    -"
 
@@ -201,8 +208,8 @@ def _pct(n: float, d: float) -> str:
 def table(pages: list[Page], results: dict[str, list[Outcome]]) -> str:
     rows = [
         "| part | path | pages | refused | not-article sentences | pages with any "
-        "| first from start | title = headline |",
-        "|---|---|---|---|---|---|---|---|",
+        "| first from start | title = real title | same, pages that show it |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     parts = (("all", lambda p: True), ("held-out", lambda p: p.held_out))
     for part, keep in parts:
@@ -216,9 +223,12 @@ def table(pages: list[Page], results: dict[str, list[Outcome]]) -> str:
             with_bad = sum(o.bad > 0 or o.error is not None for _, o in chosen)
             first = sum(o.first_ok for _, o in chosen)
             titled = sum(title_equal(o.title, p.meta.get("title") or "") for p, o in chosen)
+            shown = [(p, o) for p, o in chosen if shows_title(p)]
+            titled_shown = sum(title_equal(o.title, p.meta.get("title") or "") for p, o in shown)
             rows.append(
                 f"| {part} | {path} | {n} | {refused} | {_pct(bad, sents)} ({bad}/{sents}) "
-                f"| {_pct(with_bad, n)} | {_pct(first, n)} | {_pct(titled, n)} |"
+                f"| {_pct(with_bad, n)} | {_pct(first, n)} | {_pct(titled, n)} "
+                f"| {_pct(titled_shown, len(shown))} of {len(shown)} |"
             )
     return "\n".join(rows)
 

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 
 from bot.article import Article
 from bot.errors import EmptyText
-from bot.furniture import BYLINE, DATE_LINE, TERMINAL, Kind, classify_page, stop_share
+from bot.furniture import (
+    BYLINE,
+    DATE_LINE,
+    TERMINAL,
+    Kind,
+    classify_page,
+    is_caption,
+    stop_share,
+)
 from bot.headline import pick_headline, title_from_sentence
 from bot.split import split_sentences
 
@@ -67,8 +75,15 @@ def normalise(raw: str) -> str:
     """Unicode NFC, unified newlines and spaces, control and invisible characters removed."""
     text = unicodedata.normalize("NFC", raw).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    # Most lines are printable as they are; only the others are read character by character.
+    text = "\n".join(
+        line if line.isprintable() else "".join(map(_visible, line)) for line in text.split("\n")
+    )
     return _SPACES.sub(" ", text)
+
+
+def _visible(ch: str) -> str:
+    return ch if ch == "\t" or unicodedata.category(ch)[0] != "C" else " "
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -166,6 +181,7 @@ class Layout:
     end: int
     repeated: set[str]  # prose lines printed more than once on the page
     dateline: re.Match[str] | None = None
+    standfirst: str | None = None  # the summary printed between headline and byline
 
 
 def layout(text: str) -> Layout | None:
@@ -184,7 +200,10 @@ def layout(text: str) -> Layout | None:
         if m and len(lines[i]) > m.end() + 20:
             lines = [*lines[:i], lines[i][m.end() :], *lines[i + 1 :]]
             return Layout(lines, kinds, i, end, repeated, m)
-    return Layout(lines, kinds, _standfirst_end(lines, kinds, start, end), end, repeated)
+    body_start = _standfirst_end(lines, kinds, start, end)
+    above = [lines[i] for i in range(start, body_start) if kinds[i] is Kind.PROSE]
+    standfirst = above[0] if above and not is_caption(above[0]) else None
+    return Layout(lines, kinds, body_start, end, repeated, standfirst=standfirst)
 
 
 def _story(text: str, meta: _Meta) -> list[str]:
@@ -203,6 +222,8 @@ def _story(text: str, meta: _Meta) -> list[str]:
         if page.dateline.group("place"):
             meta.place = _smart_title(page.dateline.group("place").strip(" ,"))
         meta.source = meta.source or page.dateline.group("source")
+    if page.standfirst is not None:
+        meta.notes["standfirst"] = page.standfirst
     if meta.title is None:
         # The headline sits above the story, often with a standfirst between them.
         meta.title = pick_headline(lines, kinds, start, end)
@@ -254,4 +275,5 @@ def clean_text(
         date=meta.date,
         source=meta.source,
         url=url,
+        extra={"standfirst": meta.notes["standfirst"]} if "standfirst" in meta.notes else {},
     )

@@ -95,27 +95,66 @@ _BIO = re.compile(
       | \b(?:follow|email|contact|reach)\s(?:him|her|them|me)\s(?:on|at|via)\b""",
     re.VERBOSE,
 )
-# Photo credits, standing alone or closing a caption.
-CREDIT = re.compile(
-    r"""\((?:AP|AFP|Reuters|Getty|EPA|Image|Photo|Picture|Credit)[^)]{0,80}\)\s*$
-      | ©\s?[\w .&/,-]{2,60}$ | \([\w.-]{1,40}\.(?:com|org|net|gov|edu|co\.uk)\)\s*$ | \b(?:AP|AFP|EPA|Reuters)\s+Photo\b | \bGetty\s+Images\b | \bShutterstock\b
-      | ^(?:photo|image|picture|photograph|credit|source|courtesy)s?\s*(?:by|credit)?\s*:
-      | \bPhotograph:\s | \bPhoto(?:graph)?\s(?:by|credit)\b | ^courtesy\b
-      | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*(?:/|,)\s*(?:AP|AFP|EPA|Reuters|REUTERS|ASSOCIATED\sPRESS|Getty|Bloomberg)\b
-      | ^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:The\s)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,4}$""",
+# Photo credits, standing alone or closing a caption. Split by where they can match, and
+# searched only when a cheap substring test says they might: most lines are plain prose.
+_CREDIT_END = re.compile(
+    r"""(?:\((?:AP|AFP|Reuters|Getty|EPA|Image|Photo|Picture|Credit)[^)]{0,80}\)
+      | ©\s?[\w .&/,-]{2,60} | \([\w.-]{1,40}\.(?:com|org|net|gov|edu|co\.uk)\))\s*$""",
     re.VERBOSE | re.IGNORECASE,
+)
+_CREDIT_START = re.compile(
+    r"""(?:photo|image|picture|photograph|credit|source|courtesy)s?\s*(?:by|credit)?\s*: | courtesy\b
+      | (?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3})\s*(?:/|,)\s*
+        (?:AP|AFP|EPA|Reuters|ASSOCIATED\sPRESS|Getty|Bloomberg)\b
+      | (?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:The\s)?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,4})$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:AP|AFP|EPA|Reuters)\s+Photo\b|\bGetty\s+Images\b|\bShutterstock\b"
+    r"|\bPhotograph:\s|\bPhoto(?:graph)?\s(?:by|credit)\b",
+    re.IGNORECASE,
 )
 # What captions say that stories seldom do: "Tuesday, Nov. 19, 2019", "Bolivia, November 19, 2019.",
 # "Esper, left, and", "(pictured)", "An artist's illustration".
-_CAPTION_CUE = re.compile(
-    rf"""\b{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b
-      | ,\s{_MONTH}\s\d{{1,2}},\s\d{{4}}\.?$
-      | ,\s(?:left|right|center|centre|top|bottom|second\s(?:left|right)|from\s(?:left|right))(?:\sto\sright)?,\s
-      | \(pictured\) | \bpictured\b | \b(?:in\sthis|a)\s(?:undated\s|handout\s|file\s)?(?:photo|image|picture)\b
+_CAPTION_DATE = re.compile(
+    rf"\b{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\b|,\s{_MONTH}\s\d{{1,2}},\s\d{{4}}\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = re.compile(
+    r""",\s(?:left|right|center|centre|top|bottom|second\s(?:left|right)|from\s(?:left|right))(?:\sto\sright)?,\s
+      | \bpictured\b | \b(?:in\sthis|a)\s(?:undated\s|handout\s|file\s)?(?:photo|image|picture)\b
       | \bartist'?s?[’']?s?\s(?:illustration|impression|concept|rendering)\b | \bfile\sphoto\b
       | ^(?:this|the)\s(?:photo|image|picture|illustration|graphic|video)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+_CAPTION_HINTS = (
+    "left,", "right,", "center,", "centre,", "top,", "bottom,", "pictured", "photo", "image",
+    "picture", "artist", "illustration", "graphic", "video",
+)  # fmt: skip
+_NOTICE_HINTS = (
+    "cookie", "privacy", "updated our", "personal data", "by continuing", "by clicking",
+    "by choosing", "by using", "i agree", "i accept", "i consent", "weather is set", "location",
+    "delayed", "not available in your", "went wrong", "javascript", "your browser", "blocker",
+    "supported by", "affiliate", "sign up", "subscribe", "inbox", "delivered to your", "already",
+    "journalism", "full episodes", "home of the", "the best in", "download", "get the latest",
+    "get our", "thank", "opt-out", "opt out", "terms of", "continue reading", "originally",
+    "report a", "report an", "compensated", "all opinions", "presentation-ready", "tip",
+)  # fmt: skip
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit, alone or closing a caption: "(AP Photo/Jane Doe)", "Photo: X / Y"."""
+    low = line.lower()
+    return bool(
+        _CREDIT_END.search(line[-120:])
+        or _CREDIT_START.match(line)
+        or (
+            ("photo" in low or "getty" in low or "shutterstock" in low)
+            and _CREDIT_WORDS.search(line)
+        )
+    )
+
+
 # "By MARTIN OKAFOR and LENA BRANDT", "by Bryan DeArdo", "By Chaim Gartenberg@cg Nov 19, 2019".
 BYLINE = re.compile(
     r"^(?i:(?:written\s+|words\s+|story\s+|text\s+)?by):?\s+"
@@ -164,11 +203,21 @@ def stop_share(line: str) -> float:
 
 def is_notice(line: str) -> bool:
     """A sentence the site says to its reader (cookies, subscriptions, widgets), not the story."""
-    return len(line) < 600 and bool(_NOTICE.search(line))
+    if len(line) >= 600:
+        return False
+    low = line.lower()
+    return any(hint in low for hint in _NOTICE_HINTS) and bool(_NOTICE.search(line))
 
 
 def is_caption(line: str) -> bool:
-    return len(line.split()) <= 70 and bool(CREDIT.search(line) or _CAPTION_CUE.search(line))
+    if len(line.split()) > 70:
+        return False
+    if is_credit(line):
+        return True
+    low = line.lower()
+    if ("day" in low or "," in line[-30:]) and _CAPTION_DATE.search(line):
+        return True
+    return any(hint in low for hint in _CAPTION_HINTS) and bool(_CAPTION_WORDS.search(line))
 
 
 def is_menu_row(line: str, words: list[str]) -> bool:
@@ -190,7 +239,7 @@ def classify_page(lines: list[str]) -> list[Kind]:
             kind = Kind.LINK
         elif kind is not Kind.HEADING:
             in_list = kind in (Kind.FURNITURE, Kind.HEADING) and bool(LIST_INTRO.match(line))
-        if kind is Kind.CAPTION and CREDIT.search(line) and len(line.split()) <= 8:
+        if kind is Kind.CAPTION and len(line.split()) <= 8 and is_credit(line):
             # A credit on its own line: the sentence just above it is the photo's caption.
             for j in range(len(kinds) - 1, max(-1, len(kinds) - 3), -1):
                 if kinds[j] is Kind.PROSE and len(lines[j].split()) <= 40:

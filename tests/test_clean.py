@@ -114,6 +114,7 @@ def test_pasted_page_keeps_the_story_and_only_the_story() -> None:
     for line in pages.PASTED_FURNITURE:
         assert line not in body, line
     assert pages.PASTED_STANDFIRST not in body  # a standfirst is the page's, not the story's
+    assert article.extra.get("standfirst") == pages.PASTED_STANDFIRST
     for paragraph in pages.PASTED_STORY:
         assert paragraph.split(". ")[0] in body, paragraph
     assert article.sentences[0].startswith("Volunteers counted 4,180 grey seals")
