@@ -153,6 +153,16 @@ def _standfirst_end(lines: list[str], kinds: list[Kind], start: int, end: int) -
             prose += 1
             if prose > 2:
                 break
+    # One short sentence right under the headline and over a photo caption: a standfirst.
+    if (
+        start > 0
+        and kinds[start - 1] is Kind.HEADING
+        and kinds[start] is Kind.PROSE
+        and len(lines[start].split()) <= 30
+        and start + 1 < end
+        and kinds[start + 1] is Kind.CAPTION
+    ):
+        return start + 1
     return start
 
 

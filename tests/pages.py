@@ -375,8 +375,8 @@ PASTED_FURNITURE = (
     "Quotes delayed at least 15 minutes.",
     "This video is not available in your region.",
     "Priya Natarajan is a staff writer covering the coast and its wildlife.",
-    "Ferry fares rise for the winter timetable",
-    "Harbor wall repairs to finish by spring",
+    "Ferry fares rise for the winter timetableAnna Berg",  # a related headline, author glued on
+    "Harbor wall repairs to finish by springTom Reed",
     "Lighthouse keeper's cottage goes up for sale",
     PASTED_CAPTION,
     "Photo: Lena Ortiz / Harbor Daily",
