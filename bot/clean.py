@@ -25,8 +25,10 @@ from bot.furniture import (
     classify_page,
     is_caption,
     stop_share,
+    word_count,
 )
 from bot.headline import pick_headline, title_from_sentence
+from bot.language.detect import detect
 from bot.split import split_sentences
 
 # "PARIS (AP) --", "LYON, France (Reuters) -", "(CNN)"
@@ -124,7 +126,7 @@ def _score(line: str, kind: Kind, repeated: bool) -> float:
         return _COST[kind]
     if repeated:  # a sentence printed twice on a page is a caption or a teaser, not the story
         return _COST[Kind.CAPTION]
-    words = len(line.split())
+    words = word_count(line)
     weight = 1.0 if stop_share(line) >= 0.2 else 0.4
     return weight * min(words, 120) - 4.0
 
@@ -265,14 +267,17 @@ def clean_text(
     title: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    language: str | None = None,
 ) -> Article:
     """Clean pasted text into an Article; raises EmptyText when nothing usable remains.
 
-    Without a headline on the page, the title is made from the first sentence.
+    Without a headline on the page, the title is made from the first sentence. `language`
+    forces the text's language; by default it is detected from the body.
     """
     meta = _Meta(title=title, source=source)
     lines = _story(normalise(raw), meta)
-    paragraphs = tuple(tuple(s) for s in (split_sentences(ln) for ln in lines) if s)
+    language = language or detect(" ".join(lines))
+    paragraphs = tuple(tuple(s) for s in (split_sentences(ln, language) for ln in lines) if s)
     if not paragraphs:
         raise EmptyText("There is no article text in that message.")
     if meta.source is None and "copyright" in meta.notes:
@@ -285,5 +290,6 @@ def clean_text(
         date=meta.date,
         source=meta.source,
         url=url,
+        language=language,
         extra={"standfirst": meta.notes["standfirst"]} if "standfirst" in meta.notes else {},
     )

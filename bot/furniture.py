@@ -31,7 +31,9 @@ STOP_WORDS = frozenset(get_stop_words("english"))
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
+TERMINAL = re.compile(r"[.!?…:。！？؟।][\"'”’)\]」』]*$")
+# Scripts written without spaces between words: about two characters make a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 # Whole lines that are page furniture (short labels and prompts).
 _FURNITURE_LINE = re.compile(
@@ -192,6 +194,11 @@ def _date_like(line: str) -> bool:
     return len(other) <= 2 and bool(DATE_LINE.match(line))
 
 
+def word_count(line: str) -> int:
+    """Words in a line; in Chinese, Japanese or Thai, about one for every two characters."""
+    return len(line.split()) + len(_UNSPACED.findall(line)) // 2
+
+
 def content_words(line: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9’']+", line.lower()) if w not in STOP_WORDS]
 
@@ -254,7 +261,7 @@ def classify_page(lines: list[str]) -> list[Kind]:
 def classify(line: str) -> Kind:
     """The kind of one stripped, non-empty line."""
     words = line.split()
-    n = len(words)
+    n = word_count(line)
     if BYLINE.match(line) and n <= 24:
         return Kind.BYLINE
     if _FURNITURE_LINE.match(line) or _BIO.search(line):

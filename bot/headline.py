@@ -16,7 +16,7 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
-from bot.furniture import Kind, content_words
+from bot.furniture import Kind, content_words, word_count
 
 WINDOW = 40  # lines above the story that can hold its headline
 _TITLE_WORDS = 12  # a title made from a sentence keeps at most this many words
@@ -99,7 +99,7 @@ def candidates(lines: list[str], kinds: list[Kind], start: int) -> range:
 
 
 def eligible(line: str, kind: Kind) -> bool:
-    return kind in CANDIDATES and 2 <= len(line.split()) <= 25
+    return kind in CANDIDATES and 2 <= word_count(line) <= 25
 
 
 @cache
@@ -131,6 +131,9 @@ def pick_headline(lines: list[str], kinds: list[Kind], start: int, end: int) -> 
 
 def title_from_sentence(sentence: str) -> str:
     """A short title from a sentence: the whole of a short one, else its first words and '…'."""
+    if word_count(sentence) > 2 * len(sentence.split()):  # Chinese, Japanese, Thai
+        cut = sentence.rstrip("。！？.!?")
+        return cut if len(cut) <= 2 * _TITLE_WORDS else cut[: 2 * _TITLE_WORDS] + "…"
     words = sentence.split()
     if len(words) <= _TITLE_WORDS:
         return " ".join(words).rstrip(".:;, ")
