@@ -261,7 +261,7 @@ def speed(pages: list[Page]) -> str:
         text = (blob * (target // len(blob) + 1))[:target]
         start = time.perf_counter()
         clean_text(text)
-        rows.append(f"| {len(text) / 1e6:.1f} MB | {time.perf_counter() - start:.2f} |")
+        rows.append(f"| {len(text) / 1e6:.2f} MB | {time.perf_counter() - start:.2f} |")
     return "\n".join(rows)
 
 

@@ -188,8 +188,18 @@ _DATE_VOCAB = (
 _DATE_WORDS = frozenset(_DATE_VOCAB.split())
 
 
+# A meta line that opens with a full date: "October 12, 2018/0 Comments/in News /by admin".
+_DATE_START = re.compile(
+    rf"^(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})(?![\w,])",
+    re.IGNORECASE,
+)
+
+
 def _date_like(line: str) -> bool:
     """Mostly dates, times and their words: 'Nov 18, 2019 at 9:24 pm ET • 2 min read'."""
+    if _DATE_START.match(line) and not TERMINAL.search(line):
+        return True
     other = [w for w in re.findall(r"[a-z.]+", line.lower()) if w.strip(".") not in _DATE_WORDS]
     return len(other) <= 2 and bool(DATE_LINE.match(line))
 

@@ -186,3 +186,18 @@ def test_a_sentence_printed_twice_is_a_caption_or_teaser_not_story() -> None:
     teaser = "Seals are back on the banks, and the fishermen are not happy about it."
     text = "\n\n".join([teaser, *pages.PASTED_STORY, teaser])
     assert teaser not in clean_text(text).text
+
+
+def test_blog_meta_line_under_the_headline_is_not_story() -> None:
+    text = "\n".join(
+        [
+            "Blog - Latest News",
+            "[Seal survey] More photos from our volunteers!",
+            "November 12, 2025/0 Comments/in Coast News /by webeditor",
+            *pages.PASTED_STORY,
+        ]
+    )
+    article = clean_text(text)
+    assert article.title == "[Seal survey] More photos from our volunteers!"
+    assert article.sentences[0].startswith("Volunteers counted 4,180 grey seals")
+    assert "Comments" not in article.text
