@@ -254,14 +254,17 @@ def details(pages: list[Page], results: dict[str, list[Outcome]], path: str) -> 
 
 
 def speed(pages: list[Page]) -> str:
-    """Cleaning time on about 1 MB of pasted pages, and on a half and a quarter of it."""
+    """Cleaning time (best of three) on about 1 MB of pasted pages, a half and a quarter of it."""
     blob = "\n\n".join(p.pasted for p in pages)
     rows = ["| pasted text | clean_text seconds |", "|---|---|"]
     for target in (250_000, 500_000, 1_000_000):
         text = (blob * (target // len(blob) + 1))[:target]
-        start = time.perf_counter()
-        clean_text(text)
-        rows.append(f"| {len(text) / 1e6:.2f} MB | {time.perf_counter() - start:.2f} |")
+        best = float("inf")
+        for _ in range(3):  # the best of three: other work on the machine only adds time
+            start = time.perf_counter()
+            clean_text(text)
+            best = min(best, time.perf_counter() - start)
+        rows.append(f"| {len(text) / 1e6:.2f} MB | {best:.2f} |")
     return "\n".join(rows)
 
 
