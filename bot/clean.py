@@ -127,7 +127,11 @@ def _score(line: str, kind: Kind, repeated: bool) -> float:
     if repeated:  # a sentence printed twice on a page is a caption or a teaser, not the story
         return _COST[Kind.CAPTION]
     words = word_count(line)
-    weight = 1.0 if stop_share(line) >= 0.2 else 0.4
+    # Few (English) stop words and mostly capitals: a list of names or a menu that ends in a
+    # full stop. Prose in other languages has no English stop words but few capitals.
+    tokens = line.split()
+    capitals = sum(t[:1].isupper() for t in tokens) / len(tokens)
+    weight = 0.4 if stop_share(line) < 0.2 and capitals > 0.5 else 1.0
     return weight * min(words, 120) - 4.0
 
 
@@ -214,6 +218,12 @@ def layout(text: str) -> Layout | None:
             return Layout(lines, kinds, i, end, repeated, m)
     body_start = _standfirst_end(lines, kinds, start, end)
     above = [lines[i] for i in range(start, body_start) if kinds[i] is Kind.PROSE]
+    if not above:  # the run may begin below the header: a summary over the byline is above it
+        for i in range(start - 1, max(-1, start - 8), -1):
+            if kinds[i] is Kind.PROSE:
+                if any(k in (Kind.BYLINE, Kind.DATE) for k in kinds[i + 1 : start]):
+                    above = [lines[i]]
+                break
     standfirst = above[0] if above and not is_caption(above[0]) else None
     return Layout(lines, kinds, body_start, end, repeated, standfirst=standfirst)
 

@@ -13,6 +13,8 @@ from enum import Enum
 
 from sumy.utils import get_stop_words
 
+from bot.language import furniture as foreign
+
 
 class Kind(Enum):
     """What a line of a page is, for the body finder."""
@@ -282,6 +284,8 @@ def classify(line: str) -> Kind:
         return Kind.FURNITURE
     if is_caption(line):
         return Kind.CAPTION
+    if foreign.is_furniture(line):  # "Lesen Sie auch", "Подписывайтесь", "Más información"...
+        return Kind.FURNITURE
     if n <= 2:
         return Kind.SHORT
     if is_menu_row(line, words):
