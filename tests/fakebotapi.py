@@ -3,8 +3,9 @@
 PTB (22.x) talks to it exactly as to api.telegram.org: `<base_url><token>/<method>`, parameters
 as application/x-www-form-urlencoded (every value a string, non-strings JSON-encoded) or, when a
 file is uploaded, multipart/form-data. Tests drive it from the "user" side with send_text(),
-send_document() and press_button(), and read what the bot did with bot_messages(), calls(),
-commands and chat_actions().
+send_document(), press_button() and inline_query() / choose_inline_result(), and read what the
+bot did with bot_messages(), bot_documents(), inline_answers(), calls(), commands and
+chat_actions().
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ BOT_USER: dict[str, Any] = {
     "username": "articlebot_test_bot",
     "can_join_groups": True,
     "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
+    "supports_inline_queries": True,
 }
 
 # Parameters whose value is text even when it happens to look like JSON ("123", "true").
@@ -170,6 +171,10 @@ class FakeBotAPI:
         self._files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, data)
         self._file_counter = itertools.count(1)
         self._callback_counter = itertools.count(1)
+        self._inline_counter = itertools.count(1)
+        self._inline_answers: dict[str, dict[str, Any]] = {}
+        self._inline_users: dict[str, int] = {}
+        self._documents: defaultdict[int, list[tuple[str, bytes, str | None]]] = defaultdict(list)
         self._commands: list[dict[str, Any]] = []
         self._commands_by_language: dict[str, list[dict[str, Any]]] = {}
         self._user_languages: dict[int, str] = {}
@@ -333,6 +338,53 @@ class FakeBotAPI:
             self._queue_locked(update)
         return query_id
 
+    def inline_query(self, user_id: int, query: str, *, chat_type: str = "sender") -> str:
+        """A user types `@bot query` in some chat; returns the inline query's id."""
+        query_id = f"iq-{next(self._inline_counter)}"
+        with self._cond:
+            self._inline_users[query_id] = user_id
+            self._queue_locked(
+                {
+                    "inline_query": {
+                        "id": query_id,
+                        "from": _user(user_id),
+                        "query": query,
+                        "offset": "",
+                        "chat_type": chat_type,
+                    }
+                }
+            )
+        return query_id
+
+    def choose_inline_result(
+        self, query_id: str, result_id: str, chat_id: int, *, chat_type: str = "private"
+    ) -> dict[str, Any]:
+        """The user picks a result: its message is posted in `chat_id` "via" the bot.
+
+        Returns the posted message (as the other members of that chat see it).
+        """
+        with self._cond:
+            answer = self._inline_answers.get(query_id)
+            if answer is None:
+                raise KeyError(f"the bot did not answer inline query {query_id}")
+            result = next((r for r in answer["results"] if r.get("id") == result_id), None)
+            if result is None:
+                raise KeyError(f"no result {result_id} in the answer to {query_id}")
+            content = result["input_message_content"]
+            chat = _chat(chat_id, chat_type)
+            mid = self._new_message_id_locked(chat_id)
+            message: dict[str, Any] = {
+                "message_id": mid,
+                "from": _user(answer["user_id"]),
+                "chat": chat,
+                "date": int(time.time()),
+                "via_bot": dict(BOT_USER),
+                "text": _visible_text(content["message_text"], content.get("parse_mode")),
+                "html": content["message_text"],
+            }
+            self._messages[(chat_id, mid)] = message
+            return json.loads(json.dumps(message))
+
     def queue_update(self, update: dict[str, Any]) -> int:
         """Queue a raw update (update_id is filled in); returns the update_id."""
         with self._cond:
@@ -347,6 +399,17 @@ class FakeBotAPI:
                 for mid in self._bot_messages.get(chat_id, [])
                 if include_deleted or (chat_id, mid) not in self._deleted
             ]
+
+    def bot_documents(self, chat_id: int) -> list[tuple[str, bytes, str | None]]:
+        """The documents the bot sent to a chat: (file name, bytes, caption), in order."""
+        with self._cond:
+            return list(self._documents.get(chat_id, []))
+
+    def inline_answers(self, query_id: str) -> dict[str, Any] | None:
+        """The bot's answerInlineQuery for that query (results, cache_time, is_personal)."""
+        with self._cond:
+            found = self._inline_answers.get(query_id)
+            return json.loads(json.dumps(found)) if found is not None else None
 
     def message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
         with self._cond:
@@ -518,7 +581,7 @@ class FakeBotAPI:
             return _send(handler, 401, _error(401, "Unauthorized"))
         method = match.group(2)
         try:
-            params, _files = parse_body(handler.headers.get("Content-Type", ""), body)
+            params, files = parse_body(handler.headers.get("Content-Type", ""), body)
             query = urlsplit(handler.path).query
             for key, value in parse_qsl(query, keep_blank_values=True):
                 params.setdefault(key, decode_value(key, value))
@@ -530,7 +593,7 @@ class FakeBotAPI:
             failure = self._take_failure_locked(method, params)
         if failure is not None:
             return _send(handler, failure[0], failure[1])
-        status, payload = self._dispatch(method, params)
+        status, payload = self._dispatch(method, params, files)
         _send(handler, status, payload)
 
     def _take_failure_locked(
@@ -557,12 +620,17 @@ class FakeBotAPI:
             return failure.status, payload
         return None
 
-    def _dispatch(self, method: str, p: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    def _dispatch(
+        self, method: str, p: dict[str, Any], files: dict[str, bytes] | None = None
+    ) -> tuple[int, dict[str, Any]]:
         if method == "getUpdates":
             return 200, _ok(self._get_updates(p))
         with self._cond:
             try:
-                result = self._method_locked(method, p)
+                if method == "sendDocument":
+                    result = self._send_document_locked(p, files or {})
+                else:
+                    result = self._method_locked(method, p)
             except _ApiError as exc:
                 return exc.status, _error(exc.status, exc.description)
             self._cond.notify_all()
@@ -594,6 +662,25 @@ class FakeBotAPI:
             self._chat_actions[_chat_id(p)].append(str(p.get("action")))
             return True
         if method == "answerCallbackQuery":
+            return True
+        if method == "answerInlineQuery":
+            query_id = str(p.get("inline_query_id"))
+            results = p.get("results")
+            if not isinstance(results, list) or len(results) > 50:
+                raise _ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+            for result in results:
+                content = result.get("input_message_content") or {}
+                text = content.get("message_text", "")
+                if not text or len(_visible_text(text, content.get("parse_mode"))) > 4096:
+                    raise _ApiError(400, "Bad Request: MESSAGE_TEXT_INVALID")
+                if str(content.get("parse_mode")).upper() == "HTML" and html_problem(text):
+                    raise _ApiError(400, f"Bad Request: can't parse entities: {html_problem(text)}")
+            self._inline_answers[query_id] = {
+                "results": results,
+                "cache_time": p.get("cache_time"),
+                "is_personal": p.get("is_personal"),
+                "user_id": self._inline_users.get(query_id),
+            }
             return True
         if method == "setMyCommands":
             # Telegram keeps one list per language_code (none: the list for everyone else).
@@ -659,6 +746,45 @@ class FakeBotAPI:
             message["reply_to_message"] = original
         self._messages[(chat_id, mid)] = message
         self._bot_messages[chat_id].append(mid)
+        return message
+
+    def _send_document_locked(self, p: dict[str, Any], files: dict[str, bytes]) -> dict[str, Any]:
+        chat_id = _chat_id(p)
+        if "document" not in files:
+            raise _ApiError(400, "Bad Request: there is no document in the request")
+        data = files["document"]
+        if len(data) > 50_000_000:
+            raise _ApiError(413, "Request Entity Too Large")
+        name = str(p.get("document", "<file document>"))[len("<file ") : -1] or "document"
+        caption = p.get("caption")
+        if isinstance(caption, str) and str(p.get("parse_mode")).upper() == "HTML":
+            problem = html_problem(caption)
+            if problem:
+                raise _ApiError(400, f"Bad Request: can't parse entities: {problem}")
+        known = self._known_chat_locked(chat_id)
+        mid = self._new_message_id_locked(chat_id)
+        number = next(self._file_counter)
+        file_id = f"sent-file-{number}"
+        self._files[file_id] = (f"documents/sent_{number}_{name}", data)
+        message: dict[str, Any] = {
+            "message_id": mid,
+            "from": dict(BOT_USER),
+            "chat": known,
+            "date": int(time.time()),
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": f"uniq-{file_id}",
+                "file_name": name,
+                "file_size": len(data),
+            },
+        }
+        if isinstance(caption, str):
+            message["caption"] = caption
+        if p.get("reply_markup"):
+            message["reply_markup"] = p["reply_markup"]
+        self._messages[(chat_id, mid)] = message
+        self._bot_messages[chat_id].append(mid)
+        self._documents[chat_id].append((name, data, caption if isinstance(caption, str) else None))
         return message
 
     def _edit_locked(self, method: str, p: dict[str, Any]) -> dict[str, Any]:

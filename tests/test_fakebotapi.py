@@ -12,7 +12,9 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InlineQueryResultArticle,
     InputFile,
+    InputTextMessageContent,
     MessageOriginChannel,
     Update,
 )
@@ -39,7 +41,7 @@ async def test_get_me(bot: Bot, fake_api: FakeBotAPI) -> None:
     assert me.first_name == "articlebot"
     assert me.can_join_groups is True
     assert me.can_read_all_group_messages is False
-    assert me.supports_inline_queries is False
+    assert me.supports_inline_queries is True
     assert {c.method for c in fake_api.calls()} == {"getMe"}  # initialize() calls it too
 
 
@@ -267,3 +269,34 @@ def test_body_parsing() -> None:
     assert params["chat_id"] == 7
     assert files == {"document": b"hello"}
     assert decode_value("chat_id", "@channel") == "@channel"
+
+
+async def test_send_document_keeps_the_bytes_and_name(bot: Bot, fake_api: FakeBotAPI) -> None:
+    fake_api.send_text(103, "hello")
+    sent = await bot.send_document(
+        103, b"# Saved\n", filename="articles.md", caption="<b>2</b> articles", parse_mode="HTML"
+    )
+    assert sent.document is not None and sent.document.file_name == "articles.md"
+    assert fake_api.bot_documents(103) == [("articles.md", b"# Saved\n", "<b>2</b> articles")]
+
+
+async def test_inline_query_answer_and_chosen_result(bot: Bot, fake_api: FakeBotAPI) -> None:
+    query_id = fake_api.inline_query(55, "harbour")
+    updates = await bot.get_updates(timeout=1)
+    assert updates[-1].inline_query is not None
+    assert updates[-1].inline_query.query == "harbour"
+    await bot.answer_inline_query(
+        query_id,
+        [
+            InlineQueryResultArticle(
+                "a1", "Sea wall", InputTextMessageContent("<b>Sea wall</b> &amp; more", "HTML")
+            )
+        ],
+        cache_time=30,
+        is_personal=True,
+    )
+    answer = fake_api.inline_answers(query_id)
+    assert answer is not None and answer["is_personal"] is True and answer["cache_time"] == 30
+    posted = fake_api.choose_inline_result(query_id, "a1", -900, chat_type="group")
+    assert posted["text"] == "Sea wall & more"
+    assert posted["via_bot"]["id"] == 4242 and posted["from"]["id"] == 55
