@@ -16,6 +16,7 @@ import sqlite_utils
 
 from bot.errors import NotFound, StorageError
 from store import conversations, schema
+from store.exports import ExportTables
 from store.records import (
     DEFAULT_SENTENCES,
     DEFAULT_TIMEZONE,
@@ -115,7 +116,7 @@ def _row_to_article(row: sqlite3.Row) -> StoredArticle:
     )
 
 
-class Store(DigestTables):
+class Store(DigestTables, ExportTables):
     """Per-chat persistence for articles, settings, questions, sentence search and digests.
 
     Synchronous; meant to be driven from one thread (the connection allows another thread
@@ -203,6 +204,10 @@ class Store(DigestTables):
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with _translated():
             return list(self._conn.execute(sql, params).fetchall())
+
+    @staticmethod
+    def _articles_of(rows: list[sqlite3.Row]) -> list[StoredArticle]:
+        return [_row_to_article(r) for r in rows]
 
     @staticmethod
     def _insert_chat(conn: sqlite3.Connection, chat_id: int, title: str | None = None) -> None:

@@ -95,6 +95,7 @@ class Feed:
     etag: str | None
     last_modified: str | None
     checked_at: datetime | None
+    filters: str = ""  # '+word -word' (bot/filters.py); '' keeps every item
 
 
 @dataclass(frozen=True)

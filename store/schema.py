@@ -199,6 +199,11 @@ _V5_LANGUAGES = Migration(
     ),
 )
 
+_V6_FEED_FILTERS = Migration(
+    "a filter per followed feed: '+word -word' (empty keeps every item)",
+    ("ALTER TABLE followed_feeds ADD COLUMN filters TEXT NOT NULL DEFAULT ''",),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
@@ -206,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V3_DIGESTS,
     _V4_CONVERSATIONS,
     _V5_LANGUAGES,
+    _V6_FEED_FILTERS,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

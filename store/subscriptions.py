@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from bot.errors import NotFound
 from store.records import DigestClaim, Feed, StoredArticle, Subscription
 
 
@@ -48,6 +49,7 @@ def _feed(row: sqlite3.Row) -> Feed:
         etag=row["etag"],
         last_modified=row["last_modified"],
         checked_at=datetime.fromisoformat(checked) if checked else None,
+        filters=row["filters"] or "",
     )
 
 
@@ -61,7 +63,7 @@ _SUB_COLUMNS = (
     "chat_id, at_minute, timezone, active, empty_note, last_sent_day, last_article_id, "
     "stopped_reason"
 )
-_FEED_COLUMNS = "id, chat_id, url, title, etag, last_modified, checked_at"
+_FEED_COLUMNS = "id, chat_id, url, title, etag, last_modified, checked_at, filters"
 
 
 class DigestTables:
@@ -222,14 +224,16 @@ class DigestTables:
 
     # ---- feeds -------------------------------------------------------------------------
 
-    def add_feed(self, chat_id: int, url: str, *, title: str | None) -> tuple[Feed, bool]:
+    def add_feed(
+        self, chat_id: int, url: str, *, title: str | None, filters: str = ""
+    ) -> tuple[Feed, bool]:
         """Follow a feed (by its final URL); returns the feed and whether it is new."""
         with self._write() as conn:
             self._insert_chat(conn, chat_id)
             cursor = conn.execute(
-                "INSERT INTO followed_feeds (chat_id, url, title, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (chat_id, url) DO NOTHING",
-                (chat_id, url, title, _now()),
+                "INSERT INTO followed_feeds (chat_id, url, title, created_at, filters) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, url) DO NOTHING",
+                (chat_id, url, title, _now(), filters),
             )
             created = cursor.rowcount > 0
             row = conn.execute(
@@ -244,6 +248,21 @@ class DigestTables:
             f"SELECT {_FEED_COLUMNS} FROM followed_feeds WHERE chat_id = ? ORDER BY id", (chat_id,)
         )
         return [_feed(r) for r in rows]
+
+    def set_feed_filters(self, chat_id: int, feed_id: int, filters: str) -> Feed:
+        """Replace one of the chat's feeds' filter ('' for none); NotFound if not the chat's."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE followed_feeds SET filters = ? WHERE id = ? AND chat_id = ?",
+                (filters, feed_id, chat_id),
+            )
+            row = conn.execute(
+                f"SELECT {_FEED_COLUMNS} FROM followed_feeds WHERE id = ? AND chat_id = ?",
+                (feed_id, chat_id),
+            ).fetchone()
+        if row is None:
+            raise NotFound("You don't follow that feed.")
+        return _feed(row)
 
     def remove_feed(self, chat_id: int, feed_id: int) -> bool:
         """Stop following one of the chat's feeds (its seen items go with it)."""
