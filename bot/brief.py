@@ -11,6 +11,15 @@ from bot.rankers import SUMY_METHODS, news_rank, sumy_rank
 
 METHODS: tuple[str, ...] = ("news", "lead", *SUMY_METHODS)
 DEFAULT_METHOD = "news"
+SHORT_TEXT_SENTENCES = 3  # a text this short is shown as it is, not "briefed"
+
+
+def already_short(article_sentences: int, wanted: int, *, explicit: bool = False) -> bool:
+    """Is a text as short as its brief would be (3 sentences or fewer, or no more than asked)?
+
+    An explicitly asked length (`/summary 1`) is obeyed: then only 'no more than asked' counts.
+    """
+    return article_sentences <= (wanted if explicit else max(SHORT_TEXT_SENTENCES, wanted))
 
 
 class UnknownMethod(ValueError):

@@ -154,8 +154,21 @@ def package(
             size = 0.0
         groups[-1].append(entry)
         size += cost
+    # The estimate can be off (text that repeats compresses better whole): halve what misses.
+    fitted = [part for group in groups for part in _fit(render, group, limit)]
     files = []
-    for number, group in enumerate(groups, start=1):
-        name = f"{stem}-part{number}of{len(groups)}"
-        files.append(ExportFile(f"{name}.zip", _zip(f"{name}.{ext}", render(group))))
+    for number, (_, data) in enumerate(fitted, start=1):
+        name = f"{stem}-part{number}of{len(fitted)}"
+        files.append(ExportFile(f"{name}.zip", _zip(f"{name}.{ext}", data)))
     return files
+
+
+def _fit(
+    render: Callable[[Sequence[ExportEntry]], bytes], group: list[ExportEntry], limit: int
+) -> list[tuple[list[ExportEntry], bytes]]:
+    """The group rendered, or split in halves until each half fits zipped (one entry always goes)."""
+    data = render(group)
+    if len(group) == 1 or len(_zip("x", data)) <= limit - 200:  # room for the part's longer name
+        return [(group, data)]
+    middle = len(group) // 2
+    return _fit(render, group[:middle], limit) + _fit(render, group[middle:], limit)

@@ -14,6 +14,7 @@ from bot.service.articles import (
     ArticlesPart,
     Brief,
     NotAnArticle,
+    Tldr,
     TooShort,
     check_text,
     content_hash,
@@ -22,6 +23,8 @@ from bot.service.base import ServiceBase
 from bot.service.digests import DigestsPart
 from bot.service.feeds import FIRST_FEED_ITEMS, MAX_FEED_ITEMS, MAX_FEEDS, FeedsPart
 from bot.service.library import LibraryPart, parse_timezone
+from bot.service.opml import FollowReport, OpmlOffer, OpmlPart
+from bot.service.sharing import SharingPart
 from bot.settings import Settings
 from store import Store
 
@@ -38,11 +41,16 @@ __all__ = [
     "Brief",
     "DigestsPart",
     "FeedsPart",
+    "FollowReport",
     "LibraryPart",
     "NotAnArticle",
+    "OpmlOffer",
+    "OpmlPart",
     "Reply",
     "Service",
     "ServiceBase",
+    "SharingPart",
+    "Tldr",
     "TooShort",
     "check_text",
     "content_hash",
@@ -50,7 +58,7 @@ __all__ = [
 ]
 
 
-class Service(AnswersPart, LibraryPart, DigestsPart):
+class Service(AnswersPart, SharingPart, OpmlPart, DigestsPart):
     """One instance per process; every method is safe to call concurrently from many chats."""
 
     @classmethod

@@ -14,7 +14,9 @@ from bot.clean import clean_text
 from bot.documents import decode_document, looks_like_html
 from bot.errors import EmptyText, InputError, NoArticle, NotFound, NotText, TooLarge, UsageError
 from bot.fetch import fetch_article
+from bot.pdf import is_pdf, read_pdf
 from bot.service.base import ServiceBase
+from bot.tldr import tldr as one_sentence
 from store import StoredArticle
 
 log = logging.getLogger("bot.service")
@@ -40,6 +42,7 @@ class Brief:
     sentences: list[str]
     method: str
     duplicate: bool = False  # the chat had sent this article before
+    already_short: bool = False  # the text is as short as its brief: shown whole, as it is
 
     @property
     def reading_minutes(self) -> int:
@@ -64,6 +67,14 @@ def check_text(text: str, *, max_chars: int) -> None:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t")
     if "\x00" in sample or controls > len(sample) // 20:
         raise NotText("That looks like binary data, not an article.")
+
+
+@dataclass(frozen=True)
+class Tldr:
+    """The one sentence that best stands for an article."""
+
+    article: StoredArticle
+    sentence: str
 
 
 class ArticlesPart(ServiceBase):
@@ -98,7 +109,12 @@ class ArticlesPart(ServiceBase):
         mime: str | None = None,
         source: str | None = None,
     ) -> Brief:
-        """Read a sent text, HTML or Markdown file and treat it as an article."""
+        """Read a sent text, HTML, Markdown or PDF file and treat it as an article."""
+        if is_pdf(data):
+            pdf = await self._cpu(read_pdf, data)
+            return await self.add_text(
+                chat_id, pdf.text, origin="file", source=source, title=pdf.title
+            )
         text = decode_document(data, filename=filename, mime=mime)
         if not text.strip():
             raise EmptyText("That file is empty.")
@@ -156,10 +172,27 @@ class ArticlesPart(ServiceBase):
         prefs = await self._db(self.store.get_settings, chat_id)
         count = max(1, min(MAX_SENTENCES, sentences or prefs.sentences))
         method = prefs.method or briefing.DEFAULT_METHOD
-        chosen = await self._cpu(
-            briefing.brief, self._article(stored), sentences=count, method=method
+        # A text no longer than its brief would be is shown whole; an explicit length is obeyed.
+        short = briefing.already_short(len(stored.sentences), count, explicit=bool(sentences))
+        if short:
+            chosen = list(stored.sentences)
+        else:
+            chosen = await self._cpu(
+                briefing.brief, self._article(stored), sentences=count, method=method
+            )
+        return Brief(
+            article=stored,
+            sentences=chosen,
+            method=method,
+            duplicate=duplicate,
+            already_short=short,
         )
-        return Brief(article=stored, sentences=chosen, method=method, duplicate=duplicate)
+
+    async def tldr(self, chat_id: int, *, article_id: int | None = None) -> Tldr:
+        """The one sentence that best stands for the current (or a given) article."""
+        stored = await self.article(chat_id, article_id)
+        sentence = await self._cpu(one_sentence, self._article(stored))
+        return Tldr(article=stored, sentence=sentence)
 
     async def current(self, chat_id: int) -> StoredArticle:
         """The chat's current article, or NoArticle."""

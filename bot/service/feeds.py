@@ -8,6 +8,7 @@ import logging
 from bot.errors import ArticlebotError, NotFound, UsageError
 from bot.feeds import FeedEntry, article_from_entry, fetch_feed
 from bot.fetch import fetch_article
+from bot.filters import FeedFilter, parse_filter
 from bot.service.articles import content_hash
 from bot.service.base import ServiceBase
 from store import Feed
@@ -17,16 +18,19 @@ log = logging.getLogger("bot.service")
 MAX_FEEDS = 20
 FIRST_FEED_ITEMS = 3  # a newly followed feed's newest items that go into the next digest
 MAX_FEED_ITEMS = 10  # new items taken from one feed per refresh; more count as seen
+FILTERED_TRIES = 3  # a filtered feed reads at most this many times its limit of items
 
 
 class FeedsPart(ServiceBase):
     """Follow, unfollow, list and refresh a chat's feeds."""
 
-    async def follow(self, chat_id: int, url: str) -> tuple[Feed, bool, int]:
-        """Follow a feed (or the feed a page links to); returns (feed, new?, items taken now)."""
+    async def follow(self, chat_id: int, url: str, *, filters: str = "") -> tuple[Feed, bool, int]:
+        """Follow a feed (or the feed a page links to), optionally filtered ('+word -word');
+        returns (feed, new?, items taken now). Following a feed again with filters sets them."""
         url = url.strip()
         if not url:
             raise UsageError("Usage: /follow URL — an RSS or Atom feed, or a site that links one")
+        wanted = parse_filter(filters).describe()
         known = await self._db(self.store.list_feeds, chat_id)
         if len(known) >= MAX_FEEDS:
             raise UsageError(
@@ -34,8 +38,12 @@ class FeedsPart(ServiceBase):
             )
         got = await fetch_feed(url, allow_private=self.settings.allow_private_urls)
         assert got.feed is not None
-        feed, created = await self._db(self.store.add_feed, chat_id, got.url, title=got.feed.title)
+        feed, created = await self._db(
+            self.store.add_feed, chat_id, got.url, title=got.feed.title, filters=wanted
+        )
         if not created:
+            if wanted and wanted != feed.filters:
+                feed = await self._db(self.store.set_feed_filters, chat_id, feed.id, wanted)
             return feed, False, 0
         # The newest few items go into the next digest; older ones count as seen.
         added = await self._take_entries(feed, got.feed.entries, limit=FIRST_FEED_ITEMS)
@@ -50,6 +58,17 @@ class FeedsPart(ServiceBase):
 
     async def unfollow(self, chat_id: int, ref: str) -> Feed:
         """Stop following the feed numbered `ref` in /feeds, or with that URL."""
+        chosen = await self._pick_feed(chat_id, ref)
+        await self._db(self.store.remove_feed, chat_id, chosen.id)
+        return chosen
+
+    async def set_filter(self, chat_id: int, ref: str, filters: str) -> Feed:
+        """Change the filter of feed `ref` (number in /feeds, or URL); '' removes it."""
+        wanted = parse_filter(filters).describe()
+        chosen = await self._pick_feed(chat_id, ref)
+        return await self._db(self.store.set_feed_filters, chat_id, chosen.id, wanted)
+
+    async def _pick_feed(self, chat_id: int, ref: str) -> Feed:
         ref = ref.strip()
         feeds = await self._db(self.store.list_feeds, chat_id)
         chosen: Feed | None = None
@@ -65,7 +84,6 @@ class FeedsPart(ServiceBase):
                 if feeds
                 else "You don't follow any feeds yet. /follow URL adds one."
             )
-        await self._db(self.store.remove_feed, chat_id, chosen.id)
         return chosen
 
     async def feeds(self, chat_id: int) -> list[Feed]:
@@ -104,16 +122,26 @@ class FeedsPart(ServiceBase):
         pairs = [(e.guid, e.link) for e in entries]
         unseen = set(await self._db(self.store.unseen_items, feed.chat_id, feed.id, pairs))
         fresh = [e for e in entries if (e.guid, e.link) in unseen]
+        keep = parse_filter(feed.filters) if feed.filters else None
         records: list[tuple[str, str | None, int | None]] = []
-        for entry in fresh[:limit]:
-            article_id = await self._save_entry(feed, entry)
+        saved = tried = 0
+        for entry in fresh:
+            # Items the filter drops do not use up the limit, but reading stays bounded.
+            if saved >= limit or tried >= limit * FILTERED_TRIES:
+                records.append((entry.guid, entry.link, None))
+                continue
+            tried += 1
+            article_id = await self._save_entry(feed, entry, keep)
+            saved += article_id is not None
             records.append((entry.guid, entry.link, article_id))
-        records += [(e.guid, e.link, None) for e in fresh[limit:]]
         await self._db(self.store.record_items, feed.chat_id, feed.id, records)
         return sum(1 for r in records if r[2] is not None)
 
-    async def _save_entry(self, feed: Feed, entry: FeedEntry) -> int | None:
-        """Fetch (with the address rules), extract and store one feed item; None if unreadable."""
+    async def _save_entry(
+        self, feed: Feed, entry: FeedEntry, keep: FeedFilter | None = None
+    ) -> int | None:
+        """Fetch (with the address rules), extract and store one feed item; None if unreadable
+        or if the feed's filter drops it (title and text)."""
         article = await self._cpu(article_from_entry, entry, source=feed.title)
         if article is None and entry.link:
             try:
@@ -131,6 +159,8 @@ class FeedsPart(ServiceBase):
         if article is None:
             article = await self._cpu(article_from_entry, entry, source=feed.title, min_words=1)
         if article is None or not article.sentences:
+            return None
+        if keep is not None and not keep.keeps(article.title or entry.title, article.text):
             return None
         stored, _ = await self._db(
             self.store.add_article,
