@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import logging
 import sys
@@ -53,10 +54,15 @@ def load_source(source: str, settings: Settings) -> Any:
         path = Path(source)
         if not path.is_file():
             raise UsageError(
-                f"No such file: {source} (give a text or HTML file, a URL, or - for stdin)"
+                f"No such file: {source} (give a text, HTML or PDF file, a URL, or - for stdin)"
             )
         data = path.read_bytes()
         name = path.name
+    from bot.pdf import is_pdf, read_pdf
+
+    if is_pdf(data):
+        pdf = read_pdf(data)
+        return clean_text(pdf.text, title=pdf.title)
     text = decode_document(data, filename=name)
     if looks_like_html(text):
         from bot.extract import article_from_html
@@ -118,7 +124,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.brief import METHODS, brief
+    from bot.brief import METHODS, already_short, brief
 
     if args.method and args.method not in METHODS:
         raise UsageError(f"Unknown method {args.method!r}; choose one of: {', '.join(METHODS)}")
@@ -126,6 +132,7 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError("--sentences must be at least 1")
     article = load_source(args.source, settings)
     chosen = brief(article, sentences=args.sentences, method=args.method)
+    short = already_short(len(article.sentences), args.sentences)
     if args.json:
         print(
             json.dumps(
@@ -137,6 +144,7 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
                     "date": article.date,
                     "reading_minutes": article.reading_minutes,
                     "sentences": chosen,
+                    "already_short": short,
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -144,6 +152,8 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
         )
     else:
         print_brief(article, chosen)
+        if short:
+            print("\n(This is already short, so it is shown as it is.)")
     return 0
 
 
@@ -189,6 +199,32 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """A chat's saved articles (the console's own by default) as Markdown or JSON, unsplit."""
+    from bot.service import Service
+
+    path = args.db or settings.db_file
+    if path != ":memory:" and not Path(path).expanduser().is_file():
+        raise UsageError(f"No database at {path}")
+
+    async def export() -> bytes:
+        svc = Service.open(dataclasses.replace(settings, db_path=path))
+        try:
+            files = await svc.export_library(args.chat, as_json=args.json, limit=None)
+        finally:
+            svc.close()
+        return files[0].data
+
+    data = asyncio.run(export())
+    if args.file in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        Path(args.file).write_bytes(data)
+        print(f"Wrote {len(data):,} bytes to {args.file}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlebot",
@@ -209,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     p = sub.add_parser("stats", help="rows per table and an integrity check of the database")
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
+    p = sub.add_parser("export", help="saved articles as Markdown (or --json) to FILE or stdout")
+    p.add_argument("file", metavar="FILE", nargs="?", default=None)
+    p.add_argument("--json", action="store_true", help="JSON instead of Markdown")
+    p.add_argument("--chat", type=int, default=0, help="chat id (default 0: the console's chat)")
+    p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     p.add_argument("--webhook", action="store_true", help="use a webhook instead of polling")
     return parser
@@ -220,6 +261,7 @@ COMMANDS: dict[str, FrontEnd] = {
     "summarize": cmd_summarize,
     "ask": cmd_ask,
     "stats": cmd_stats,
+    "export": cmd_export,
 }
 FRONT_END_COMMANDS = ("chat", "run")
 

@@ -81,7 +81,7 @@ def test_ask_a_file(tmp_path: Path) -> None:
         (("summarize", "-", "--method", "magic"), b"x", "Unknown method"),
         (("summarize", "-", "--sentences", "0"), b"x", "at least 1"),
         (("ask", "-", "   "), b"x", "question is empty"),
-        (("summarize", "-"), b"%PDF-1.4 \x00\x01\x02", "not text"),
+        (("summarize", "-"), b"%PDF-1.4 \x00\x01\x02", "damaged"),
         (("summarize", "ftp://example.test/x"), None, "No such file"),
     ],
 )
