@@ -17,6 +17,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -26,7 +27,7 @@ from bot import i18n
 from bot.i18n import _
 from bot.service import Service
 from bot.settings import Settings
-from handlers import articles, digests, library, questions
+from handlers import articles, digests, export, feeds, inline, library, questions
 from handlers import settings as settings_handlers
 from handlers.articles import Pastes
 from handlers.common import reader_language
@@ -176,6 +177,7 @@ def build_application(
     app.add_handler(CommandHandler("help", settings_handlers.help_))
     app.add_handler(CommandHandler("settings", settings_handlers.settings))
     app.add_handler(CommandHandler("summary", library.summary))
+    app.add_handler(CommandHandler("tldr", library.tldr))
     app.add_handler(CommandHandler("ask", questions.ask))
     app.add_handler(CommandHandler("articles", library.articles))
     app.add_handler(CommandHandler("use", library.use))
@@ -187,8 +189,12 @@ def build_application(
     app.add_handler(CommandHandler("follow", digests.follow))
     app.add_handler(CommandHandler("unfollow", digests.unfollow))
     app.add_handler(CommandHandler("feeds", digests.feeds))
+    app.add_handler(CommandHandler("filter", feeds.set_filter))
+    app.add_handler(CommandHandler("export", export.export))
+    app.add_handler(InlineQueryHandler(inline.on_inline_query))
     app.add_handler(CallbackQueryHandler(settings_handlers.on_settings_button, pattern=r"^set:"))
     app.add_handler(CallbackQueryHandler(digests.on_open, pattern=r"^open:"))
+    app.add_handler(CallbackQueryHandler(feeds.on_opml_button, pattern=r"^opml:"))
     app.add_handler(CallbackQueryHandler(library.on_button))
     app.add_handler(MessageHandler(filters.Document.ALL, articles.on_document))
     app.add_handler(

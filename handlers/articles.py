@@ -17,6 +17,8 @@ from bot.documents import MAX_DOCUMENT_BYTES
 from bot.errors import ArticlebotError, TooLarge
 from bot.i18n import _
 from bot.intent import Intent, classify, find_url
+from bot.opml import looks_like_opml
+from bot.pdf import MAX_PDF_BYTES
 from bot.service import Brief
 from handlers import format as fmt
 from handlers.common import (
@@ -28,6 +30,7 @@ from handlers.common import (
     strip_mention,
     typing,
 )
+from handlers.feeds import offer_opml
 from handlers.questions import answer_question
 
 log = logging.getLogger(__name__)
@@ -233,7 +236,7 @@ async def ingest_link(
 
 @friendly
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A text, HTML or Markdown file sent as a document."""
+    """A text, HTML, Markdown or PDF file sent as a document (an OPML file offers its feeds)."""
     msg = update.effective_message
     chat = update.effective_chat
     if msg is None or chat is None or msg.document is None:
@@ -241,16 +244,23 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if is_group(update) and not addressed_to_bot(msg, context.bot.username):
         return
     doc = msg.document
-    if doc.file_size and doc.file_size > MAX_DOCUMENT_BYTES:
+    is_pdf_file = doc.mime_type == "application/pdf" or (doc.file_name or "").lower().endswith(
+        ".pdf"
+    )
+    limit = MAX_PDF_BYTES if is_pdf_file else MAX_DOCUMENT_BYTES
+    if doc.file_size and doc.file_size > limit:
         raise TooLarge(
             _("That file is {size:.1f} MB; I read files up to {limit} MB.").format(
-                size=doc.file_size / 1e6, limit=MAX_DOCUMENT_BYTES // 1_000_000
+                size=doc.file_size / 1e6, limit=limit // 1_000_000
             )
         )
     await pastes(context).flush(chat.id)
     async with typing(context, chat.id):
         file = await doc.get_file()
         data = bytes(await file.download_as_bytearray())
+        if looks_like_opml(data, doc.file_name):
+            await offer_opml(context, chat.id, data, msg.message_id)
+            return
         source = origin_name(msg.forward_origin) if msg.forward_origin else None
         b = await service(context).add_document(
             chat.id, data, filename=doc.file_name, mime=doc.mime_type, source=source

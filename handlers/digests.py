@@ -23,6 +23,7 @@ from telegram.ext import Application, ContextTypes
 from bot import schedule
 from bot.digest import Digest, DigestItem
 from bot.errors import UsageError
+from bot.filters import split_filter_args
 from bot.service import Service
 from handlers import format as fmt
 from handlers.articles import show_brief
@@ -346,10 +347,14 @@ async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = context.args or []
     if chat is None:
         return
-    if len(args) != 1:
-        raise UsageError("Usage: /follow URL — an RSS or Atom feed, or a site that links one")
+    where, words = split_filter_args(args)
+    if len(where) != 1:
+        raise UsageError(
+            "Usage: /follow URL [+word -word] — an RSS or Atom feed, or a site that links one; "
+            "+word keeps only items that mention it, -word drops items that do"
+        )
     async with typing(context, chat.id):
-        feed, created, added = await service(context).follow(chat.id, args[0])
+        feed, created, added = await service(context).follow(chat.id, where[0], filters=words)
     name = fmt.esc(feed.title or feed.url)
     if not created:
         await _reply(update, f"You already follow <b>{name}</b>.")
@@ -358,6 +363,8 @@ async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"Following <b>{name}</b>\n{fmt.esc(feed.url)}\n"
         f"{added} recent item(s) are waiting for your next digest; new ones will follow."
     )
+    if feed.filters:
+        text += f"\nOnly items that pass <i>{fmt.esc(feed.filters)}</i> are kept."
     sub = await service(context).subscription(chat.id)
     if sub is None or not sub.active:
         text += "\n<i>/subscribe for a daily digest, or /digest for one now.</i>"
@@ -390,7 +397,12 @@ async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lines = ["<b>Feeds in your digest</b>"]
     for i, f in enumerate(items, 1):
         lines += fmt.block(f"{i}. {f.title or 'Untitled feed'} — {f.url}")
-    lines.append("<i>/unfollow N stops one.</i>")
+        if f.filters:
+            lines += fmt.block(f"filter: {f.filters}", "    <i>{}</i>")
+    lines.append(
+        "<i>/unfollow N stops one; /filter N +word -word filters it (/filter N off: no filter); "
+        "/export feeds gives an OPML file.</i>"
+    )
     for text in fmt.pack(lines):
         await context.bot.send_message(
             chat.id, text, parse_mode=ParseMode.HTML, disable_web_page_preview=True

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import language
 from bot.i18n import _
 from bot.qa import Answer, Mentions
-from bot.service import MAX_SENTENCES, Brief, Reply
+from bot.service import MAX_SENTENCES, Brief, Reply, Tldr
 from store import ArticleSummary, SearchHit
 
 LIMIT = 4096
@@ -95,8 +96,13 @@ def brief_messages(b: Brief) -> list[str]:
     if a.url:
         blocks += block(a.url)
     blocks.append("")
-    for s in b.sentences:
-        blocks += block(s, "• {}")
+    if b.already_short:
+        blocks.append("<i>" + _("This is already short, so here it is as it is:") + "</i>")
+        for paragraph in a.paragraphs:
+            blocks += block(" ".join(paragraph))
+    else:
+        for s in b.sentences:
+            blocks += block(s, "• {}")
     blocks.append("")
     hint = _(
         "Ask me about it: who, what, where, when, how many. Reply to this brief to ask about "
@@ -104,6 +110,31 @@ def brief_messages(b: Brief) -> list[str]:
     )
     blocks.append(f"<i>{hint}</i>")
     return pack(blocks)
+
+
+def shared_brief(b: Brief) -> str:
+    """A brief to post in another chat (inline mode): title, source linked, the sentences.
+
+    One message: sentences that would not fit are left out.
+    """
+    a = b.article
+    head = f"<b>{esc(a.title or 'Untitled article')}</b>"
+    name = esc(a.source or (a.url and _host(a.url)) or "saved article")
+    if a.url and len(a.url) <= 2000:
+        head += f'\n<a href="{html.escape(a.url, quote=True)}">{name}</a>'
+    elif a.source:
+        head += f"\n<i>{name}</i>"
+    text = head + "\n"
+    for s in b.sentences:
+        line = f"\n• {esc(s)}"
+        if len(text) + len(line) > LIMIT - 50:
+            break
+        text += line
+    return text
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url[:60]
 
 
 def brief_keyboard(b: Brief) -> InlineKeyboardMarkup:
@@ -114,8 +145,18 @@ def brief_keyboard(b: Brief) -> InlineKeyboardMarkup:
         row.append(InlineKeyboardButton(_("− Shorter"), callback_data=f"len:{aid}:{n - 1}"))
     if n < min(MAX_SENTENCES, len(b.article.sentences)):
         row.append(InlineKeyboardButton(_("+ Longer"), callback_data=f"len:{aid}:{n + 1}"))
-    who = [InlineKeyboardButton(_("People, places, dates"), callback_data=f"who:{aid}")]
-    return InlineKeyboardMarkup([row, who] if row else [who])
+    if b.already_short:
+        row = []  # the whole text is shown: nothing to shorten or lengthen
+    extras = [InlineKeyboardButton(_("People, places, dates"), callback_data=f"who:{aid}")]
+    if len(b.article.sentences) > 1:
+        extras.append(InlineKeyboardButton("TL;DR", callback_data=f"tldr:{aid}"))
+    return InlineKeyboardMarkup([row, extras] if row else [extras])
+
+
+def tldr_message(t: Tldr) -> str:
+    """The one-sentence brief, with the article's title."""
+    title = esc(t.article.title or _("the article"))
+    return f"<b>TL;DR</b> — <i>{title}</i>\n{esc(t.sentence)}"
 
 
 def _quote_with_span(a: Answer) -> str:

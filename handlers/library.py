@@ -1,4 +1,4 @@
-"""The chat's library: /summary, /articles, /use, /search, /forget, and the brief's buttons."""
+"""The chat's library: /summary, /tldr, /articles, /use, /search, /forget, and the brief's buttons."""
 
 from __future__ import annotations
 
@@ -36,6 +36,26 @@ async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await pastes(context).flush(chat.id)
     b = await service(context).brief(chat.id, sentences=n)
     await show_brief(context, chat.id, b, reply_to=msg.message_id)
+
+
+@friendly
+async def tldr(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/tldr: the one sentence that best stands for the current (or the replied brief's) article."""
+    chat = update.effective_chat
+    msg = update.effective_message
+    if chat is None or msg is None:
+        return
+    if context.args:
+        raise UsageError("Usage: /tldr (no arguments; reply to a brief for that article)")
+    await pastes(context).flush(chat.id)
+    svc = service(context)
+    about = None
+    if msg.reply_to_message is not None:
+        about = await svc.article_for_message(chat.id, msg.reply_to_message.message_id)
+    t = await svc.tldr(chat.id, article_id=about.id if about else None)
+    await send_html(
+        context, chat.id, [fmt.tldr_message(t)], reply_to=msg.message_id, about_article=t.article.id
+    )
 
 
 @friendly
@@ -165,6 +185,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             except BadRequest:
                 pass  # message too old or unchanged: send a new one instead
         await show_brief(context, chat.id, b, reply_to=None)
+    elif kind == "tldr" and len(nums) == 1:
+        t = await svc.tldr(chat.id, article_id=nums[0])
+        await query.answer()
+        await send_html(context, chat.id, [fmt.tldr_message(t)], about_article=nums[0])
     elif kind == "who" and len(nums) == 1:
         m = await svc.mentions(chat.id, article_id=nums[0])
         await query.answer()

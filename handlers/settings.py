@@ -20,6 +20,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("start", N_("what this bot does")),
     ("help", N_("how to use it")),
     ("summary", N_("the current article's brief [N sentences]")),
+    ("tldr", N_("the current article in one sentence")),
     ("ask", N_("ask about the current article")),
     ("articles", N_("your recent articles")),
     ("use", N_("switch to article N")),
@@ -31,6 +32,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("follow", N_("add an RSS or Atom feed to the digest")),
     ("unfollow", N_("stop following feed N")),
     ("feeds", N_("the feeds you follow")),
+    ("filter", N_("filter feed N: +word -word")),
+    ("export", N_("your articles as a file [json|feeds]")),
     ("forget", N_("delete everything kept for this chat")),
 ]
 
@@ -67,6 +70,16 @@ HELP = N_(
     "Your articles are visible to this chat only."
 )
 
+HELP_MORE = N_(
+    "<b>More</b>: I read PDF files too, and OPML files (a feed reader's export) to follow their "
+    "feeds.\n"
+    "/tldr — the current article in one sentence\n"
+    "/follow URL +word -word — a feed that keeps only items mentioning a +word and no -word\n"
+    "/filter N +word -word — change feed N's filter (/filter N off removes it)\n"
+    "/export — your articles as a Markdown file · /export json · /export feeds (OPML)\n"
+    "Type @ and my name and some words in any chat to share one of your briefs there."
+)
+
 SETTINGS_USAGE = N_(
     "Usage: /settings sentences N · /settings method NAME · /settings timezone Europe/Berlin"
     " · /settings language de (or auto)"
@@ -101,7 +114,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: every command."""
     if update.effective_message:
-        await update.effective_message.reply_text(_(HELP), parse_mode=ParseMode.HTML)
+        await update.effective_message.reply_text(
+            f"{_(HELP)}\n\n{_(HELP_MORE)}", parse_mode=ParseMode.HTML
+        )
 
 
 def _keyboard(current_len: int) -> InlineKeyboardMarkup:

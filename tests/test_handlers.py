@@ -228,7 +228,7 @@ async def test_group_ignores_chatter_but_answers_mentions(bot: Harness) -> None:
     assert await bot.service.articles(ME) == []
 
 
-async def test_text_document_is_briefed_and_pdf_refused(bot: Harness) -> None:
+async def test_text_document_is_briefed_and_a_broken_pdf_explained(bot: Harness) -> None:
     bot.request.files["doc1"] = plain_article().encode()
     doc = {
         "file_id": "doc1",
@@ -248,7 +248,7 @@ async def test_text_document_is_briefed_and_pdf_refused(bot: Harness) -> None:
         "file_size": 20,
     }
     await bot.send(message_update(ME, None, document=pdf))
-    assert "not application/pdf" in bot.texts(ME)[-1]
+    assert "seems to be damaged" in bot.texts(ME)[-1]
     assert len(await bot.service.articles(ME)) == 1
 
 

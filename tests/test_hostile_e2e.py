@@ -103,7 +103,7 @@ def test_odd_articles_get_a_brief_or_a_clear_no(env: Env, text: str) -> None:
 def test_documents_binary_and_broken(env: Env) -> None:
     chat = env.chat_with_article()
     cases = [
-        (b"%PDF-1.7\n\x00\x01", "report.pdf", "application/pdf", "not application/pdf"),
+        (b"%PDF-1.7\n\x00\x01", "report.pdf", "application/pdf", "damaged"),
         (b"PK\x03\x04\x00\x00", "a.zip", "application/zip", "not application/zip"),
         (b"\x00\x01\x02\x03" * 100, "data.txt", "text/plain", "not text"),
         (b"", "empty.txt", "text/plain", "empty"),
