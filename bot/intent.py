@@ -15,6 +15,12 @@ _GREETING = re.compile(
     re.I,
 )
 ARTICLE_MIN_WORDS = 40
+# A short news item (two or three plain sentences) is an article too; chat with the bot is not.
+SHORT_ARTICLE_MIN_WORDS = 18
+_SENTENCE_END = re.compile(r"[.!…][\"'”’)]*(?:\s|$)")
+_CHAT_WORDS = re.compile(
+    r"\b(?:i|i'm|i've|i'd|me|my|you|your|you're|please|thanks|thank|ok|okay|bot)\b", re.I
+)
 
 
 class Intent(Enum):
@@ -44,4 +50,11 @@ def classify(text: str) -> Intent:
         return Intent.GREETING
     if stripped.endswith("?") or _QUESTION_START.match(stripped):
         return Intent.QUESTION
+    if (
+        len(words) >= SHORT_ARTICLE_MIN_WORDS
+        and len(_SENTENCE_END.findall(stripped)) >= 2
+        and "?" not in stripped
+        and not _CHAT_WORDS.search(stripped)
+    ):
+        return Intent.ARTICLE
     return Intent.SHORT

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import BlockedAddress, NoArticle, NotFound, UsageError
+from bot.intent import Intent, classify
 from bot.opml import OpmlFeed, parse_opml
 from bot.service import MAX_FEEDS, Service
 from bot.settings import Settings
@@ -255,3 +256,29 @@ async def test_following_from_opml_stops_at_the_per_chat_limit(
         + b"</body></opml>",
     )
     assert offer.room == 0 and len(offer.new) == 2
+
+
+# ---- what a short message is ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (SHORT + " Drivers should use the ring road.", Intent.ARTICLE),
+        ("The bridge closes on Monday. Buses use Station Road.", Intent.SHORT),  # too few words
+        (
+            "Thanks, that was useful. I will read the rest of the story later on tonight at home.",
+            Intent.SHORT,
+        ),
+        (
+            "The mayor said what exactly? The council met on Tuesday to talk about the sea wall.",
+            Intent.SHORT,  # asks something: answered about the current article
+        ),
+        (
+            "Tell me more about the loan the council took out for the new wall. Who pays it back.",
+            Intent.QUESTION,
+        ),
+    ],
+)
+def test_a_short_news_item_is_an_article_but_chat_is_not(text: str, intent: Intent) -> None:
+    assert classify(text) is intent
