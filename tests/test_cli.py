@@ -144,3 +144,44 @@ def test_run_without_a_good_token_is_one_line(tmp_path: Path, token: str, messag
     assert message in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
     assert "Traceback" not in out.stderr
+
+
+def test_summarize_and_ask_a_pdf(tmp_path: Path) -> None:
+    from tests.pdfmaker import make_pdf, text_pages, wrap
+    from tests.test_sharing import HARBOUR
+
+    pdf = tmp_path / "harbour.pdf"
+    pdf.write_bytes(make_pdf(text_pages(wrap(HARBOUR, 70), per_page=5, head="THE COAST GAZETTE")))
+    out = run("summarize", str(pdf), "--json", tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["title"] == "Harbour wall to be rebuilt after winter storms"
+    assert len(data["sentences"]) == 3 and not data["already_short"]
+    assert not any("GAZETTE" in s for s in data["sentences"])
+    out = run("ask", str(pdf), "How much is the loan?", tmp=tmp_path)
+    assert out.returncode == 0 and "eleven million pounds" in out.stdout
+
+
+def test_a_short_text_is_said_to_be_short(tmp_path: Path) -> None:
+    from tests.test_sharing import SHORT
+
+    out = run("summarize", "-", tmp=tmp_path, stdin=f"{SHORT} Drivers use the ring road.".encode())
+    assert out.returncode == 0, out.stderr
+    assert "already short" in out.stdout and out.stdout.count(" • ") == 3
+
+
+def test_export_writes_the_consoles_articles_and_questions(tmp_path: Path) -> None:
+    from tests.test_sharing import HARBOUR
+
+    session = f"{HARBOUR}\n.\nWho is the mayor?\n/quit\n"
+    assert run("chat", tmp=tmp_path, stdin=session.encode()).returncode == 0
+    target = tmp_path / "saved.md"
+    out = run("export", str(target), tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "## Harbour wall to be rebuilt after winter storms" in text
+    assert "**Q:** Who is the mayor?" in text and "Ruth Ellison" in text
+    out = run("export", "--json", tmp=tmp_path)
+    assert json.loads(out.stdout)["articles"][0]["questions"][0]["question"] == "Who is the mayor?"
+    empty = run("export", "--chat", "99", tmp=tmp_path)
+    assert empty.returncode == 1 and "nothing to export" in empty.stderr
