@@ -289,8 +289,11 @@ def _drop_calls(line: str, marks: tuple[str, ...] | list[str]) -> str:
 def _join_hyphenated(first: str, second: str, vocabulary: set[str]) -> str | None:
     """'sea-' + 'son starts' -> 'season starts', 'well-' + 'known' -> 'well-known' when the text
     writes it so elsewhere; None when the line does not end in a word broken by a hyphen."""
-    m = _HYPHENATED.search(first)
-    if not m or not second[:1].islower():
+    if not first.endswith("-") or not second[:1].islower():
+        return None
+    tail_start = max(0, len(first) - 60)  # only the last word matters; never scan a long line
+    m = _HYPHENATED.search(first, tail_start)
+    if not m:
         return None
     head = m.group(1)
     tail = second.split(" ", 1)
@@ -308,27 +311,27 @@ def join_lines(pages: list[list[str]]) -> str:
     typical = statistics.median(len(ln) for ln in filled) if filled else 0
     vocabulary = {w.lower().strip(".,;:!?\"'()") for ln in filled for w in ln.split() if "-" in w}
     paragraphs: list[str] = []
-    current = ""
+    current: list[str] = []  # the paragraph's lines so far (joined once, at its end)
     for line in lines:
         if line is None:
             continue  # a page break is not a paragraph break: sentences run over pages
         if not line:
             if current:
-                paragraphs.append(current)
-            current = ""
+                paragraphs.append(" ".join(current))
+            current = []
             continue
-        if current:
-            joined = _join_hyphenated(current, line, vocabulary)
-            current = joined if joined is not None else f"{current} {line}"
+        joined = _join_hyphenated(current[-1], line, vocabulary) if current else None
+        if joined is not None:
+            current[-1] = joined
         else:
-            current = line
+            current.append(line)
         short = len(line) < 0.75 * typical
         # A short line ends a paragraph (or is a heading): the next line starts a new one.
-        if short and (_TERMINAL.search(line) or (not paragraphs and current == line)):
-            paragraphs.append(current)
-            current = ""
+        if short and (_TERMINAL.search(line) or (not paragraphs and len(current) == 1)):
+            paragraphs.append(" ".join(current))
+            current = []
     if current:
-        paragraphs.append(current)
+        paragraphs.append(" ".join(current))
     return "\n\n".join(" ".join(p.split()) for p in paragraphs)
 
 
