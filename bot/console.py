@@ -21,7 +21,7 @@ HELP = """\
 Paste an article (end it with an empty line, or a line with a single '.'), or send a link.
 Then ask about it: who, what, where, when, how many.
 Commands:
-  /summary [N]      brief the current article again (N sentences)
+  /summary [N]      brief the current article again (N sentences)   /tldr   in one sentence
   /articles         list your articles      /use N    switch to article N
   /search WORDS     search your articles    /people   people, places and dates it mentions
   /settings [sentences N | method NAME | timezone ZONE]
@@ -59,6 +59,8 @@ class Console:
         if a.language != "en" and (lang := language.name(a.language)):
             meta.append(lang)
         self.say(" · ".join(meta))
+        if b.already_short:
+            self.say("(This is already short, so here it is as it is.)")
         for s in b.sentences:
             self.say(f" • {s}")
         self.say("Ask me about it: who, what, where, when, how many.")
@@ -115,6 +117,8 @@ class Console:
                 self.show_brief(await s.brief(self.chat, sentences=n))
         elif name == "/ask":
             self.show_reply(await s.ask(self.chat, rest))
+        elif name == "/tldr":
+            self.say(f"TL;DR: {(await s.tldr(self.chat)).sentence}")
         elif name == "/articles":
             items = await s.articles(self.chat)
             if not items:

@@ -173,8 +173,10 @@ def test_a_short_text_is_said_to_be_short(tmp_path: Path) -> None:
 def test_export_writes_the_consoles_articles_and_questions(tmp_path: Path) -> None:
     from tests.test_sharing import HARBOUR
 
-    session = f"{HARBOUR}\n.\nWho is the mayor?\n/quit\n"
-    assert run("chat", tmp=tmp_path, stdin=session.encode()).returncode == 0
+    session = f"{HARBOUR}\n.\nWho is the mayor?\n/tldr\n/quit\n"
+    chat = run("chat", tmp=tmp_path, stdin=session.encode())
+    assert chat.returncode == 0, chat.stderr
+    assert "TL;DR: The harbour council voted on Tuesday to rebuild the old sea wall" in chat.stdout
     target = tmp_path / "saved.md"
     out = run("export", str(target), tmp=tmp_path)
     assert out.returncode == 0, out.stderr
