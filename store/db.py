@@ -205,6 +205,8 @@ class Store(DigestTables, ExportTables):
         with _translated():
             return list(self._conn.execute(sql, params).fetchall())
 
+    ARTICLE_COLUMNS = _ARTICLE_COLUMNS  # the columns _row_to_article reads (for the mixins)
+
     @staticmethod
     def _articles_of(rows: list[sqlite3.Row]) -> list[StoredArticle]:
         return [_row_to_article(r) for r in rows]

@@ -23,11 +23,13 @@ class ExportTables:
         def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
         def _articles_of(self, rows: list[sqlite3.Row]) -> list[StoredArticle]: ...
 
+        ARTICLE_COLUMNS: str
+
     def all_articles(self, chat_id: int) -> list[StoredArticle]:
         """Every article of the chat, newest first (the order /articles numbers them)."""
         return self._articles_of(
             self._all(
-                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? ORDER BY id DESC",
+                f"SELECT {self.ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? ORDER BY id DESC",
                 (chat_id,),
             )
         )
@@ -46,9 +48,3 @@ class ExportTables:
                 (row["question"], row["answer_sentence"], row["span"], _time(row["asked_at"]))
             )
         return found
-
-
-ARTICLE_COLUMNS = (
-    "id, chat_id, title, source, url, origin, byline, place, published, "
-    "paragraphs_json, content_hash, created_at"
-)

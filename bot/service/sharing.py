@@ -96,4 +96,4 @@ def _briefs(
 
 
 def _core(stored: StoredArticle) -> Article:
-    return Article(paragraphs=stored.paragraphs, title=stored.title)
+    return Article(paragraphs=stored.paragraphs, title=stored.title, language=stored.language)
