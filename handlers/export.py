@@ -7,9 +7,10 @@ from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
 from bot.errors import UsageError
+from bot.i18n import N_, _
 from handlers.common import friendly, service
 
-USAGE = (
+USAGE = N_(
     "Usage: /export — your saved articles as a Markdown file; /export json — as JSON; "
     "/export feeds — the feeds you follow, as OPML."
 )
@@ -24,19 +25,21 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     args = [a.lower() for a in context.args or []]
     if args not in ([], ["json"], ["markdown"], ["md"], ["feeds"], ["opml"]):
-        raise UsageError(USAGE)
+        raise UsageError(_(USAGE))
     svc = service(context)
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     if args in (["feeds"], ["opml"]):
         opml = await svc.export_feeds(chat.id)
         await msg.reply_document(
-            opml.data, filename=opml.name, caption="Your feeds as OPML: feed readers import it."
+            opml.data, filename=opml.name, caption=_("Your feeds as OPML: feed readers import it.")
         )
         return
     files = await svc.export_library(chat.id, as_json=args == ["json"])
     total = len(files)
     for number, f in enumerate(files, start=1):
         caption = (
-            "Your saved articles" if total == 1 else f"Your saved articles, {number} of {total}"
+            _("Your saved articles")
+            if total == 1
+            else _("Your saved articles, {number} of {total}").format(number=number, total=total)
         )
         await msg.reply_document(f.data, filename=f.name, caption=caption)

@@ -9,11 +9,12 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.errors import UsageError
+from bot.i18n import N_, _
 from bot.opml import OpmlFeed
 from handlers import format as fmt
 from handlers.common import edit, friendly, service, typing
 
-FILTER_USAGE = (
+FILTER_USAGE = N_(
     "Usage: /filter N +word -word — feed N (from /feeds) keeps only items that mention a +word "
     "and none of the -words; /filter N off removes its filter."
 )
@@ -37,14 +38,16 @@ async def set_filter(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if chat is None or msg is None:
         return
     if len(args) < 2:
-        raise UsageError(FILTER_USAGE)
+        raise UsageError(_(FILTER_USAGE))
     words = "" if [a.lower() for a in args[1:]] == ["off"] else " ".join(args[1:])
     feed = await service(context).set_filter(chat.id, args[0], words)
     name = fmt.esc(feed.title or feed.url)
     if feed.filters:
-        text = f"<b>{name}</b> now keeps only items that pass <i>{fmt.esc(feed.filters)}</i>."
+        text = _("<b>{name}</b> now keeps only items that pass <i>{words}</i>.").format(
+            name=name, words=fmt.esc(feed.filters)
+        )
     else:
-        text = f"<b>{name}</b> has no filter now: every new item is kept."
+        text = _("<b>{name}</b> has no filter now: every new item is kept.").format(name=name)
     await msg.reply_text(text, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
 
 
@@ -53,24 +56,30 @@ async def offer_opml(
 ) -> None:
     """An OPML file arrived: say what it lists and offer to follow the feeds not yet followed."""
     offer = await service(context).read_opml(chat_id, data)
-    lines = [f"<b>This OPML file lists {offer.listed} feed(s).</b>"]
+    lines = ["<b>" + _("This OPML file lists {n} feed(s).").format(n=offer.listed) + "</b>"]
     if offer.known:
-        lines.append(f"You already follow {offer.known} of them.")
+        lines.append(_("You already follow {n} of them.").format(n=offer.known))
     if not offer.new:
-        lines.append("There is nothing new to follow.")
+        lines.append(_("There is nothing new to follow."))
         await _send(context, chat_id, lines, reply_to)
         return
     for feed in offer.new[:_SHOWN]:
         lines += fmt.block(f"{feed.title or feed.url}", "• {}")
     if len(offer.new) > _SHOWN:
-        lines.append(f"…and {len(offer.new) - _SHOWN} more.")
+        lines.append(_("…and {n} more.").format(n=len(offer.new) - _SHOWN))
     take = min(len(offer.new), offer.room)
     if take == 0:
-        lines.append(f"You follow {offer.following} feeds, the most I keep; /unfollow some first.")
+        lines.append(
+            _("You follow {n} feeds, the most I keep; /unfollow some first.").format(
+                n=offer.following
+            )
+        )
         await _send(context, chat_id, lines, reply_to)
         return
     if take < len(offer.new):
-        lines.append(f"You have room for {take} more feed(s): I would follow the first {take}.")
+        lines.append(
+            _("You have room for {n} more feed(s): I would follow the first {n}.").format(n=take)
+        )
     offers = _offers(context)
     offers[chat_id] = offer.new[:take]
     offers.move_to_end(chat_id)
@@ -79,8 +88,8 @@ async def offer_opml(
     keyboard = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(f"Follow {take}", callback_data="opml:yes"),
-                InlineKeyboardButton("No, thanks", callback_data="opml:no"),
+                InlineKeyboardButton(_("Follow {n}").format(n=take), callback_data="opml:yes"),
+                InlineKeyboardButton(_("No, thanks"), callback_data="opml:no"),
             ]
         ]
     )
@@ -117,22 +126,24 @@ async def on_opml_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     pending = _offers(context).pop(chat.id, None)
     await query.answer()
     if query.data != "opml:yes":
-        await edit(query, "OK, I followed none of them.")
+        await edit(query, _("OK, I followed none of them."))
         return
     if pending is None:
-        await edit(query, "That offer has expired; send the OPML file again.")
+        await edit(query, _("That offer has expired; send the OPML file again."))
         return
-    await edit(query, f"Following {len(pending)} feed(s)… this can take a moment.")
+    await edit(query, _("Following {n} feed(s)… this can take a moment.").format(n=len(pending)))
     async with typing(context, chat.id):
         report = await service(context).follow_many(chat.id, pending)
-    lines = [f"<b>Now following {len(report.followed)} feed(s).</b>"]
+    lines = ["<b>" + _("Now following {n} feed(s).").format(n=len(report.followed)) + "</b>"]
     for feed in report.followed[:_SHOWN]:
         lines += fmt.block(feed.title or feed.url, "• {}")
     if report.failed:
-        lines.append(f"<b>{len(report.failed)} could not be followed:</b>")
+        lines.append("<b>" + _("{n} could not be followed:").format(n=len(report.failed)) + "</b>")
         for url, why in report.failed[:_SHOWN]:
             lines += fmt.block(f"{url} — {why}", "• {}")
     if report.over_limit:
-        lines.append(f"{len(report.over_limit)} left out: the per-chat feed limit was reached.")
-    lines.append("<i>/feeds lists them; their new items go into your digest.</i>")
+        lines.append(
+            _("{n} left out: the per-chat feed limit was reached.").format(n=len(report.over_limit))
+        )
+    lines.append("<i>" + _("/feeds lists them; their new items go into your digest.") + "</i>")
     await _send(context, chat.id, lines, None)
