@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
 
+from store import rows
 from store.records import StoredArticle
+from store.sqlite import SQLiteTables
 
 
 def _time(value: str) -> datetime:
@@ -15,24 +14,16 @@ def _time(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-class ExportTables:
-    """Mixed into Store: whole-library reads, oldest question first."""
-
-    if TYPE_CHECKING:
-
-        def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
-        def _articles_of(self, rows: list[sqlite3.Row]) -> list[StoredArticle]: ...
-
-        ARTICLE_COLUMNS: str
+class ExportTables(SQLiteTables):
+    """Whole-library reads, oldest question first."""
 
     def all_articles(self, chat_id: int) -> list[StoredArticle]:
         """Every article of the chat, newest first (the order /articles numbers them)."""
-        return self._articles_of(
-            self._all(
-                f"SELECT {self.ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? ORDER BY id DESC",
-                (chat_id,),
-            )
+        found = self._all(
+            f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? ORDER BY id DESC",
+            (chat_id,),
         )
+        return [rows.article(r) for r in found]
 
     def questions_by_article(
         self, chat_id: int

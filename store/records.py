@@ -117,3 +117,19 @@ class Conversation:
     things: tuple[str, ...] = ()
     last_question: str | None = None
     last_answer: str | None = None
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article to save: its sentences by paragraph and what is known about it."""
+
+    paragraphs: tuple[tuple[str, ...], ...]
+    title: str | None
+    source: str | None
+    url: str | None
+    origin: str
+    byline: str | None
+    place: str | None
+    published: str | None
+    content_hash: str
+    language: str | None = None  # ISO 639-1 code

@@ -5,6 +5,7 @@ To change the schema, append a Migration; never edit one that has shipped.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -204,6 +205,61 @@ _V6_FEED_FILTERS = Migration(
     ("ALTER TABLE followed_feeds ADD COLUMN filters TEXT NOT NULL DEFAULT ''",),
 )
 
+
+def _fill_search_index(conn: sqlite3.Connection) -> None:
+    """Index every stored article's sentences with per-chat tokens (store/search.py)."""
+    from store import search
+
+    cursor = conn.execute("SELECT id, chat_id, paragraphs_json FROM articles")
+    while batch := cursor.fetchmany(500):
+        for article_id, chat_id, paragraphs_json in batch:
+            sentences = [s for para in json.loads(paragraphs_json) for s in para]
+            search.index_article(conn, chat_id, article_id, sentences)
+
+
+def _fill_next_due(conn: sqlite3.Connection) -> None:
+    from store.subscriptions import next_due
+
+    found = conn.execute("SELECT chat_id, at_minute, timezone, last_sent_day FROM subscriptions")
+    conn.executemany(
+        "UPDATE subscriptions SET next_due = ? WHERE chat_id = ?",
+        [(next_due(at, zone, day), chat) for chat, at, zone, day in found.fetchall()],
+    )
+
+
+_V7_SCALE = Migration(
+    "one copy of the text, a per-chat search index, indexed next digest, queued forgets",
+    (
+        # The sentences table and articles.text repeated paragraphs_json: derive them instead.
+        "ALTER TABLE articles ADD COLUMN sentence_count INTEGER NOT NULL DEFAULT 0",
+        "UPDATE articles SET sentence_count = "
+        "(SELECT count(*) FROM sentences s WHERE s.article_id = articles.id)",
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            body, content='', tokenize='unicode61 remove_diacritics 2'
+        )
+        """,
+        _fill_search_index,
+        "DROP TRIGGER sentences_ai",
+        "DROP TRIGGER sentences_ad",
+        "DROP TRIGGER sentences_au",
+        "DROP TABLE sentences_fts",
+        "DROP TABLE sentences",
+        "ALTER TABLE articles DROP COLUMN text",
+        "ALTER TABLE subscriptions ADD COLUMN next_due INTEGER NOT NULL DEFAULT 0",
+        _fill_next_due,
+        "DROP INDEX subscriptions_active",
+        "CREATE INDEX subscriptions_due ON subscriptions(next_due) WHERE active = 1",
+        """
+        CREATE TABLE forget_queue (
+            chat_id INTEGER PRIMARY KEY,
+            up_to_article INTEGER NOT NULL,
+            queued_at TEXT NOT NULL
+        )
+        """,
+    ),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
@@ -212,6 +268,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V4_CONVERSATIONS,
     _V5_LANGUAGES,
     _V6_FEED_FILTERS,
+    _V7_SCALE,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

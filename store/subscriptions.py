@@ -1,27 +1,52 @@
 """Digest subscriptions, followed feeds and seen feed items: the SQL behind daily digests.
 
-A mixin of Store (same connection, same writer); see store/db.py for the plumbing it uses.
+Each active subscription keeps `next_due`, the instant (Unix seconds, UTC) its next undelivered
+day falls due, behind a partial index: a scheduler tick reads only the due rows, so it costs the
+same with 100 or 100,000 subscribers. It is recomputed whenever the subscription or its last
+sent day changes.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import NotFound
-from store.records import DigestClaim, Feed, StoredArticle, Subscription
+from bot.schedule import due_instant
+from store import rows
+from store.records import DigestClaim, Feed, Subscription
+from store.sqlite import SQLiteTables
+
+_now = rows.now
+_stamp = rows.stamp
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+def next_due(at_minute: int, timezone: str, last_sent_day: str | None) -> int:
+    """When the first day after `last_sent_day` falls due (Unix seconds); 0 (at once) if none."""
+    if not last_sent_day:
+        return 0
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    day = date.fromisoformat(last_sent_day) + timedelta(days=1)
+    at = time(at_minute // 60, at_minute % 60)
+    return int(due_instant(at, zone, day).timestamp())
 
 
-def _stamp(moment: datetime) -> str:
-    """The same text form as the store's created_at columns, so they compare as strings."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+def set_next_due(conn: sqlite3.Connection, chat_id: int) -> None:
+    """Recompute one subscription's next_due from its time, zone and last sent day."""
+    row = conn.execute(
+        "SELECT at_minute, timezone, last_sent_day FROM subscriptions WHERE chat_id = ?",
+        (chat_id,),
+    ).fetchone()
+    if row is not None:
+        conn.execute(
+            "UPDATE subscriptions SET next_due = ? WHERE chat_id = ?",
+            (next_due(row[0], row[1], row[2]), chat_id),
+        )
 
 
 def _subscription(row: sqlite3.Row) -> Subscription:
@@ -53,12 +78,6 @@ def _feed(row: sqlite3.Row) -> Feed:
     )
 
 
-def _articles(rows: Iterable[sqlite3.Row]) -> list[StoredArticle]:
-    from store.db import _row_to_article  # store.db imports this module for the mixin
-
-    return [_row_to_article(r) for r in rows]
-
-
 _SUB_COLUMNS = (
     "chat_id, at_minute, timezone, active, empty_note, last_sent_day, last_article_id, "
     "stopped_reason"
@@ -66,18 +85,8 @@ _SUB_COLUMNS = (
 _FEED_COLUMNS = "id, chat_id, url, title, etag, last_modified, checked_at, filters"
 
 
-class DigestTables:
+class DigestTables(SQLiteTables):
     """Subscriptions, feeds and feed items, per chat."""
-
-    if TYPE_CHECKING:  # provided by Store
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None: ...
-        def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
-        @staticmethod
-        def _insert_chat(
-            conn: sqlite3.Connection, chat_id: int, title: str | None = None
-        ) -> None: ...
 
     # ---- subscriptions -----------------------------------------------------------------
 
@@ -116,6 +125,7 @@ class DigestTables:
                     None if empty_note is None else int(empty_note),
                 ),
             )
+            set_next_due(conn, chat_id)
             row = conn.execute(
                 f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ?", (chat_id,)
             ).fetchone()
@@ -137,10 +147,19 @@ class DigestTables:
 
     def active_subscriptions(self) -> list[Subscription]:
         """Every subscription that is on (the scheduler checks each for being due)."""
-        rows = self._all(
+        found = self._all(
             f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE active = 1 ORDER BY chat_id"
         )
-        return [_subscription(r) for r in rows]
+        return [_subscription(r) for r in found]
+
+    def due_subscriptions(self, now: datetime, *, limit: int = 1000) -> list[Subscription]:
+        """Active subscriptions whose next undelivered day has fallen due at `now` (indexed)."""
+        found = self._all(
+            f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE active = 1 AND next_due <= ? "
+            "ORDER BY next_due LIMIT ?",
+            (int(now.timestamp()), max(0, limit)),
+        )
+        return [_subscription(r) for r in found]
 
     def skip_day(self, chat_id: int, day: date) -> None:
         """Record a day as done without a digest (it was missed by too much while down)."""
@@ -150,6 +169,7 @@ class DigestTables:
                 "AND (last_sent_day IS NULL OR last_sent_day < ?)",
                 (day.isoformat(), chat_id, day.isoformat()),
             )
+            set_next_due(conn, chat_id)
 
     def claim_digest(
         self,
@@ -190,7 +210,6 @@ class DigestTables:
                     f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ?", (chat_id,)
                 ).fetchone()
             sub = _subscription(row)
-            from store.db import _ARTICLE_COLUMNS
 
             if sub.last_article_id is None:
                 where, arg = "created_at >= ?", _stamp(first_since)
@@ -201,8 +220,8 @@ class DigestTables:
                 (chat_id, arg),
             ).fetchone()
             total, newest = int(counted[0]), counted[1]
-            rows = conn.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? AND {where} "
+            found = conn.execute(
+                f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? AND {where} "
                 "ORDER BY id DESC LIMIT ?",
                 (chat_id, arg, max(0, limit)),
             ).fetchall()
@@ -219,7 +238,8 @@ class DigestTables:
                 "UPDATE subscriptions SET last_sent_day = ?, last_article_id = ? WHERE chat_id = ?",
                 (marked_day, last_id, chat_id),
             )
-        articles = _articles(rows)
+            set_next_due(conn, chat_id)
+        articles = [rows.article(r) for r in found]
         return DigestClaim(subscription=sub, articles=articles, more=max(0, total - len(articles)))
 
     # ---- feeds -------------------------------------------------------------------------
@@ -244,10 +264,10 @@ class DigestTables:
 
     def list_feeds(self, chat_id: int) -> list[Feed]:
         """The chat's feeds in the order they were followed (numbered from 1 by /feeds)."""
-        rows = self._all(
+        found = self._all(
             f"SELECT {_FEED_COLUMNS} FROM followed_feeds WHERE chat_id = ? ORDER BY id", (chat_id,)
         )
-        return [_feed(r) for r in rows]
+        return [_feed(r) for r in found]
 
     def set_feed_filters(self, chat_id: int, feed_id: int, filters: str) -> Feed:
         """Replace one of the chat's feeds' filter ('' for none); NotFound if not the chat's."""
@@ -330,9 +350,3 @@ class DigestTables:
                     for guid, link, article_id in items
                 ],
             )
-
-    def forget_digests(self, conn: sqlite3.Connection, chat_id: int) -> None:
-        """Inside Store.forget's transaction: the chat's subscription, feeds and feed items."""
-        conn.execute("DELETE FROM feed_items WHERE chat_id = ?", (chat_id,))
-        conn.execute("DELETE FROM followed_feeds WHERE chat_id = ?", (chat_id,))
-        conn.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))

@@ -13,8 +13,9 @@ import pytest
 
 from bot.errors import NotFound, StorageError
 from store import LATEST_VERSION, MIGRATIONS, ChatSettings, Migration, Store
-from store.db import FULL_OR_READONLY, match_query
+from store.db import FULL_OR_READONLY
 from store.schema import migrate
+from store.search import chat_prefix, match_query
 
 A, B = 1001, -2002  # Telegram group ids are negative
 
@@ -51,22 +52,37 @@ def rows_for_chat(path: Path, chat_id: int) -> dict[str, int]:
         return {
             "chats": one("SELECT count(*) FROM chats WHERE id = ?"),
             "articles": one("SELECT count(*) FROM articles WHERE chat_id = ?"),
-            "sentences": one("SELECT count(*) FROM sentences WHERE chat_id = ?"),
-            "questions": one("SELECT count(*) FROM questions WHERE chat_id = ?"),
-            # docsize has one row per indexed document, independent of the content table.
-            "fts": one(
-                "SELECT count(*) FROM sentences_fts_docsize d WHERE d.id IN "
-                "(SELECT rowid FROM sentences_fts WHERE chat_id = ?)"
+            "sentences": one(
+                "SELECT coalesce(sum(sentence_count), 0) FROM articles WHERE chat_id = ?"
             ),
+            "questions": one("SELECT count(*) FROM questions WHERE chat_id = ?"),
+            # docsize has one row per indexed sentence; each holds only the chat's own tokens.
+            "fts": fts_rows_of(conn, chat_id),
         }
     finally:
         conn.close()
 
 
+def fts_rows_of(conn: sqlite3.Connection, chat_id: int) -> int:
+    """Index rows holding any token of the chat (every indexed row holds at least one)."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, search_index, 'row')"
+    )
+    prefix = chat_prefix(chat_id)
+    ids: set[int] = set()
+    for (term,) in conn.execute("SELECT term FROM temp.vocab").fetchall():
+        if term.startswith(prefix):
+            found = conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?", ('"' + term + '"',)
+            )
+            ids.update(r for (r,) in found)
+    return len(ids)
+
+
 def fts_documents(path: Path) -> int:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return int(conn.execute("SELECT count(*) FROM sentences_fts_docsize").fetchone()[0])
+        return int(conn.execute("SELECT count(*) FROM search_index_docsize").fetchone()[0])
     finally:
         conn.close()
 
@@ -94,9 +110,9 @@ def test_open_creates_parent_dir_and_sets_pragmas(store: Store, db_path: Path) -
         assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     finally:
         conn.close()
-    assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
-    assert store._conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    assert store._connections.writer.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store._connections.writer.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert store._connections.writer.execute("PRAGMA busy_timeout").fetchone()[0] > 0
     assert store.integrity_check() == "ok"
 
 
@@ -307,7 +323,7 @@ def test_ensure_chat_keeps_settings_and_updates_title(store: Store) -> None:
     store.ensure_chat(A, "New title")
     store.ensure_chat(A)
     assert store.get_settings(A).sentences == 7
-    row = store._conn.execute("SELECT title FROM chats WHERE id = ?", (A,)).fetchone()
+    row = store._connections.writer.execute("SELECT title FROM chats WHERE id = ?", (A,)).fetchone()
     assert row[0] == "New title"
 
 
@@ -327,7 +343,8 @@ def test_search_finds_words_best_first(store: Store) -> None:
     assert hits[0].article_id == other.id and hits[0].title == "Budget"
     assert hits[0].score >= hits[1].score
     assert store.search(A, "BRIDGE")[0].article_id in {bridge.id, other.id}
-    assert len(store.search(A, "the", limit=1)) == 1
+    assert len(store.search(A, "budget", limit=1)) == 1
+    assert store.search(A, "the") == []  # stop words are not indexed
     assert store.search(A, "nonexistentword") == []
 
 
@@ -367,11 +384,12 @@ def test_search_is_safe_with_user_syntax(store: Store, query: str) -> None:
 def test_search_with_no_words_returns_nothing(store: Store, query: str) -> None:
     add(store, A)
     assert store.search(A, query) == []
-    assert match_query(query) is None
+    assert match_query(A, query) is None
 
 
-def test_match_query_quotes_every_word() -> None:
-    assert match_query('NEAR(a "b" AND c*') == '"NEAR" OR "a" OR "b" OR "AND" OR "c"'
+def test_match_query_quotes_every_word_with_the_chats_prefix() -> None:
+    assert match_query(A, 'NEAR(x "b" AND c*') == '"1001xnear" OR "1001xx" OR "1001xb" OR "1001xc"'
+    assert match_query(B, "Bridge") == '"n2002xbridge"'
 
 
 # ---- questions and forget ------------------------------------------------------------
@@ -436,8 +454,8 @@ def test_read_only_database_raises_storage_error_and_loses_nothing(db_path: Path
 
 def test_full_disk_raises_storage_error_and_rolls_back(store: Store, db_path: Path) -> None:
     kept, _ = add(store, A, "kept")
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    pages = store._connections.writer.execute("PRAGMA page_count").fetchone()[0]
+    store._connections.writer.execute(f"PRAGMA max_page_count = {pages + 1}")
     huge = tuple((f"Sentence number {i} about {'x' * 200}.",) for i in range(2000))
     with pytest.raises(StorageError) as info:
         add(store, A, "huge", paragraphs=huge)
