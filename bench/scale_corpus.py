@@ -12,6 +12,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from bot.article import Article
 from bot.clean import clean_text
@@ -124,60 +125,71 @@ def _prepare(job: tuple[int, int, int]) -> list[tuple[int, NewArticle, str, list
 
 def build_parallel(path: Path, total: int, corpus: Corpus, *, workers: int = 2) -> dict[str, float]:
     """The same rows as `build`, with the per-article CPU work (cleaned text to JSON, hash,
-    index tokens) spread over worker processes and one writer inserting batches: for 1M."""
+    index tokens) spread over worker processes and one writer inserting batches: for 1M.
+
+    Resumes a build that was stopped: batches are written in order, one transaction each.
+    """
     import multiprocessing
+    from collections import deque
 
     started = time.perf_counter()
-    jobs, k = [], 0
-    for chat, count in layout(total):
-        for first in range(0, count, BATCH):
-            n = min(BATCH, count - first)
-            jobs.append((chat, k, k + n))
-            k += n
     Store.open(path).close()  # schema and pragmas as the bot makes them
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA journal_mode = WAL")
+    already = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    jobs, k = [], 0
+    for chat, count in layout(total):
+        for first in range(0, count, BATCH):
+            n = min(BATCH, count - first)
+            if k >= already:
+                jobs.append((chat, k, k + n))
+            k += n
     done = 0
     _CORPUS[:] = [corpus]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for batch in pool.imap(_prepare, jobs, chunksize=1):
+        pending: deque[Any] = deque()
+        queue = iter(jobs)
+        while True:
+            # A bounded number of batches in flight, so a slow writer never piles them up.
+            while len(pending) < 2 * workers and (job := next(queue, None)) is not None:
+                pending.append(pool.apply_async(_prepare, (job,)))
+            if not pending:
+                break
+            batch = pending.popleft().get()
+            chat = batch[0][0]
             conn.execute("BEGIN")
-            for chat, fresh, body, index_rows in batch:
-                conn.execute(
-                    "INSERT INTO chats (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (chat, rows.now()),
-                )
+            conn.execute(
+                "INSERT INTO chats (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (chat, rows.now()),
+            )
+            for _, fresh, body, index_rows in batch:
                 cursor = conn.execute(
                     "INSERT INTO articles (chat_id, title, source, url, origin, byline, place, "
                     "published, paragraphs_json, sentence_count, content_hash, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         chat, fresh.title, fresh.source, fresh.url, fresh.origin, fresh.byline,
-                        fresh.place, fresh.published,
-                        body,
+                        fresh.place, fresh.published, body,
                         sum(len(p) for p in fresh.paragraphs), fresh.content_hash, rows.now(),
                     ),
                 )  # fmt: skip
                 base = int(cursor.lastrowid or 0) << search.SHIFT
                 conn.executemany(
                     "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
-                    [(base + i, body) for i, body in index_rows],
+                    [(base + i, tokens) for i, tokens in index_rows],
                 )
-                conn.execute(
-                    "UPDATE chats SET current_article_id = ? WHERE id = ?",
-                    (cursor.lastrowid, chat),
-                )
+            conn.execute(
+                "UPDATE chats SET current_article_id = ? WHERE id = ?", (cursor.lastrowid, chat)
+            )
             conn.execute("COMMIT")
             done += len(batch)
             if done % 50_000 < BATCH:
-                print(
-                    f"  {done:,} articles, {done / (time.perf_counter() - started):,.0f}/s",
-                    flush=True,
-                )
+                rate = done / (time.perf_counter() - started)
+                print(f"  {already + done:,} articles, {rate:,.0f}/s", flush=True)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     seconds = time.perf_counter() - started
-    stats = {"articles": done, "seconds": seconds, "rate": done / seconds, "workers": workers}
+    stats = {"articles": already + done, "seconds": seconds, "rate": done / seconds}
     path.with_suffix(".build.json").write_text(json.dumps(stats))
     return stats

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bot import operations
 from bot.errors import ArticlebotError, UsageError
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -250,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON instead of Markdown")
     p.add_argument("--chat", type=int, default=0, help="chat id (default 0: the console's chat)")
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
+    operations.add_parsers(sub)
     p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     p.add_argument("--webhook", action="store_true", help="use a webhook instead of polling")
     return parser
@@ -262,6 +264,8 @@ COMMANDS: dict[str, FrontEnd] = {
     "ask": cmd_ask,
     "stats": cmd_stats,
     "export": cmd_export,
+    "maintenance": operations.cmd_maintenance,
+    "backup": operations.cmd_backup,
 }
 FRONT_END_COMMANDS = ("chat", "run")
 

@@ -34,6 +34,9 @@ from handlers.common import reader_language
 
 log = logging.getLogger(__name__)
 
+MAINTENANCE_EVERY = 3600.0  # seconds between maintenance runs (the first 10 minutes after start)
+MAINTENANCE_SECONDS = 120.0  # a run stops after this long; the next one carries on
+
 
 class RedactToken(logging.Filter):
     """Replace the bot token in every log record (httpx logs request URLs, which contain it)."""
@@ -61,6 +64,25 @@ def install_token_filter(token: str) -> None:
         handler.addFilter(redact)
     # httpx's per-request lines are noise at INFO, and the reason the filter exists.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+class LeanApplication(Application[Any, Any, Any, Any, Any, Any]):
+    """PTB's Application, minus the ids it marks for a persistence this bot does not have.
+
+    Without persistence nothing ever empties those sets: every chat and user id seen would
+    stay in memory for the life of the process.
+    """
+
+    def _mark_for_persistence_update(self, *, update: object = None, job: Any = None) -> None:
+        if self.persistence is not None:
+            super()._mark_for_persistence_update(update=update, job=job)
+
+
+async def maintenance(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The hourly job: finish forgets, give free pages back, merge the search index."""
+    service = context.application.bot_data.get("service")
+    if service is not None:
+        await service.maintain(max_seconds=MAINTENANCE_SECONDS)
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
@@ -138,6 +160,9 @@ def build_application(
             app.job_queue.run_repeating(
                 digests.tick, interval=settings.digest_tick_seconds, first=1.0, name="digests"
             )
+            app.job_queue.run_repeating(
+                maintenance, interval=MAINTENANCE_EVERY, first=600.0, name="maintenance"
+            )
         log.info("articlebot is running as @%s", app.bot.username)
 
     async def post_stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -149,7 +174,7 @@ def build_application(
             service.close()
         log.info("articlebot stopped; everything acknowledged is saved")
 
-    builder: Any = ApplicationBuilder()
+    builder: Any = ApplicationBuilder().application_class(LeanApplication)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:

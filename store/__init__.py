@@ -14,10 +14,12 @@ from store.records import (
     Subscription,
 )
 from store.schema import LATEST_VERSION, MIGRATIONS, Migration
+from store.sqlite import READERS, only_reads
 
 __all__ = [
     "LATEST_VERSION",
     "MIGRATIONS",
+    "READERS",
     "ArticleSummary",
     "ChatSettings",
     "Conversation",
@@ -28,4 +30,5 @@ __all__ = [
     "Store",
     "StoredArticle",
     "Subscription",
+    "only_reads",
 ]

@@ -18,9 +18,10 @@ from store.records import (
     SearchHit,
     StoredArticle,
 )
-from store.sqlite import SQLiteTables
+from store.sqlite import SQLiteTables, reads
 
 SEARCH_SECONDS = 1.0  # a search stops past this (and says so) rather than hold a reader
+MAX_RANKED = 600  # bm25 is worked out for at most about this many matching sentences
 
 
 def _insert_article(conn: sqlite3.Connection, chat_id: int, new: NewArticle) -> tuple[int, bool]:
@@ -67,6 +68,7 @@ class ArticleTables(SQLiteTables):
         with self._write() as conn:
             self._insert_chat(conn, chat_id, title)
 
+    @reads
     def get_settings(self, chat_id: int) -> ChatSettings:
         row = self._one(
             "SELECT brief_sentences, method, timezone, language FROM chats WHERE id = ?",
@@ -183,6 +185,7 @@ class ArticleTables(SQLiteTables):
                 )
         return created
 
+    @reads
     def get_article(self, chat_id: int, article_id: int) -> StoredArticle | None:
         """The chat's article with that id; None if missing or another chat's."""
         row = self._one(
@@ -191,6 +194,7 @@ class ArticleTables(SQLiteTables):
         )
         return None if row is None else rows.article(row)
 
+    @reads
     def current_article(self, chat_id: int) -> StoredArticle | None:
         row = self._one(
             f"SELECT {', '.join('a.' + c for c in rows.ARTICLE_COLUMNS.split(', '))} "
@@ -214,6 +218,7 @@ class ArticleTables(SQLiteTables):
             )
         return rows.article(row)
 
+    @reads
     def list_articles(
         self, chat_id: int, *, limit: int = 10, offset: int = 0
     ) -> list[ArticleSummary]:
@@ -234,6 +239,7 @@ class ArticleTables(SQLiteTables):
             for r in found
         ]
 
+    @reads
     def article_by_position(self, chat_id: int, n: int) -> StoredArticle | None:
         """The n-th newest article of the chat (1 = newest), as numbered by list_articles."""
         if n < 1:
@@ -245,12 +251,14 @@ class ArticleTables(SQLiteTables):
         )
         return None if row is None else rows.article(row)
 
+    @reads
     def count_articles(self, chat_id: int) -> int:
         row = self._one("SELECT count(*) FROM articles WHERE chat_id = ?", (chat_id,))
         return 0 if row is None else int(row[0])
 
     # ---- search and questions ----------------------------------------------------------
 
+    @reads
     def search(self, chat_id: int, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Sentences of the chat's articles matching any word of `query` (stop words out), best first.
 
@@ -260,12 +268,7 @@ class ArticleTables(SQLiteTables):
         if match is None or limit < 1:
             return []
         with self._read(seconds=SEARCH_SECONDS) as conn:
-            found = conn.execute(
-                "SELECT rowid, -bm25(search_index) AS score FROM search_index "
-                "WHERE search_index MATCH ? "
-                f"ORDER BY bm25(search_index), rowid >> {search.SHIFT} DESC, rowid LIMIT ?",
-                (match, limit),
-            ).fetchall()
+            found = self._ranked(conn, chat_id, match, limit)
             wanted = sorted({search.article_of(r["rowid"])[0] for r in found})
             articles = {
                 r["id"]: (r["title"], rows.paragraphs(r["paragraphs_json"]))
@@ -292,6 +295,34 @@ class ArticleTables(SQLiteTables):
                     )
                 )
         return hits
+
+    @staticmethod
+    def _ranked(
+        conn: sqlite3.Connection, chat_id: int, match: str, limit: int
+    ) -> list[sqlite3.Row]:
+        """The best `limit` index rows by bm25; for words in very many of the chat's sentences,
+        the best among about MAX_RANKED of its newest matching sentences (bm25 costs per match)."""
+        sql = (
+            "SELECT rowid, -bm25(search_index) AS score FROM search_index "
+            "WHERE search_index MATCH ? AND rowid >= ? "
+            f"ORDER BY bm25(search_index), rowid >> {search.SHIFT} DESC, rowid LIMIT ?"
+        )
+        matches = conn.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (match,)
+        ).fetchone()[0]
+        if matches > MAX_RANKED:
+            first, last = conn.execute(
+                "SELECT min(id), max(id) FROM articles WHERE chat_id = ?", (chat_id,)
+            ).fetchone()
+            if first is not None:
+                # Matches spread over the chat's articles: a window of the newest holds about
+                # MAX_RANKED of them (widened once if it holds too few).
+                for share in (MAX_RANKED / matches, 4 * MAX_RANKED / matches):
+                    low = int(last - (last - first) * share)
+                    rows = conn.execute(sql, (match, search.row_id(low, 0), limit)).fetchall()
+                    if len(rows) >= limit:
+                        return rows
+        return conn.execute(sql, (match, 0, limit)).fetchall()
 
     def log_question(
         self,
@@ -333,6 +364,7 @@ class ArticleTables(SQLiteTables):
             if conversation is not None:
                 conversations.save(conn, chat_id, conversation, rows.now())
 
+    @reads
     def conversation(self, chat_id: int) -> Conversation | None:
         """The chat's conversation state (what the last answer was about), if any."""
         with self._read() as conn:
@@ -347,6 +379,7 @@ class ArticleTables(SQLiteTables):
                 (chat_id, message_id, article_id, chat_id),
             )
 
+    @reads
     def article_for_message(self, chat_id: int, message_id: int) -> StoredArticle | None:
         """The chat's article that a message of the bot was about, if it is known."""
         row = self._one(

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from store import rows
 from store.records import StoredArticle
-from store.sqlite import SQLiteTables
+from store.sqlite import SQLiteTables, reads
 
 
 def _time(value: str) -> datetime:
@@ -17,6 +17,7 @@ def _time(value: str) -> datetime:
 class ExportTables(SQLiteTables):
     """Whole-library reads, oldest question first."""
 
+    @reads
     def all_articles(self, chat_id: int) -> list[StoredArticle]:
         """Every article of the chat, newest first (the order /articles numbers them)."""
         found = self._all(
@@ -25,6 +26,7 @@ class ExportTables(SQLiteTables):
         )
         return [rows.article(r) for r in found]
 
+    @reads
     def questions_by_article(
         self, chat_id: int
     ) -> dict[int, list[tuple[str, str | None, str | None, datetime]]]:

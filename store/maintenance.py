@@ -14,13 +14,13 @@ from pathlib import Path
 import sqlite_utils
 
 from store import conversations, rows, search
-from store.sqlite import SQLiteTables, connect, translated
+from store.sqlite import SQLiteTables, connect, reads, translated
 
-STEP_SECONDS = 0.015
+STEP_SECONDS = 0.01
 VACUUM_PAGES = 256  # pages given back to the file system per step (1 MB at 4 KB pages)
 MERGE_PAGES = 64  # search index pages merged per step (negative: merge towards one segment)
-_ARTICLES_PER_ROUND = 8
-_ROWS_PER_ROUND = 500
+_ARTICLES_PER_ROUND = 2
+_ROWS_PER_ROUND = 200
 
 
 class Maintenance(SQLiteTables):
@@ -121,12 +121,16 @@ class Maintenance(SQLiteTables):
         """
         if self.purge_step():
             return "forget"
-        with self._write() as conn:
+        with translated(), self._connections.write_lock:
+            conn = self._connections.writer
             mode = int(conn.execute("PRAGMA auto_vacuum").fetchone()[0])
             free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
             if mode == 2 and free > 0:
-                conn.execute(f"PRAGMA incremental_vacuum({VACUUM_PAGES:d})").fetchall()
+                # executescript steps the pragma to the end (execute() frees a single page);
+                # it runs as its own short transaction.
+                conn.executescript(f"PRAGMA incremental_vacuum({VACUUM_PAGES:d});")
                 return "vacuum"
+        with self._write() as conn:
             before = conn.total_changes
             conn.execute(
                 "INSERT INTO search_index (search_index, rank) VALUES ('merge', ?)",
@@ -142,6 +146,7 @@ class Maintenance(SQLiteTables):
         with translated(), self._connections.write_lock:
             self._connections.writer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
+    @reads
     def space(self) -> dict[str, int]:
         """File pages: total, free (reclaimable), and the page size."""
         with self._read() as conn:
@@ -162,6 +167,7 @@ class Maintenance(SQLiteTables):
 
     # ---- operators ---------------------------------------------------------------------
 
+    @reads
     def stats(self) -> dict[str, int]:
         """Rows per table (the full-text index's own tables left out), for operators."""
         with self._read() as conn:
@@ -200,6 +206,7 @@ class Maintenance(SQLiteTables):
                     raise
         return "ok" if not problems else "\n".join(problems)
 
+    @reads
     def backup(self, path: str | Path) -> int:
         """A consistent copy of the live database at `path` (VACUUM INTO, from one snapshot).
 

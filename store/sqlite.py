@@ -10,10 +10,10 @@ import queue
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.errors import StorageError
 from store import rows
@@ -35,6 +35,19 @@ _BUSY_MARKERS = ("database is locked", "database is busy")
 
 BUSY_TIMEOUT_MS = 5000
 READERS = 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reads(fn: F) -> F:
+    """Mark a store method that only reads: a caller may run it beside writes, on another thread."""
+    fn.store_reads = True  # type: ignore[attr-defined]
+    return fn
+
+
+def only_reads(fn: Callable[..., Any]) -> bool:
+    """Whether a (bound) store method only reads, so it need not queue behind the writer."""
+    return bool(getattr(fn, "store_reads", False))
 
 
 def storage_error(exc: sqlite3.Error) -> StorageError | None:

@@ -17,7 +17,7 @@ from bot.errors import NotFound
 from bot.schedule import due_instant
 from store import rows
 from store.records import DigestClaim, Feed, Subscription
-from store.sqlite import SQLiteTables
+from store.sqlite import SQLiteTables, reads
 
 _now = rows.now
 _stamp = rows.stamp
@@ -131,6 +131,7 @@ class DigestTables(SQLiteTables):
             ).fetchone()
         return _subscription(row)
 
+    @reads
     def get_subscription(self, chat_id: int) -> Subscription | None:
         row = self._one(f"SELECT {_SUB_COLUMNS} FROM subscriptions WHERE chat_id = ?", (chat_id,))
         return None if row is None else _subscription(row)
@@ -145,6 +146,7 @@ class DigestTables(SQLiteTables):
             )
         return cursor.rowcount > 0
 
+    @reads
     def active_subscriptions(self) -> list[Subscription]:
         """Every subscription that is on (the scheduler checks each for being due)."""
         found = self._all(
@@ -152,6 +154,7 @@ class DigestTables(SQLiteTables):
         )
         return [_subscription(r) for r in found]
 
+    @reads
     def due_subscriptions(self, now: datetime, *, limit: int = 1000) -> list[Subscription]:
         """Active subscriptions whose next undelivered day has fallen due at `now` (indexed)."""
         found = self._all(
@@ -262,6 +265,7 @@ class DigestTables(SQLiteTables):
             ).fetchone()
         return _feed(row), created
 
+    @reads
     def list_feeds(self, chat_id: int) -> list[Feed]:
         """The chat's feeds in the order they were followed (numbered from 1 by /feeds)."""
         found = self._all(
@@ -312,6 +316,7 @@ class DigestTables(SQLiteTables):
                 (etag, last_modified, _now(), title, feed_id, chat_id),
             )
 
+    @reads
     def unseen_items(
         self, chat_id: int, feed_id: int, items: Sequence[tuple[str, str | None]]
     ) -> list[tuple[str, str | None]]:

@@ -123,6 +123,27 @@ def test_stats_counts_what_the_console_stored(tmp_path: Path) -> None:
     assert counts["articles"] == "1" and counts["questions"] == "1" and counts["chats"] == "1"
 
 
+def test_backup_and_maintenance_of_the_console_database(tmp_path: Path) -> None:
+    out = run("chat", tmp=tmp_path, stdin=(pasted_page() + "\n.\n").encode())
+    assert out.returncode == 0, out.stderr
+    out = run("backup", str(tmp_path / "copy.db"), tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "backed up" in out.stdout
+    again = run("backup", str(tmp_path / "copy.db"), tmp=tmp_path)
+    assert again.returncode == 1 and "never overwrites" in again.stderr
+    out = run("chat", tmp=tmp_path, stdin=b"/forget yes\n")
+    assert "1 article(s) deleted" in out.stdout
+    out = run("maintenance", tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "MB ->" in out.stdout and "Traceback" not in out.stderr
+    # The backup still has the article: restoring is copying the file back.
+    out = run("stats", "--db", str(tmp_path / "copy.db"), tmp=tmp_path)
+    counts = dict(line.split() for line in out.stdout.splitlines()[1:])
+    assert counts["articles"] == "1" and "integrity: ok" in out.stdout
+    missing = run("backup", str(tmp_path / "x.db"), "--db", str(tmp_path / "none.db"), tmp=tmp_path)
+    assert missing.returncode == 1 and "No database" in missing.stderr
+
+
 @pytest.mark.parametrize(
     ("token", "message"),
     [("", "TELEGRAM_BOT_TOKEN is not set"), ("not-a-token", "does not look like a bot token")],

@@ -318,3 +318,13 @@ async def test_pressing_the_same_button_twice_is_harmless(bot: Harness) -> None:
     await bot.send(callback_update(ME, 1001, "set:len:4"))
     await bot.send(callback_update(ME, 1001, "set:len:4"))
     assert not any("something went wrong" in t for t in bot.texts(ME))
+
+
+async def test_many_chats_leave_no_ids_behind_in_memory(bot: Harness) -> None:
+    # Without persistence PTB would keep every chat and user id it saw, for ever.
+    for chat in range(7000, 7300):
+        await bot.text(chat, "Who won?")
+    assert "no article here yet" in bot.texts(7299)[-1]
+    assert len(bot.app._chat_ids_to_be_updated_in_persistence) == 0
+    assert len(bot.app._user_ids_to_be_updated_in_persistence) == 0
+    assert len(bot.app.chat_data) == 0 and len(bot.app.user_data) == 0

@@ -25,6 +25,7 @@ from bot.service.feeds import FIRST_FEED_ITEMS, MAX_FEED_ITEMS, MAX_FEEDS, Feeds
 from bot.service.library import LibraryPart, parse_timezone
 from bot.service.opml import FollowReport, OpmlOffer, OpmlPart
 from bot.service.sharing import SharingPart
+from bot.service.upkeep import UpkeepPart
 from bot.settings import Settings
 from store import Store
 
@@ -52,13 +53,14 @@ __all__ = [
     "SharingPart",
     "Tldr",
     "TooShort",
+    "UpkeepPart",
     "check_text",
     "content_hash",
     "parse_timezone",
 ]
 
 
-class Service(AnswersPart, SharingPart, OpmlPart, DigestsPart):
+class Service(AnswersPart, SharingPart, OpmlPart, DigestsPart, UpkeepPart):
     """One instance per process; every method is safe to call concurrently from many chats."""
 
     @classmethod

@@ -1,7 +1,8 @@
 """What every feature of the service shares: the store, the settings and the two executors.
 
-Blocking work never runs on the event loop: SQLite goes through one writer thread (every call,
-in order), CPU work (cleaning, extraction, briefing, answering) through a small thread pool.
+Blocking work never runs on the event loop: SQLite writes go through one writer thread (every
+write, in order), SQLite reads through a few reader threads (WAL readers: they never wait for a
+write), CPU work (cleaning, extraction, briefing, answering) through a small thread pool.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 from bot.article import Article
 from bot.language.detect import detect
 from bot.settings import Settings
-from store import Store, StoredArticle
+from store import READERS, Store, StoredArticle, only_reads
 
 T = TypeVar("T")
 ARTICLE_CACHE_SIZE = 512
@@ -29,18 +30,24 @@ class ServiceBase:
         self.store = store
         self.settings = settings
         self._db_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="articlebot-db")
+        self._read_pool = ThreadPoolExecutor(
+            max_workers=READERS, thread_name_prefix="articlebot-read"
+        )
         self._cpu_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="articlebot-cpu")
         self._articles: OrderedDict[int, Article] = OrderedDict()
 
     def close(self) -> None:
         """Finish queued database work, then close the database."""
         self._cpu_pool.shutdown(wait=False, cancel_futures=True)
+        self._read_pool.shutdown(wait=True)
         self._db_pool.shutdown(wait=True)
         self.store.close()
 
     async def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a store method: a read on a reader thread, a write on the writer thread."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._db_pool, partial(fn, *args, **kwargs))
+        pool = self._read_pool if only_reads(fn) else self._db_pool
+        return await loop.run_in_executor(pool, partial(fn, *args, **kwargs))
 
     async def _cpu(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()

@@ -59,7 +59,8 @@ class DigestsPart(FeedsPart, ArticlesPart):
 
     async def due_digests(self, now: datetime) -> list[tuple[int, date]]:
         """(chat, local day) of every digest due at `now`; days missed by too much are skipped."""
-        subs = await self._db(self.store.active_subscriptions)
+        # Only the subscriptions whose next_due has passed (an index range), not all of them.
+        subs = await self._db(self.store.due_subscriptions, now)
         verdicts = await self._cpu(_decide_all, subs, now)
         due: list[tuple[int, date]] = []
         for sub, verdict in zip(subs, verdicts, strict=True):

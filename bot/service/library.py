@@ -65,8 +65,14 @@ class LibraryPart(ServiceBase):
         return rescored[:limit]
 
     async def forget(self, chat_id: int) -> int:
-        """Delete every row of this chat's data; returns how many articles went."""
-        removed = await self._db(self.store.forget, chat_id)
+        """Delete every row of this chat's data; returns how many articles went.
+
+        A big chat is deleted in short steps, each its own turn on the writer, so other chats'
+        writes go in between instead of waiting for the whole delete.
+        """
+        removed = await self._db(self.store.begin_forget, chat_id)
+        while await self._db(self.store.purge_step, chat_id):
+            pass
         return removed
 
     async def chat_settings(self, chat_id: int) -> ChatSettings:
