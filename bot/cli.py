@@ -192,7 +192,8 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"No database at {path}")
     with Store.open(path) as store:
         counts = store.stats()
-        check = store.integrity_check()
+        # The search index's own check is a long write: only when asked (bot stopped).
+        check = store.integrity_check(search_index=args.full)
         version = store.schema_version
     print(f"{path} (schema version {version}, integrity: {check})")
     for name, count in sorted(counts.items()):
@@ -246,6 +247,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     p = sub.add_parser("stats", help="rows per table and an integrity check of the database")
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
+    p.add_argument(
+        "--full", action="store_true", help="check the search index too (holds the writer)"
+    )
     p = sub.add_parser("export", help="saved articles as Markdown (or --json) to FILE or stdout")
     p.add_argument("file", metavar="FILE", nargs="?", default=None)
     p.add_argument("--json", action="store_true", help="JSON instead of Markdown")
