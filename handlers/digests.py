@@ -20,10 +20,11 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import schedule
+from bot import i18n, schedule
 from bot.digest import Digest, DigestItem
 from bot.errors import UsageError
 from bot.filters import split_filter_args
+from bot.i18n import N_, _, ngettext
 from bot.service import Service
 from handlers import format as fmt
 from handlers.articles import show_brief
@@ -31,18 +32,25 @@ from handlers.common import friendly, service, typing
 
 log = logging.getLogger(__name__)
 
-SUBSCRIBE_USAGE = (
+SUBSCRIBE_USAGE = N_(
     "Usage: /subscribe [HH:MM] [time zone] [note] — for example /subscribe 07:30 Europe/Berlin. "
     "Defaults: 08:00 and your /settings time zone. Add 'note' to get a one-line note on days "
     "with nothing new ('quiet' turns it off)."
 )
-NOTHING_NEW = "Nothing new since your last digest: no saved articles and no new feed items."
+NOTHING_NEW = N_("Nothing new since your last digest: no saved articles and no new feed items.")
 BUTTONS_PER_ROW = 8
 MAX_SEND_RETRIES = 3  # after the rate limiter's own retries, for 429s only (never delivered)
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send")
 
 
 # ---- formatting -----------------------------------------------------------------------------
+
+
+def local_date(day: date) -> str:
+    """A day written the way the reader's language writes it ("Monday, 3 March 2026")."""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="full", locale=i18n.current()))
 
 
 def _item_html(item: DigestItem) -> str:
@@ -57,7 +65,8 @@ def digest_messages(d: Digest) -> list[tuple[str, list[DigestItem]]]:
 
     Never splits an item, and never leaves a source's heading at the end of a message.
     """
-    units: list[tuple[str, list[DigestItem]]] = [(f"<b>Your digest for {d.day:%A %d %B}</b>", [])]
+    heading = _("Your digest for {day}").format(day=local_date(d.day))
+    units: list[tuple[str, list[DigestItem]]] = [(f"<b>{heading}</b>", [])]
     for group in d.groups:
         heading = f"\n<b>{fmt.esc(group.source)}</b>"
         for i, item in enumerate(group.items):
@@ -65,8 +74,13 @@ def digest_messages(d: Digest) -> list[tuple[str, list[DigestItem]]]:
             units.append((f"{heading}\n{text}" if i == 0 else text, [item]))
     tail = []
     if d.more:
-        tail.append(f"<i>…and {d.more} more new article(s): /articles lists them.</i>")
-    tail.append("<i>Tap a number for the full brief; then ask about it.</i>")
+        more = ngettext(
+            "…and {n} more new article: /articles lists them.",
+            "…and {n} more new articles: /articles lists them.",
+            d.more,
+        ).format(n=d.more)
+        tail.append(f"<i>{more}</i>")
+    tail.append("<i>" + _("Tap a number for the full brief; then ask about it.") + "</i>")
     units.append(("\n" + "\n".join(tail), []))
     messages: list[tuple[str, list[DigestItem]]] = []
     text, items = "", list[DigestItem]()
@@ -109,7 +123,7 @@ async def send_digest(bot: Bot, d: Digest, *, manual: bool = False) -> int:
     A 429 that outlasts the rate limiter's retries is waited out here (a 429 was never
     delivered); other errors propagate to the caller.
     """
-    parts: list[tuple[str, list[DigestItem]]] = [(NOTHING_NEW, [])]
+    parts: list[tuple[str, list[DigestItem]]] = [(_(NOTHING_NEW), [])]
     if not d.empty:
         parts = digest_messages(d)
     elif not (manual or d.empty_note):
@@ -212,8 +226,13 @@ class Broadcaster:
             await self._deliver(digest)
 
     async def _deliver(self, digest: Digest) -> None:
+        # No user is talking here: a scheduled digest speaks the chat's /settings language.
+        chosen = None
+        with contextlib.suppress(Exception):
+            chosen = (await self.svc.chat_settings(digest.chat_id)).language
         try:
-            self.sent += await send_digest(self.bot, digest)
+            with i18n.speaking(i18n.choose(chosen, None)):
+                self.sent += await send_digest(self.bot, digest)
         except Forbidden as exc:
             self.blocked += 1
             await self.svc.unsubscribe(digest.chat_id, reason="blocked")
@@ -301,14 +320,22 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     sub = await service(context).subscribe(chat.id, at=at, timezone=zone, empty_note=note, now=now)
     upcoming = schedule.next_due(sub.at, ZoneInfo(sub.timezone), now)
     local = upcoming.astimezone(ZoneInfo(sub.timezone))
-    empty = "a one-line note" if sub.empty_note else "nothing"
+    empty = _("a one-line note") if sub.empty_note else _("nothing")
     await _reply(
         update,
-        f"Subscribed: your digest comes every day at <b>{sub.at:%H:%M}</b> "
-        f"({fmt.esc(sub.timezone)}), the next on {local:%A %d %B}.\n"
-        f"It lists the articles you saved since the last one and new items from the feeds "
-        f"you /follow. On a day with nothing new you get {empty}.\n"
-        "<i>/digest sends it now; /unsubscribe stops it.</i>",
+        _(
+            "Subscribed: your digest comes every day at {time} ({zone}), the next on {day}.\n"
+            "It lists the articles you saved since the last one and new items from the feeds "
+            "you /follow. On a day with nothing new you get {empty}."
+        ).format(
+            time=f"<b>{sub.at:%H:%M}</b>",
+            zone=fmt.esc(sub.timezone),
+            day=local_date(local.date()),
+            empty=empty,
+        )
+        + "\n<i>"
+        + _("/digest sends it now; /unsubscribe stops it.")
+        + "</i>",
     )
 
 
@@ -321,9 +348,9 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     was_on = await service(context).unsubscribe(chat.id)
     await _reply(
         update,
-        "Done: no more daily digests. /subscribe starts them again."
+        _("Done: no more daily digests. /subscribe starts them again.")
         if was_on
-        else "You have no daily digest. /subscribe starts one.",
+        else _("You have no daily digest. /subscribe starts one."),
     )
 
 
@@ -357,17 +384,24 @@ async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         feed, created, added = await service(context).follow(chat.id, where[0], filters=words)
     name = fmt.esc(feed.title or feed.url)
     if not created:
-        await _reply(update, f"You already follow <b>{name}</b>.")
+        await _reply(update, _("You already follow {name}.").format(name=f"<b>{name}</b>"))
         return
     text = (
-        f"Following <b>{name}</b>\n{fmt.esc(feed.url)}\n"
-        f"{added} recent item(s) are waiting for your next digest; new ones will follow."
+        _("Following {name}").format(name=f"<b>{name}</b>")
+        + f"\n{fmt.esc(feed.url)}\n"
+        + ngettext(
+            "{n} recent item is waiting for your next digest; new ones will follow.",
+            "{n} recent items are waiting for your next digest; new ones will follow.",
+            added,
+        ).format(n=added)
     )
     if feed.filters:
-        text += f"\nOnly items that pass <i>{fmt.esc(feed.filters)}</i> are kept."
+        text += "\n" + _("Only items that pass {filter} are kept.").format(
+            filter=f"<i>{fmt.esc(feed.filters)}</i>"
+        )
     sub = await service(context).subscription(chat.id)
     if sub is None or not sub.active:
-        text += "\n<i>/subscribe for a daily digest, or /digest for one now.</i>"
+        text += "\n<i>" + _("/subscribe for a daily digest, or /digest for one now.") + "</i>"
     await _reply(update, text)
 
 
@@ -381,7 +415,10 @@ async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if len(args) != 1:
         raise UsageError("Usage: /unfollow N or /unfollow URL — N is a number from /feeds")
     feed = await service(context).unfollow(chat.id, args[0])
-    await _reply(update, f"Stopped following <b>{fmt.esc(feed.title or feed.url)}</b>.")
+    await _reply(
+        update,
+        _("Stopped following {name}.").format(name=f"<b>{fmt.esc(feed.title or feed.url)}</b>"),
+    )
 
 
 @friendly
@@ -392,17 +429,18 @@ async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     items = await service(context).feeds(chat.id)
     if not items:
-        await _reply(update, "You follow no feeds. /follow URL adds an RSS or Atom feed.")
+        await _reply(update, _("You follow no feeds. /follow URL adds an RSS or Atom feed."))
         return
-    lines = ["<b>Feeds in your digest</b>"]
+    lines = ["<b>" + _("Feeds in your digest") + "</b>"]
     for i, f in enumerate(items, 1):
-        lines += fmt.block(f"{i}. {f.title or 'Untitled feed'} — {f.url}")
+        lines += fmt.block(f"{i}. {f.title or _('Untitled feed')} — {f.url}")
         if f.filters:
-            lines += fmt.block(f"filter: {f.filters}", "    <i>{}</i>")
-    lines.append(
-        "<i>/unfollow N stops one; /filter N +word -word filters it (/filter N off: no filter); "
-        "/export feeds gives an OPML file.</i>"
+            lines += fmt.block(_("filter: {filter}").format(filter=f.filters), "    <i>{}</i>")
+    hint = _(
+        "/unfollow N stops one; /filter N +word -word filters it (/filter N off: no filter); "
+        "/export feeds gives an OPML file."
     )
+    lines.append(f"<i>{hint}</i>")
     for text in fmt.pack(lines):
         await context.bot.send_message(
             chat.id, text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
@@ -416,7 +454,7 @@ async def on_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if query is None or chat is None:
         return
-    _, _, raw = (query.data or "").partition(":")
+    raw = (query.data or "").partition(":")[2]
     if not raw.isdigit() or len(raw) > 12:
         raise UsageError("That button no longer works.")
     b = await service(context).open_item(chat.id, int(raw))
