@@ -102,7 +102,7 @@ def fuzz_ranker(question: str, article: Article) -> tuple[list[int], str | None]
 
 def answerer_ranker(question: str, article: Article) -> tuple[list[int], str | None]:
     ranked = qa.rank(question, article, limit=3)
-    return [a.index for a in ranked], (ranked[0].span if ranked else None)
+    return [a.index for a in ranked], (ranked[0].guess if ranked else None)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot import followup, spans
+from bot import followup, refusal, span_model, spans
 from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
@@ -54,6 +54,10 @@ class Answer:
     span: str | None
     score: float
     index: int
+    # The best short answer even when it is not sure enough to be shown bold, and its
+    # probability among the sentence's candidate spans.
+    guess: str | None = None
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ class _Index:
     title_terms: frozenset[str]
     dateline: str | None
     language: str
+    vocabulary: set[str]
+    text: str
+    pairs: set[str]
 
 
 def _build_index(article: Article) -> _Index:
@@ -116,6 +123,9 @@ def _build_index(article: Article) -> _Index:
         title_terms=frozenset(lang.terms(article.title or "")),
         dateline=article.place or (spans.dateline_place(sentences[0]) if sentences else None),
         language=lang.code,
+        vocabulary=set(df),
+        pairs={f"{a} {b}" for t in sent_terms for a, b in itertools.pairwise(t)},
+        text=" ".join(sentences).lower(),
     )
 
 
@@ -157,6 +167,7 @@ class _Question:
     qtype: QType
     stems: frozenset[str]
     language: str = "en"
+    info: span_model.QInfo | None = None  # English only: the learned scorer's view
 
 
 def _parse_question(question: str, language: str = "en") -> _Question | None:
@@ -185,6 +196,7 @@ def _parse_question(question: str, language: str = "en") -> _Question | None:
         bigrams=set(itertools.pairwise(all_terms)),
         qtype=question_type(q),
         stems=frozenset(spans.content_stems(q)),
+        info=span_model.question_info(q),
     )
 
 
@@ -369,31 +381,93 @@ _DEFINITION = re.compile(
 )
 
 
+# A short answer is shown bold only when the scorer's probability reaches this (calibrated on
+# the SQuAD tuning titles for precision; see docs/answers.md).
+BOLD_THRESHOLD = 0.25
+AGREE_CONFIDENCE = 0.3
+
+
+def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
+    sentence = idx.sentences[i]
+    rule = _pick_span(q, sentence, idx)
+    if q.info is None:
+        # Other languages: the scorer was trained on English; the rules' span is shown.
+        return Answer(sentence, rule, round(score, 4), i, rule, 0.0)
+    best = span_model.best_span(q.info, str(q.qtype), sentence, rule)
+    if best is None:
+        return Answer(sentence, None, round(score, 4), i)
+    text = _whole(sentence, best.start, best.end, q)
+    prob = best.prob
+    if rule and _off_type(q, sentence, best.start, text, rule):
+        # The asked type is in the sentence but the scorer picked something else ("$4.5 million
+        # and to last ..." for "how much"; "Lyon" of "25 km north of Lyon" for "where"): the
+        # typed span the rules found is the answer.
+        text, prob = rule, max(prob, BOLD_THRESHOLD)
+    elif text == rule:
+        # The scorer and the hand-written rules agree: a sure answer more often than not.
+        prob = max(prob, AGREE_CONFIDENCE)
+    shown = text if prob >= BOLD_THRESHOLD else None
+    return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> bool:
+    if q.qtype is QType.NUMBER:
+        if not any(c.isdigit() for c in rule):
+            return False
+        return not any(c.isdigit() for c in text[:12]) or len(text.split()) > len(rule.split()) + 2
+    if q.qtype is QType.DATE:
+        return not spans.dates(text) and bool(spans.dates(rule))
+    if q.qtype is QType.PLACE:
+        return spans.distance_phrase_end(sentence, start)
+    return False
+
+
+def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
+    """The span grown to the whole name or number it is part of: "Ana Ruiz" -> "Maj. Gen. Ana
+    Ruiz", "£330" -> "£330million", "82" -> "82 hours" (less a unit the question names)."""
+    for sp in spans.names(sentence):
+        inside = sp.start <= start and end <= sp.end and (sp.start, sp.end) != (start, end)
+        if inside and sp.kind == "person":
+            return sp.text
+    for sp in spans.numbers(sentence):
+        if sp.start <= start < sp.end and end <= sp.end and (sp.start, sp.end) != (start, end):
+            return _trim_number(sp.text, q)
+    return sentence[start:end]
+
+
 def rank(
     question: str, article: Article, *, limit: int = 3, context: Context | None = None
 ) -> list[Answer]:
     """The best `limit` sentences for a question, best first (empty for an empty question)."""
     if context is not None and question:
         question = followup.resolve(question, context)
-    return [a for a, _ in _rank(question, article, limit)]
+    return [a for a, _ in _rank(question, article, limit)[0]]
 
 
-def _rank(question: str, article: Article, limit: int) -> list[tuple[Answer, float]]:
+def _rank(
+    question: str, article: Article, limit: int
+) -> tuple[list[tuple[Answer, float]], list[float] | None]:
+    """The best sentences with their question cover, and the refusal features of the first
+    (None for other languages: the refusal model was trained on English)."""
     try:
         if not article.paragraphs:
-            return []
+            return [], None
         idx = _index(article)
         q = _parse_question(question or "", idx.language)
         if q is None:
-            return []
+            return [], None
         scores, cover = _scores(q, idx)
         if idx.language != "en":
             other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)
-        if q.qtype is not QType.THING:
+        typed = q.qtype is not QType.THING
+        type_found: dict[int, bool] = {}
+        if typed:
             # The type check is the costly part; only the leading sentences can be overtaken.
             top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
             for i in top:
-                scores[i] += _type_bonus(q, idx.sentences[i])
+                bonus = _type_bonus(q, idx.sentences[i])
+                type_found[i] = bonus > 0
+                scores[i] += bonus
         subject = _DEFINITION.match(q.text)
         if subject:
             # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
@@ -404,18 +478,59 @@ def _rank(question: str, article: Article, limit: int) -> list[tuple[Answer, flo
             for i in range(idx.n):
                 if says.search(idx.lowered[i]):
                     scores[i] += W_DEFINITION
-        order = sorted(range(idx.n), key=lambda i: (-scores[i], i))[: max(limit, 0)]
-        return [
-            (
-                Answer(
-                    idx.sentences[i], _pick_span(q, idx.sentences[i], idx), round(scores[i], 4), i
-                ),
-                cover[i],
-            )
-            for i in order
-        ]
+        order = sorted(range(idx.n), key=lambda i: (-scores[i], i))[: max(limit, 1)]
+        answers = [(_answer_at(q, idx, i, scores[i]), cover[i]) for i in order[: max(limit, 0)]]
+        if not answers or q.info is None:
+            return answers, None
+        best = order[0]
+        second = max((scores[i] for i in range(idx.n) if i != best), default=0.0)
+        ev = refusal.Evidence(
+            cover=cover[best],
+            cover_sentence=_share(q, idx, range(best, best + 1)),
+            score=scores[best],
+            gap=scores[best] - second,
+            span_prob=answers[0][0].confidence,
+            far_share=1.0 - _share(q, idx, range(max(0, best - 2), min(idx.n, best + 3))),
+            type_found=type_found.get(best, False),
+            typed=typed,
+            bigram_share=len(q.bigrams & idx.bigrams[best]) / (len(q.bigrams) or 1),
+            window_missing_max_idf=_missing_max(
+                q, idx, range(max(0, best - 1), min(idx.n, best + 2))
+            ),
+        )
+        x = refusal.features(
+            q.text,
+            q.terms,
+            idx.vocabulary,
+            ev,
+            idx.text,
+            idx.idf,
+            math.log(1 + (idx.n + 0.5) / 0.5),
+            idx.pairs,
+        )
+        return answers, x
     except ArticlebotError:
-        return []
+        return [], None
+
+
+def _missing_max(q: _Question, idx: _Index, window: range) -> float:
+    """The IDF of the rarest question term that is in the article but not in `window`."""
+    return max(
+        (idx.idf[t] for t in q.terms if t in idx.idf and not any(t in idx.tf[i] for i in window)),
+        default=0.0,
+    )
+
+
+def _share(q: _Question, idx: _Index, window: range) -> float:
+    """The IDF-weighted share of the question's terms found in the sentences of `window`."""
+    unseen = math.log(1 + (idx.n + 0.5) / 0.5)
+    total = found = 0.0
+    for t in q.terms:
+        w = idx.idf.get(t, unseen)
+        total += w
+        if any(t in idx.tf[i] for i in window):
+            found += w
+    return found / (total or 1.0)
 
 
 def answer(question: str, text: str | Article, *, context: Context | None = None) -> Answer | None:
@@ -434,8 +549,10 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
             article = _article_from_text(text or "")
         except ArticlebotError:
             return None
-    best = _rank(question, article, 1)
+    best, x = _rank(question, article, 1)
     if not best or best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
+        return None
+    if x is not None and refusal.refuses(x):
         return None
     return best[0][0]
 

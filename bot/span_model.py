@@ -1,0 +1,512 @@
+"""The learned short-answer scorer: candidate spans of a sentence, their features, and a
+logistic-regression (softmax over candidates) score from hashed features.
+
+The weights are a small file inside the package (`bot/data/span_weights.npz`), made by
+`bench/train_spans.py` from SQuAD dev titles; only numpy is needed at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from bot import pos, spans
+from bot.words import STOP_WORDS, stem
+
+DIM_BITS = 18
+DIM = 1 << DIM_BITS
+MAX_LEN = 8  # tokens; longer answers (quotes, reasons) come from the rules in bot/quotes.py
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Maj|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:[’'.\-&,/][^\W_]+)*|[^\w\s]"
+)
+_CURRENCY = frozenset("$£€¥")
+_END_OK = frozenset({"%", ")", "”", '"', "’", "'"})
+# Words a short answer never starts or ends with (it may contain them: "Duke of York").
+_NO_EDGE = frozenset(
+    [
+        "of",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "in",
+        "on",
+        "at",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "also",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "them",
+        "him",
+        "us",
+        "this",
+        "these",
+        "those",
+        "there",
+        "then",
+        "so",
+        "if",
+        "because",
+        "while",
+        "although",
+        "though",
+        "when",
+        "where",
+        "why",
+        "how",
+        "what",
+        "after",
+        "before",
+        "since",
+        "until",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "said",
+        "says",
+        "told",
+        "according",
+        "thus",
+        "therefore",
+        "however",
+        "hence",
+        "even",
+        "just",
+        "only",
+        "very",
+    ]
+)
+_FUNCTION = _NO_EDGE | frozenset(["a", "an", "the"])
+_NO_START = _NO_EDGE - {"about"}  # "about 1,200" is a whole answer
+_QWORDS = re.compile(
+    r"\b(what|which|who|whom|whose|when|where|why|how)\b(?:\s+(much|many|long|far|old|big|large|"
+    r"often|high|tall|deep|wide|fast|heavy))?",
+    re.IGNORECASE,
+)
+_AUX = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "did",
+        "does",
+        "do",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "to",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class QInfo:
+    """What the scorer needs from a question: its wh-word (with "how much" etc.), head word,
+    content-word stems and their weights."""
+
+    wh: str
+    head: str
+    stems: frozenset[str]
+
+
+def question_info(question: str) -> QInfo:
+    m = _QWORDS.search(question)
+    wh = "none"
+    head = "none"
+    if m:
+        wh = m.group(1).lower() + (" " + m.group(2).lower() if m.group(2) else "")
+        rest = question[m.end() :].split()
+        if rest:
+            w = rest[0].lower().strip("?,.")
+            if w not in _AUX:
+                head = stem(w)
+            elif len(rest) > 1 and w in ("the", "a", "an"):
+                head = stem(rest[1].lower().strip("?,."))
+    stems = frozenset(
+        stem(w) for w in re.findall(r"[^\W_]+", question) if w.lower() not in STOP_WORDS
+    )
+    return QInfo(wh, head, stems)
+
+
+def _shape(tok: str) -> str:
+    if tok[0].isdigit():
+        return "d"
+    if tok in _CURRENCY:
+        return "$"
+    if not tok[0].isalnum():
+        return "p"
+    if tok.isupper() and len(tok) > 1:
+        return "A"
+    if tok[0].isupper():
+        return "X"
+    return "x"
+
+
+@dataclass
+class _Sentence:
+    """Per-sentence token data, shared by all candidates of the sentence."""
+
+    text: str
+    toks: list[str]
+    starts: list[int]
+    ends: list[int]
+    lower: list[str]
+    shapes: list[str]
+    stems: list[str]
+    tags: list[str]
+    entity_ends: dict[int, str]  # start char -> kind, for spans that are named entities
+
+
+@lru_cache(maxsize=256)
+def _sentence(text: str) -> _Sentence:
+    toks, starts, ends = [], [], []
+    for m in _TOKEN.finditer(text):
+        toks.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    lower = [t.lower() for t in toks]
+    ents: dict[int, str] = {}
+    for sp in spans.names(text):
+        ents[sp.start * 100000 + sp.end] = sp.kind
+    for sp in spans.numbers(text):
+        ents[sp.start * 100000 + sp.end] = "number"
+    for sp in spans.numbers(text, with_unit=False):
+        ents.setdefault(sp.start * 100000 + sp.end, "number")
+    for sp in spans.dates(text):
+        ents[sp.start * 100000 + sp.end] = "date"
+    return _Sentence(
+        text,
+        toks,
+        starts,
+        ends,
+        lower,
+        [_shape(t) for t in toks],
+        [stem(t) if t[0].isalnum() else t for t in lower],
+        pos.tag(toks),
+        ents,
+    )
+
+
+def candidates(sentence: str) -> list[tuple[int, int]]:
+    """Token ranges [i, j) that could be a short answer."""
+    s = _sentence(sentence)
+    n = len(s.toks)
+    out = []
+    for i in range(n):
+        first = s.toks[i]
+        if not (first[0].isalnum() or first in _CURRENCY) or s.lower[i] in _NO_START:
+            continue
+        for j in range(i + 1, min(n, i + MAX_LEN) + 1):
+            last = s.toks[j - 1]
+            if last in (".", ";", ":", "?", "!"):
+                break
+            if not (last[0].isalnum() or last in _END_OK):
+                continue
+            if s.lower[j - 1] in _NO_EDGE:
+                continue
+            out.append((i, j))
+    return out
+
+
+def _hint(hs: int, he: int, a: int, b: int) -> str:
+    if hs < 0:
+        return "none"
+    if (a, b) == (hs, he):
+        return "same"
+    if a <= hs and he <= b:
+        return "covers"
+    if hs <= a and b <= he:
+        return "inside"
+    return "overlap" if a < he and hs < b else "apart"
+
+
+def _left_run(in_q: list[bool], lower: list[str]) -> list[int]:
+    """Per token: how many question words end at it, counting back over stop words."""
+    out = []
+    run = 0
+    for k, low in enumerate(lower):
+        if in_q[k]:
+            run += 1
+        elif low not in STOP_WORDS:
+            run = 0
+        out.append(run)
+    return out
+
+
+def _right_q(in_q: list[bool], lower: list[str], j: int) -> int:
+    run = 0
+    for k in range(j, min(len(lower), j + 6)):
+        if in_q[k]:
+            run += 1
+        elif lower[k] not in STOP_WORDS:
+            break
+    return min(run, 3)
+
+
+def _pattern(tags: list[str]) -> str:
+    out: list[str] = []
+    for t in tags:
+        if not out or out[-1] != t:
+            out.append(t)
+    return "-".join(out[:5])
+
+
+def _near(anchors: list[int], i: int, j: int) -> str:
+    """How closely the question's words surround the span, in five buckets."""
+    v = sum(
+        1.0 / (1 + i - k) if k < i else 1.0 / (1 + k - j + 1) for k in anchors if not i <= k < j
+    )
+    return str(min(int(v * 2), 4))
+
+
+_HASHED: dict[str, int] = {}
+
+
+def _h(key: str) -> int:
+    # crc32 is stable across processes (str hash() is salted); the memo makes repeats cheap.
+    v = _HASHED.get(key)
+    if v is None:
+        if len(_HASHED) > 500_000:
+            _HASHED.clear()
+        v = _HASHED[key] = zlib.crc32(key.encode("utf-8", "replace")) & (DIM - 1)
+    return v
+
+
+def _bucket(d: int) -> str:
+    if d <= 3:
+        return str(d)
+    if d <= 5:
+        return "4-5"
+    if d <= 10:
+        return "6-10"
+    return "11+"
+
+
+def features(
+    q: QInfo, qtype: str, sentence: str, hint: str | None = None
+) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """The candidates of a sentence and each one's hashed feature indices. `hint` is the span the
+    hand-written rules would pick: whether a candidate is it, or overlaps it, is a feature."""
+    s = _sentence(sentence)
+    hs = sentence.find(hint) if hint else -1
+    he = hs + len(hint) if hint and hs >= 0 else -1
+    cands = candidates(sentence)
+    n = len(s.toks)
+    in_q = [
+        st in q.stems and low not in STOP_WORDS for st, low in zip(s.stems, s.lower, strict=True)
+    ]
+    anchors = [k for k in range(n) if in_q[k]]
+    wh = q.wh
+    head = q.head
+    tags = s.tags
+    # Function words stand for themselves; content words by their tag (less to memorise).
+    lex = [
+        low if low in STOP_WORDS or not low[0].isalpha() else t
+        for low, t in zip(s.lower, tags, strict=True)
+    ]
+    lq = _left_run(in_q, s.lower)
+    rows: list[list[int]] = []
+    kept = []
+    for i, j in cands:
+        content = [
+            k for k in range(i, j) if s.lower[k] not in STOP_WORDS and s.toks[k][0].isalnum()
+        ]
+        # A span made only of the question's own words (or only of stop words) answers nothing.
+        if not content or all(in_q[k] for k in content):
+            continue
+        kept.append((i, j))
+    cands = kept
+    # Features that depend only on where a candidate starts, or only on where it ends, are
+    # hashed once per position: a long sentence has hundreds of candidates.
+    left_anchor = [-1] * (n + 1)  # distance from position i back to the nearest anchor before i
+    last_seen = -1
+    for k in range(n + 1):
+        left_anchor[k] = k - 1 - last_seen if last_seen >= 0 else -1
+        if k < n and in_q[k]:
+            last_seen = k
+    right_anchor = [-1] * (n + 1)
+    next_seen = -1
+    for k in range(n, -1, -1):
+        if k < n and in_q[k]:
+            next_seen = k
+        right_anchor[k] = next_seen - k if next_seen >= 0 else -1
+    start_rows: list[list[int]] = []
+    for i in range(n):
+        prev = lex[i - 1] if i > 0 else "<s>"
+        keys = [
+            f"b|{wh}",
+            f"first|{wh}|{lex[i]}",
+            f"prev|{wh}|{prev}",
+            f"prevshape|{wh}|{s.shapes[i - 1] if i > 0 else '<s>'}",
+            f"prevq|{wh}|{i > 0 and in_q[i - 1]}",
+            f"pf|{wh}|{tags[i]}",
+            f"pp|{wh}|{tags[i - 1] if i > 0 else '<s>'}",
+            f"lq|{wh}|{min(lq[i - 1], 3) if i > 0 else 0}",
+        ]
+        if i > 0 and in_q[i - 1]:
+            keys.append(f"prevqw|{head}|{prev}")
+        if i > 1:
+            keys.append(f"prev2|{wh}|{s.lower[i - 2]}|{prev}")
+        start_rows.append([_h(k) for k in keys])
+    end_rows: list[list[int]] = [[]]
+    for j in range(1, n + 1):
+        nxt = lex[j] if j < n else "</s>"
+        keys = [
+            f"last|{wh}|{lex[j - 1]}",
+            f"next|{wh}|{nxt}",
+            f"nextshape|{wh}|{s.shapes[j] if j < n else '</s>'}",
+            f"headlast|{head}|{s.stems[j - 1]}",
+            f"headlastshape|{head}|{s.shapes[j - 1]}",
+            f"headnext|{head}|{s.stems[j] if j < n else '</s>'}",
+            f"nextq|{wh}|{j < n and in_q[j]}",
+            f"pl|{wh}|{tags[j - 1]}",
+            f"pn|{wh}|{tags[j] if j < n else '</s>'}",
+            f"headpl|{head}|{tags[j - 1]}",
+            f"rq|{wh}|{_right_q(in_q, s.lower, j)}",
+        ]
+        if j < n and nxt == head:
+            keys.append(f"nexthead|{wh}")
+        end_rows.append([_h(k) for k in keys])
+    for i, j in cands:
+        length = j - i
+        inside = sum(in_q[i:j])
+        prev = lex[i - 1] if i > 0 else "<s>"
+        nxt = lex[j] if j < n else "</s>"
+        shape = "".join(sorted(set(s.shapes[i:j])))
+        left, right = left_anchor[i], right_anchor[j]
+        lb = _bucket(left) if left >= 0 else "none"
+        rb = _bucket(right) if right >= 0 else "none"
+        ent = s.entity_ends.get(s.starts[i] * 100000 + s.ends[j - 1], "")
+        ov = "0" if inside == 0 else ("all" if inside == length else "some")
+        keys = [
+            f"len|{wh}|{min(length, 8)}",
+            f"shape|{wh}|{shape}",
+            f"fshape|{qtype}|{s.shapes[i]}|{s.shapes[j - 1]}",
+            f"headshape|{head}|{shape}",
+            f"ov|{wh}|{ov}",
+            f"ovlen|{ov}|{min(length, 4)}",
+            f"lr|{wh}|{lb}|{rb}",
+            f"l|{lb}",
+            f"r|{rb}",
+            f"ent|{qtype}|{ent}",
+            f"entwh|{wh}|{ent}",
+            f"prevnext|{prev}|{nxt}",
+            f"comma|{',' in s.toks[i:j]}|{length > 2}",
+            f"pfl|{tags[i]}|{tags[j - 1]}",
+            f"ppat|{wh}|{_pattern(tags[i:j])}",
+            f"pctx|{tags[i - 1] if i > 0 else '<s>'}|{tags[j] if j < n else '</s>'}",
+            f"verb|{wh}|{'VERB' in tags[i:j]}",
+            f"near|{wh}|{_near(anchors, i, j)}",
+            f"hint|{qtype}|{_hint(hs, he, s.starts[i], s.ends[j - 1])}",
+        ]
+        rows.append(start_rows[i] + end_rows[j] + [_h(k) for k in keys])
+    return cands, rows
+
+
+@lru_cache(maxsize=1)
+def weights() -> np.ndarray:
+    """The trained weights (zeros when the file is missing: every candidate then ties)."""
+    try:
+        with resources.files("bot").joinpath("data/span_weights.npz").open("rb") as f:
+            data = np.load(f)
+            w = np.zeros(DIM, dtype=np.float32)
+            w[data["index"]] = data["value"].astype(np.float32)
+            return w
+    except (FileNotFoundError, OSError, KeyError):
+        return np.zeros(DIM, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate span with its text, offsets and probability among the sentence's candidates."""
+
+    text: str
+    start: int
+    end: int
+    prob: float
+
+
+def best_span(
+    q: QInfo, qtype: str, sentence: str, hint: str | None = None, w: np.ndarray | None = None
+) -> Scored | None:
+    """The most likely short answer in a sentence, with its softmax probability."""
+    cands, rows = features(q, qtype, sentence, hint)
+    if not cands:
+        return None
+    w = weights() if w is None else w
+    flat = np.fromiter((k for r in rows for k in r), dtype=np.int64)
+    offsets = np.cumsum([0] + [len(r) for r in rows[:-1]])
+    scores = np.add.reduceat(w[flat], offsets)
+    top = int(np.argmax(scores))
+    z = float(np.exp(scores - scores[top]).sum())
+    s = _sentence(sentence)
+    i, j = cands[top]
+    a, b = s.starts[i], s.ends[j - 1]
+    return Scored(sentence[a:b], a, b, 1.0 / z)
