@@ -20,6 +20,9 @@ from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "refusal.json"
 QA2_FILE = "qa2_dev.jsonl"
+# On the news set's tuning split (bench/news_qa.py) the SQuAD-calibrated threshold (0.825) refused
+# 6.8% of answerable questions, SQuAD 2.0's style of question being rarer in news: never lower.
+NEWS_FLOOR = 0.9
 TARGET = 0.04  # answerable refused on the tuning titles; the floor is 5% on any dev split
 
 
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     tune, held = halves(load_qa2(args.data))
     x, y, rule = vectors(tune)
     params = fit(x, y)
-    threshold = choose_threshold(probabilities(params, x), y, rule)
+    threshold = max(choose_threshold(probabilities(params, x), y, rule), NEWS_FLOOR)
     params |= {"names": list(refusal.NAMES), "threshold": threshold}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(params, indent=1), encoding="utf-8")

@@ -142,6 +142,7 @@ class Console:
         elif name in ("/people", "/mentions"):
             m = await s.mentions(self.chat)
             self.say(f"People: {', '.join(m.people) or '—'}")
+            self.say(f"Organisations: {', '.join(m.organisations) or '—'}")
             self.say(f"Places: {', '.join(m.places) or '—'}")
             self.say(f"Dates: {', '.join(m.dates) or '—'}")
         elif name == "/settings":

@@ -9,11 +9,11 @@ import itertools
 import math
 import re
 from collections import Counter, OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot import followup, refusal, span_model, spans
+from bot import followup, quotes, reasons, refusal, span_model, spans
 from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
@@ -68,6 +68,7 @@ class Mentions:
     places: list[str]
     dates: list[str]
     numbers: list[str]
+    organisations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -90,6 +91,7 @@ class _Index:
     vocabulary: set[str]
     text: str
     pairs: set[str]
+    said: list[quotes.Said | None] | None = None  # who said what, worked out on first need
 
 
 def _build_index(article: Article) -> _Index:
@@ -383,12 +385,18 @@ _DEFINITION = re.compile(
 
 # A short answer is shown bold only when the scorer's probability reaches this (calibrated on
 # the SQuAD tuning titles for precision; see docs/answers.md).
-BOLD_THRESHOLD = 0.25
+BOLD_THRESHOLD = 0.15
 AGREE_CONFIDENCE = 0.3
 
 
 def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     sentence = idx.sentences[i]
+    asked = reasons.kind(q.text) if q.info is not None else None
+    if asked:
+        # "Why"/"How did": the reason or means clause is the answer, never a bare fragment.
+        found = reasons.clause(sentence, asked)
+        if found:
+            return Answer(sentence, found, round(score, 4), i, found, 1.0)
     rule = _pick_span(q, sentence, idx)
     if q.info is None:
         # Other languages: the scorer was trained on English; the rules' span is shown.
@@ -408,6 +416,57 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         prob = max(prob, AGREE_CONFIDENCE)
     shown = text if prob >= BOLD_THRESHOLD else None
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+W_SAID = 1.0  # a sentence where the asked-about person speaks, for "what did X say"
+
+
+@dataclass(frozen=True)
+class _Speech:
+    """A question about speech: "what did X say" (who = X) or "who said ..." (who = None)."""
+
+    who: str | None
+    said: list[quotes.Said | None]
+
+
+def _speech_question(q: _Question, idx: _Index, scores: list[float]) -> _Speech | None:
+    """Recognise a question about who said what, and lift the sentences that answer it."""
+    if q.info is None:
+        return None
+    say = quotes.say_question(q.text)
+    if say is None and not quotes.who_said_question(q.text):
+        return None
+    if idx.said is None:
+        idx.said = quotes.speeches(idx.sentences)
+    said = idx.said
+    for i, sp in enumerate(said):
+        if sp is None:
+            continue
+        if say is None:
+            if sp.speaker:
+                scores[i] += W_SAID / 2
+        elif quotes.matches_speaker(say[0], sp.speaker, idx.sentences[i]):
+            scores[i] += W_SAID
+    return _Speech(say[0] if say else None, said)
+
+
+def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) -> Answer | None:
+    """The quote (and its attribution sentence, when that is another one) or the speaker."""
+    if speech is None or speech.said[i] is None:
+        return None
+    sp = speech.said[i]
+    assert sp is not None
+    sentence = idx.sentences[i]
+    if speech.who is None:
+        if not sp.speaker:
+            return None
+        return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
+    if not quotes.matches_speaker(speech.who, sp.speaker, sentence):
+        return None
+    if sp.attribution is not None:
+        a, b = sorted((i, sp.attribution))
+        sentence = f"{idx.sentences[a]} {idx.sentences[b]}"
+    return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
 
 
 def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> bool:
@@ -478,8 +537,15 @@ def _rank(
             for i in range(idx.n):
                 if says.search(idx.lowered[i]):
                     scores[i] += W_DEFINITION
+        speech = _speech_question(q, idx, scores)
         order = sorted(range(idx.n), key=lambda i: (-scores[i], i))[: max(limit, 1)]
-        answers = [(_answer_at(q, idx, i, scores[i]), cover[i]) for i in order[: max(limit, 0)]]
+        answers = [
+            (
+                _speech_answer(speech, idx, i, scores[i]) or _answer_at(q, idx, i, scores[i]),
+                cover[i],
+            )
+            for i in order[: max(limit, 0)]
+        ]
         if not answers or q.info is None:
             return answers, None
         best = order[0]
@@ -550,16 +616,24 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
         except ArticlebotError:
             return None
     best, x = _rank(question, article, 1)
-    if not best or best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
+    if not best:
         return None
+    sure = best[0][0].confidence >= 1.0 and best[0][0].span is not None
+    if not sure and best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
+        return None
+    found = best[0][0]
+    if found.confidence >= 1.0:
+        # A quote by the person asked about, a speaker, or a reason clause: the article says.
+        return found
     if x is not None and refusal.refuses(x):
         return None
-    return best[0][0]
+    return found
 
 
 def mentions(article: Article) -> Mentions:
     """People, places, dates and numbers named in the article, most frequent first."""
     people: dict[str, list[int]] = {}
+    orgs: dict[str, list[int]] = {}
     places: dict[str, list[int]] = {}
     dates: dict[str, list[int]] = {}
     numbers: dict[str, list[int]] = {}
@@ -581,8 +655,13 @@ def mentions(article: Article) -> Mentions:
     for s in sentences:
         for sp in spans.names(s):
             pos += 1
-            if sp.kind == "person":
+            if sp.kind == "person" and spans.is_organisation(sp.text):
+                # "Security Council", "Lyon City Council": two capitalised words, not a person.
+                add(orgs, sp.text)
+            elif sp.kind == "person":
                 add(people, sp.text)
+            elif sp.kind == "name" and spans.is_organisation(sp.text):
+                add(orgs, sp.text)
             elif sp.kind == "place":
                 add(places, sp.text)
         found = spans.dates(s)
@@ -599,7 +678,9 @@ def mentions(article: Article) -> Mentions:
     def ordered(bucket: dict[str, list[int]]) -> list[str]:
         return [k for k, _ in sorted(bucket.items(), key=lambda kv: (-kv[1][0], kv[1][1]))]
 
-    return Mentions(ordered(people), ordered(places), ordered(dates), ordered(numbers))
+    return Mentions(
+        ordered(people), ordered(places), ordered(dates), ordered(numbers), ordered(orgs)
+    )
 
 
 def _merge_names(people: dict[str, list[int]]) -> dict[str, list[int]]:

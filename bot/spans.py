@@ -264,6 +264,23 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
     return "name"
 
 
+_ORG_WORDS = _wordset(
+    """council ministry party company inc corp corporation ltd plc llc university college
+    association committee agency department bank court police army navy forces group union club
+    fc united service office government commission organisation organization foundation institute
+    school hospital airlines airways news times post press network channel tv radio league
+    federation senate congress parliament assembly board authority administration bureau
+    centre center museum church society trust fund partners holdings motors studios records
+    nations"""
+)
+
+
+def is_organisation(name: str) -> bool:
+    """True for names of bodies rather than people: "Security Council", "Apple Inc"."""
+    words = [w.rstrip(".").lower() for w in name.split()]
+    return bool(words) and words[-1] in _ORG_WORDS
+
+
 def dateline_place(text: str) -> str | None:
     """The place of a news dateline such as "LYON (AP) --" or "LYON, France --"."""
     m = re.match(

@@ -195,6 +195,7 @@ def mentions_messages(m: Mentions) -> list[str]:
 
     return pack(
         line(_("People"), m.people)
+        + line(_("Organisations"), m.organisations)
         + line(_("Places"), m.places)
         + line(_("Dates"), m.dates)
         + line(_("Numbers"), m.numbers)

@@ -118,3 +118,59 @@ def test_follow_up_with_elided_subject_asks_the_previous_question_again(article:
     got = answer("And how long will they last?", article, context=ctx)
     assert got is not None
     assert "next summer" in got.sentence
+
+
+# Written for the project: speech reported across sentences, a quote with its speaker named
+# only before it, a reason clause and money with its currency and scale.
+TALKS = """UNITED NATIONS (AP) -- Russia's envoy rejected the Western plan for Syria on Monday.
+
+Russian U.N. Ambassador Vitaly Churkin told the Security Council that the groups backed by the West had lost ground. "The concept of the moderate opposition has failed," he said.
+
+U.S. Secretary of State John Kerry called the Geneva talks "the last real chance for peace" and urged both sides to attend. Kerry said the United States would send 12 diplomats.
+
+A government spokesman, Ahmad Fares, said the talks would fail because the rebels refused to disarm. The conference will cost £330million, the organisers said."""
+
+
+def test_who_said_follows_he_said_back_to_the_person_named_before() -> None:
+    got = answer("Who said the concept of the moderate opposition failed?", TALKS)
+    assert got is not None
+    assert got.span == "Vitaly Churkin"
+    assert "moderate opposition" in got.sentence
+
+
+def test_what_did_x_call_returns_the_quote() -> None:
+    got = answer("What did Kerry call the Geneva talks?", TALKS)
+    assert got is not None
+    assert got.span == "the last real chance for peace"
+
+
+def test_what_did_x_say_returns_the_reported_clause() -> None:
+    got = answer("What did Fares say about the talks?", TALKS)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("the talks would fail")
+
+
+def test_why_returns_the_reason_clause() -> None:
+    got = answer("Why will the talks fail?", TALKS)
+    assert got is not None
+    assert got.span == "because the rebels refused to disarm"
+
+
+def test_money_keeps_its_currency_and_scale() -> None:
+    got = answer("How much will the conference cost?", TALKS)
+    assert got is not None
+    assert got.span == "£330million"
+
+
+def test_short_answer_is_never_only_question_words(article: Article) -> None:
+    for question in (
+        "What did the council vote to close?",
+        "Which bridge did the council vote to close?",
+        "What did inspectors find in the piers?",
+    ):
+        got = answer(question, article)
+        assert got is not None
+        if got.span:
+            words = {w.strip(".,").lower() for w in got.span.split()}
+            assert not words <= set(question.lower().rstrip("?").split())

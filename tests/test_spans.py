@@ -85,3 +85,16 @@ def test_dates_modal_may_and_months() -> None:
 def test_names_keep_capitalised_stop_word_and_drop_possessive() -> None:
     got = [s.text for s in names("She moved to New York City and loved Lyon's old town.")]
     assert got == ["New York City", "Lyon"]
+
+
+def test_people_are_persons_and_organisations_have_their_own_group() -> None:
+    text = (
+        "The Security Council met on Monday. Vitaly Churkin spoke first, and the Lyon City "
+        "Council sent a letter. Ana Ruiz, who works for Apple Inc, replied on Tuesday."
+    )
+    m = mentions(clean_text(text))
+    assert "Vitaly Churkin" in m.people
+    assert "Ana Ruiz" in m.people
+    assert "Security Council" not in m.people
+    assert "Security Council" in m.organisations
+    assert not any("Council" in p or "Inc" in p for p in m.people)
