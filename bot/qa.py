@@ -419,6 +419,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
 
 
 W_SAID = 1.0  # a sentence where the asked-about person speaks, for "what did X say"
+W_QUOTED = 0.3  # ... in their own quoted words
 
 
 @dataclass(frozen=True)
@@ -445,9 +446,18 @@ def _speech_question(q: _Question, idx: _Index, scores: list[float]) -> _Speech 
         if say is None:
             if sp.speaker:
                 scores[i] += W_SAID / 2
-        elif quotes.matches_speaker(say[0], sp.speaker, idx.sentences[i]):
-            scores[i] += W_SAID
+        elif quotes.matches_speaker(say[0], sp.speaker, _with_attribution(idx, i, sp)):
+            # The speaker's own quoted words are what "what did X say" asks for.
+            scores[i] += W_SAID + (W_QUOTED if sp.quoted else 0.0)
     return _Speech(say[0] if say else None, said)
+
+
+def _with_attribution(idx: _Index, i: int, sp: quotes.Said) -> str:
+    """A quote's sentence and, when another sentence names its speaker, both in order."""
+    if sp.attribution is None:
+        return idx.sentences[i]
+    a, b = sorted((i, sp.attribution))
+    return f"{idx.sentences[a]} {idx.sentences[b]}"
 
 
 def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) -> Answer | None:
@@ -461,11 +471,9 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
         if not sp.speaker:
             return None
         return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
+    sentence = _with_attribution(idx, i, sp)
     if not quotes.matches_speaker(speech.who, sp.speaker, sentence):
         return None
-    if sp.attribution is not None:
-        a, b = sorted((i, sp.attribution))
-        sentence = f"{idx.sentences[a]} {idx.sentences[b]}"
     return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
 
 

@@ -13,7 +13,8 @@ from bot.words import STOP_WORDS, stem
 _SAY = (
     r"(?:said|says|say|told|tells|added|adds|explained|announced|claimed|argued|noted|stated|"
     r"warned|insisted|replied|wrote|writes|recalled|continued|declared|admitted|stressed|"
-    r"confirmed|tweeted|posted|called|described|asked)"
+    r"confirmed|tweeted|posted|called|described|asked|saying|calling|describing|adding|"
+    r"warning|telling)"
 )
 _QUOTE = re.compile(
     r"[\"“]\s*([^\"“”]{3,600}?)\s*[\"”]|``\s*(.{3,600}?)\s*''|‘\s*([^‘’]{3,600}?)\s*’"
@@ -128,6 +129,7 @@ class Said:
     speaker: str | None
     words: str
     attribution: int | None
+    quoted: bool = False  # the speaker's own words in quotation marks, not a reported clause
 
 
 def person_name(text: str) -> str:
@@ -181,7 +183,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             # A quote standing alone: its speaker is named just after or just before it.
             nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
             after = _named_speaker(nxt) if nxt else None
-            if after is None and nxt and _PRONOUN_SAID.match(nxt.strip()):
+            if after is None and nxt and _PRONOUN_SAID.search(nxt):
                 after = last_person
             if after:
                 speaker, attribution = after, i + 1
@@ -192,7 +194,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             m = _THAT.search(s) or _THAT_CLAUSE.search(s)
             words = m.group(1) if m else ""
         if words and (speaker or said_here):
-            out[i] = Said(speaker, words.strip().rstrip(","), attribution)
+            out[i] = Said(speaker, words.strip().rstrip(","), attribution, quote)
         people = _people(s)
         if speaker:
             last_person = speaker
