@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.qa_eval import article_of
 from bot import qa, refusal
-from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "refusal.json"
 QA2_FILE = "qa2_dev.jsonl"
@@ -48,7 +48,7 @@ def vectors(rows: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray, np.n
         ctx = str(r["context"])
         art = arts.get(ctx)
         if art is None:
-            art = arts[ctx] = clean_text(ctx)
+            art = arts[ctx] = article_of(ctx)
         best, x = qa._rank(str(r["question"]), art, 1)  # type: ignore[arg-type]
         if x is None or not best:
             continue

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.qa_eval import Row, load, normalize, split_halves
+from bench.qa_eval import Row, article_of, load, normalize, split_halves
 from bot import qa, span_model
-from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "span_weights.npz"
 SEED = 1234
@@ -38,7 +37,7 @@ def examples(rows: list[Row]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]
     for r in rows:
         sents = arts.get(r.context)
         if sents is None:
-            sents = arts[r.context] = clean_text(r.context).sentences
+            sents = arts[r.context] = article_of(r.context).sentences
         sent = _gold_sentence(r, sents)
         if sent is None:
             continue
