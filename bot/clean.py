@@ -92,19 +92,24 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines (a line that stops mid-sentence, followed by its continuation)."""
     inner = lines[:-1]
     wrapped = len(lines) >= 3 and sum(45 <= len(ln) <= 100 for ln in inner) >= 0.8 * len(inner)
-    out: list[str] = []
+    # Each output line is kept as its parts and joined once: re-searching (and re-copying) a
+    # growing joined line for every wrapped line made this quadratic.
+    out: list[list[str]] = []
+    length = 0  # of the output line being built
     for line in lines:
         if (
             out
-            and not TERMINAL.search(out[-1])
-            and len(out[-1]) >= 30
+            and not TERMINAL.search(out[-1][-1])
+            and length >= 30
             and (line[:1].islower() or wrapped)
             and not BYLINE.match(line)
         ):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1].append(line)
+            length += len(line) + 1
         else:
-            out.append(line)
-    return out
+            out.append([line])
+            length = len(line)
+    return [" ".join(parts) for parts in out]
 
 
 def _lines(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from bot.errors import NotText, TooLarge
@@ -31,10 +32,7 @@ _TEXT_TYPES = (
     "application/json",
     "application/x-markdown",
 )
-_DOCTYPE = re.compile(
-    r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<!doctype\s+html", re.IGNORECASE | re.DOTALL
-)
-_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
+_DOCUMENT_START = re.compile(r"<(?:!doctype[ \t\r\n]+html|(?:html|head|body)[ \t\r\n>])", re.I)
 _TAG = re.compile(
     r"</?(html|head|body|div|p|span|a|article|section|nav|header|footer|main|aside|ul|ol|li|"
     r"h[1-6]|br|hr|meta|link|script|style|title|table|tr|td|img|em|strong|b|i|figure)\b[^<>]*>",
@@ -42,10 +40,25 @@ _TAG = re.compile(
 )
 
 
+def _skip_prolog(head: str) -> str:
+    """The text after leading space, an XML declaration and comments (found with str.find, which
+    is linear: the regex `(<!--.*?-->\\s*)*` it replaces backtracks exponentially)."""
+    rest = head.lstrip()
+    if rest.startswith("<?xml"):
+        end = rest.find(">")
+        rest = rest[end + 1 :].lstrip() if end >= 0 else ""
+    while rest.startswith("<!--"):
+        end = rest.find("-->", 4)
+        if end < 0:
+            return ""
+        rest = rest[end + 3 :].lstrip()
+    return rest
+
+
 def looks_like_html(text: str) -> bool:
     """True when text is an HTML document or fragment rather than prose that mentions a tag."""
     head = text[:20_000].lstrip("\ufeff")
-    if _DOCTYPE.match(head) or _HTML_START.match(head):
+    if _DOCUMENT_START.match(_skip_prolog(head)):
         return True
     tags = _TAG.findall(head)
     if len(tags) < 3:
@@ -53,6 +66,31 @@ def looks_like_html(text: str) -> bool:
     closing = re.search(r"</(p|div|a|span|li|article|section|h[1-6])\s*>", head, re.IGNORECASE)
     # A document that starts with a tag, or text where tags are dense, is markup.
     return closing is not None and (head.lstrip().startswith("<") or len(tags) >= 10)
+
+
+# Codecs that are not a page's character set: they raise on errors="replace" (idna), always
+# raise (undefined), or turn bytes into other text than the page's (escapes, UTF-7).
+_NOT_CHARSETS = {"idna", "punycode", "undefined", "unicode_escape", "raw_unicode_escape", "utf_7"}
+
+
+def decode_text(data: bytes, charset: str | None) -> str:
+    """Bytes in a declared charset; an unknown or unusable one falls back to UTF-8 with
+    replacement characters, so a page's declaration can never make decoding raise."""
+    if charset:
+        try:
+            info = codecs.lookup(charset.strip())
+        except (LookupError, ValueError):
+            info = None
+        if (
+            info is not None
+            and info._is_text_encoding
+            and info.name.replace("-", "_") not in _NOT_CHARSETS
+        ):
+            try:
+                return data.decode(info.name, errors="replace")
+            except (UnicodeError, LookupError, ValueError):
+                pass
+    return data.decode("utf-8", errors="replace")
 
 
 def decode_document(data: bytes, *, filename: str | None = None, mime: str | None = None) -> str:
@@ -84,22 +122,55 @@ def decode_document(data: bytes, *, filename: str | None = None, mime: str | Non
     return text
 
 
-_MD_RULES = [
-    (re.compile(r"^```.*?^```", re.S | re.M), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$", re.M), r"\1"),
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),
-    (re.compile(r"^\s*[-*+]\s+", re.M), ""),
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.M), ""),
+# Every rule is linear: character classes stop at the next delimiter or line end, and
+# horizontal space is [ \t] (a \s* after ^ in MULTILINE mode would rescan every blank line).
+_FENCE = re.compile(r"^[ \t]{0,3}```")
+_LINE_RULES = [
+    (re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)"), ""),  # heading marker; closing #s below
+    (re.compile(r"^[ \t]{0,3}>[ \t]?"), ""),
+    (re.compile(r"^[ \t]*[-*+][ \t]+"), ""),
 ]
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+_INLINE_RULES = [
+    (re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)"), ""),
+    (re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)"), r"\1"),
+    (re.compile(r"\*\*([^*\n]+)\*\*|__([^_\n]+)__"), r"\1\2"),
+    (re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?![\s_])([^_\n]+)(?<!\s)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+]
+
+
+def _heading(line: str) -> str:
+    """'## Title ##' -> 'Title' with string operations (a regex for it is quadratic on '#' runs)."""
+    stripped = line.rstrip(" \t")
+    body = stripped.rstrip("#")
+    if body != stripped and (not body or body[-1] in " \t"):
+        stripped = body
+    return stripped.strip(" \t")
 
 
 def markdown_to_text(text: str) -> str:
     """Markdown to plain text: headings, emphasis, links and lists become their words."""
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
-    return text
+    out: list[str] = []
+    in_fence = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if _RULE_LINE.match(line):
+            out.append("")
+            continue
+        heading, count = _LINE_RULES[0][0].subn("", line, count=1)
+        if count:
+            out.append(_heading(heading))
+            continue
+        for pattern, repl in _LINE_RULES[1:]:
+            line = pattern.sub(repl, line, count=1)
+        out.append(line)
+    joined = "\n".join(out)
+    for pattern, repl in _INLINE_RULES:
+        joined = pattern.sub(repl, joined)
+    return joined

@@ -14,6 +14,7 @@ import httpx
 from bot.addresses import ALLOWED_SCHEMES, DEFAULT_PORTS, AddressGuard, parse_ip
 from bot.article import Article
 from bot.clean import clean_text
+from bot.documents import decode_text
 from bot.errors import (
     BadContentType,
     BlockedAddress,
@@ -162,12 +163,7 @@ def _decode(body: bytes, charset: str | None, *, html: bool) -> str:
     elif charset is None and html:
         match = _CHARSET.search(body[:4096])
         charset = match.group(1).decode("ascii") if match else None
-    if charset:
-        try:
-            return body.decode(codecs.lookup(charset).name, errors="replace")
-        except LookupError:
-            pass
-    return body.decode("utf-8", errors="replace")
+    return decode_text(body, charset)
 
 
 def _article_from_text(text: str, *, url: str) -> Article:

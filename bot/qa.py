@@ -378,7 +378,9 @@ def _anchors(
 
 
 _DEFINITION = re.compile(
-    r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([^?]{3,60}?)\s*\??\s*$",
+    # The subject starts and ends with a non-space, so the spaces around it have one reading
+    # (an ambiguous split between \s* and the subject made this cubic on trailing spaces).
+    r"\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?([^?\s][^?]{1,58}?[^?\s])\s*(?:\?\s*)?$",
     re.IGNORECASE,
 )
 
