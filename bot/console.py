@@ -11,6 +11,7 @@ from typing import TextIO
 from bot import language
 from bot.errors import ArticlebotError
 from bot.intent import Intent, classify, find_url
+from bot.numbers import parse_number
 from bot.service import Brief, Reply, Service
 from bot.settings import Settings
 
@@ -110,7 +111,7 @@ class Console:
         if name in ("/help", "/start"):
             self.say(HELP)
         elif name == "/summary":
-            n = int(rest) if rest.isdigit() else None
+            n = parse_number(rest)
             if rest and n is None:
                 self.say("Usage: /summary [N]")
             else:
@@ -128,10 +129,10 @@ class Console:
                     f"{i}. {a.title or 'Untitled'} ({a.source or 'pasted'}, {a.created_at:%Y-%m-%d %H:%M})"
                 )
         elif name == "/use":
-            if not rest.isdigit():
+            if parse_number(rest) is None:
                 self.say("Usage: /use N (the number from /articles)")
             else:
-                chosen = await s.use(self.chat, int(rest))
+                chosen = await s.use(self.chat, parse_number(rest) or 0)
                 self.say(f"Now asking about: {chosen.title or 'Untitled article'}")
         elif name == "/search":
             hits = await s.search(self.chat, rest)
@@ -165,10 +166,10 @@ class Console:
         if len(parts) == 2 and parts[0] in ("sentences", "method", "timezone", "language"):
             key, value = parts
             if key == "sentences":
-                if not value.isdigit():
+                if parse_number(value) is None:
                     self.say("Usage: /settings sentences N")
                     return
-                await s.update_settings(self.chat, sentences=int(value))
+                await s.update_settings(self.chat, sentences=parse_number(value))
             elif key == "method":
                 await s.update_settings(self.chat, method=value)
             elif key == "language":

@@ -27,6 +27,7 @@ from bot.errors import (
     TooManyRedirects,
 )
 from bot.extract import article_from_html, looks_like_html
+from bot.numbers import parse_number
 
 USER_AGENT = "articlebot/0.1 (+https://github.com/articlebot)"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -176,7 +177,8 @@ def _article_from_text(text: str, *, url: str) -> Article:
 async def read_body(response: httpx.Response, max_bytes: int) -> bytes:
     too_big = TooBig(f"That page is larger than {max_bytes:,} bytes, more than I can read.")
     length = response.headers.get("content-length", "")
-    if length.strip().isdigit() and int(length) > max_bytes:
+    declared = parse_number(length)
+    if declared is not None and declared > max_bytes:
         raise too_big
     chunks: list[bytes] = []
     total = 0

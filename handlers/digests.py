@@ -25,6 +25,7 @@ from bot.digest import Digest, DigestItem
 from bot.errors import UsageError
 from bot.filters import split_filter_args
 from bot.i18n import N_, _, ngettext
+from bot.numbers import parse_number
 from bot.service import Service
 from handlers import format as fmt
 from handlers.articles import show_brief
@@ -455,9 +456,10 @@ async def on_open(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or chat is None:
         return
     raw = (query.data or "").partition(":")[2]
-    if not raw.isdigit() or len(raw) > 12:
+    article_id = parse_number(raw)
+    if article_id is None:
         raise UsageError("That button no longer works.")
-    b = await service(context).open_item(chat.id, int(raw))
+    b = await service(context).open_item(chat.id, article_id)
     await query.answer()
     await show_brief(context, chat.id, b, reply_to=None)
 

@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.errors import NoArticle, NotFound, UsageError
 from bot.i18n import N_, _, ngettext
+from bot.numbers import parse_number
 from handlers import format as fmt
 from handlers.articles import pastes, show_brief
 from handlers.common import edit, friendly, send_html, service
@@ -20,9 +21,10 @@ def _one_int_arg(
     args = context.args or []
     if not args and optional:
         return None
-    if len(args) != 1 or not args[0].isdigit() or len(args[0]) > 6:
+    number = parse_number(args[0]) if len(args) == 1 else None
+    if number is None:
         raise UsageError(usage)
-    return int(args[0])
+    return number
 
 
 @friendly
@@ -137,9 +139,10 @@ def _parse(data: str) -> tuple[str, list[int]]:
     kind, _, rest = data.partition(":")
     nums = []
     for part in rest.split(":") if rest else []:
-        if not part.isdigit() or len(part) > 12:
+        number = parse_number(part)
+        if number is None:
             raise ValueError(data)
-        nums.append(int(part))
+        nums.append(number)
     return kind, nums
 
 

@@ -10,6 +10,7 @@ from bot import language
 from bot.brief import METHODS
 from bot.errors import UsageError
 from bot.i18n import N_, _, ngettext
+from bot.numbers import parse_number
 from handlers import format as fmt
 from handlers.common import edit, friendly, service
 from store import ChatSettings
@@ -141,9 +142,9 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise UsageError(_(SETTINGS_USAGE))
         key, value = args[0].lower(), args[1]
         if key in ("sentences", "length"):
-            if not value.isdigit() or len(value) > 3:
+            if parse_number(value) is None:
                 raise UsageError("Usage: /settings sentences N (1 to 10)")
-            await svc.update_settings(chat.id, sentences=int(value))
+            await svc.update_settings(chat.id, sentences=parse_number(value))
         elif key in ("method", "summarizer"):
             await svc.update_settings(chat.id, method=value)
         elif key in ("timezone", "tz", "zone"):
@@ -168,8 +169,8 @@ async def on_settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     parts = (query.data or "").split(":")
     svc = service(context)
-    if len(parts) == 3 and parts[1] == "len" and parts[2].isdigit():
-        cur = await svc.update_settings(chat.id, sentences=int(parts[2]))
+    if len(parts) == 3 and parts[1] == "len" and (n := parse_number(parts[2])) is not None:
+        cur = await svc.update_settings(chat.id, sentences=n)
     elif len(parts) == 3 and parts[1] == "m":
         cur = await svc.update_settings(chat.id, method=parts[2])
     else:

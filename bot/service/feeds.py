@@ -9,6 +9,7 @@ from bot.errors import ArticlebotError, NotFound, UsageError
 from bot.feeds import FeedEntry, article_from_entry, fetch_feed
 from bot.fetch import fetch_article
 from bot.filters import FeedFilter, parse_filter
+from bot.numbers import parse_number
 from bot.service.articles import content_hash
 from bot.service.base import ServiceBase
 from store import Feed
@@ -72,9 +73,10 @@ class FeedsPart(ServiceBase):
         ref = ref.strip()
         feeds = await self._db(self.store.list_feeds, chat_id)
         chosen: Feed | None = None
-        if ref.isdigit() and len(ref) < 6:
-            if 1 <= int(ref) <= len(feeds):
-                chosen = feeds[int(ref) - 1]
+        number = parse_number(ref)
+        if number is not None:
+            if 1 <= number <= len(feeds):
+                chosen = feeds[number - 1]
         else:
             wanted = ref.rstrip("/").lower()
             chosen = next((f for f in feeds if f.url.rstrip("/").lower() == wanted), None)

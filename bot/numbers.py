@@ -1,0 +1,19 @@
+"""One door for numbers typed by users or carried by buttons: ASCII digits only.
+
+`str.isdigit()` is true for '²', '٣' and '①', which `int()` then refuses; and a thousand-digit
+number is not an article number either.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def parse_number(text: str | None) -> int | None:
+    """The number `text` spells in 1 to 9 ASCII digits (surrounding spaces allowed), else None."""
+    if text is None:
+        return None
+    text = text.strip()
+    return int(text) if _NUMBER.fullmatch(text) else None
