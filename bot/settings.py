@@ -36,6 +36,10 @@ class Settings:
     digest_tick_seconds: float = 30.0
     rate_limit: bool = True
     max_text_chars: int = 1_000_000
+    channels: bool = False  # brief posts in channels where the bot is an admin
+    work_seconds: float = 20.0  # deadline for reading one article, page, file or feed
+    workers: int = 2  # worker processes for that reading
+    update_seconds: float = 180.0  # deadline for handling one update, whatever it does
 
     def __repr__(self) -> str:  # never show the token, even in a traceback
         return f"Settings(db_path={self.db_path!r}, base_url={self.base_url!r}, token=***)"
@@ -78,6 +82,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: str | None = 
         port = int(get("ARTICLEBOT_WEBHOOK_PORT", "8443") or 8443)
         merge = float(get("ARTICLEBOT_MERGE_SECONDS", "1.5") or 1.5)
         tick = float(get("ARTICLEBOT_DIGEST_TICK_SECONDS", "30") or 30)
+        work = float(get("ARTICLEBOT_WORK_SECONDS", "20") or 20)
+        workers = int(get("ARTICLEBOT_WORKERS", "2") or 2)
+        update = float(get("ARTICLEBOT_UPDATE_SECONDS", "180") or 180)
     except ValueError as exc:
         raise SettingsError(f"A numeric setting is not a number: {exc}") from None
     return Settings(
@@ -96,4 +103,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, dotenv: str | None = 
         digest_tick_seconds=min(max(tick, 0.1), 3600.0),
         rate_limit=(get("ARTICLEBOT_RATE_LIMIT", "1") or "1").lower()
         not in ("0", "false", "no", "off"),
+        channels=_flag(get("ARTICLEBOT_CHANNELS")),
+        work_seconds=min(max(work, 0.5), 600.0),
+        workers=min(max(workers, 1), 16),
+        update_seconds=min(max(update, 1.0), 3600.0),
     )

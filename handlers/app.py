@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
 from collections import defaultdict
-from collections.abc import Awaitable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
-from telegram import Update
+from telegram import Bot, Update
+from telegram.error import Forbidden, InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
-    ApplicationBuilder,
+    ApplicationHandlerStop,
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -26,36 +31,51 @@ from telegram.request import BaseRequest
 from bot import i18n
 from bot.i18n import _
 from bot.service import Service
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from handlers import articles, digests, export, feeds, inline, library, questions
 from handlers import settings as settings_handlers
 from handlers.articles import Pastes
+from handlers.botclient import TOPIC, ArticleBotBuilder, topic_of
 from handlers.common import reader_language
+from handlers.startup import REJECTED, Stopped, check_bot_api, describe
+from store.updates import MAX_ATTEMPTS, UpdateJournal
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAINTENANCE_EVERY = 3600.0  # seconds between maintenance runs (the first 10 minutes after start)
 MAINTENANCE_SECONDS = 120.0  # a run stops after this long; the next one carries on
 
 
 class RedactToken(logging.Filter):
-    """Replace the bot token in every log record (httpx logs request URLs, which contain it)."""
+    """Replace the bot token in every log record, tracebacks included (httpx logs request URLs,
+    and PTB's errors quote the token)."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
         self.token = token
+        self._formatter = logging.Formatter()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            message = record.getMessage()
-            if self.token in message:
-                record.msg = message.replace(self.token, "<token>")
-                record.args = None
+        if not self.token:
+            return True
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = message.replace(self.token, "<token>")
+            record.args = None
+        if record.exc_info and not record.exc_text:
+            # The formatter uses exc_text when it is set: format the traceback here, redacted.
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text and self.token in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, "<token>")
+        if record.stack_info and self.token in record.stack_info:
+            record.stack_info = record.stack_info.replace(self.token, "<token>")
         return True
 
 
 def install_token_filter(token: str) -> None:
-    """Attach the redacting filter to every handler of the root logger."""
+    """Attach the redacting filter to every handler of the root logger, and send uncaught
+    exceptions (in any thread) through the log, so their tracebacks are redacted too."""
     redact = RedactToken(token)
     root = logging.getLogger()
     if not root.handlers:
@@ -64,6 +84,29 @@ def install_token_filter(token: str) -> None:
         handler.addFilter(redact)
     # httpx's per-request lines are noise at INFO, and the reason the filter exists.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        log.critical("uncaught error", exc_info=(kind, exc, tb))
+
+    def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            log.error(
+                "uncaught error in a thread",
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
+
+
+SKIPPED = (
+    "I couldn't handle that message: trying it stopped or crashed me twice, so I skipped it. "
+    "Your saved articles are safe."
+)
+STOPPED = (
+    "That took too long, so I stopped working on it. Your saved articles are safe; "
+    "try sending just the article's text."
+)
 
 
 class LeanApplication(Application[Any, Any, Any, Any, Any, Any]):
@@ -86,34 +129,111 @@ async def maintenance(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 class ChatOrderedProcessor(BaseUpdateProcessor):
-    """Many chats at once, each chat's updates in the order they arrived."""
+    """Many chats at once, each chat's updates in the order they arrived.
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    Each update is handled within a deadline, in its forum topic (handlers/botclient.py), and
+    noted in the update journal first: one that was started twice without finishing (it took
+    the process down, or was stopped at its deadline) is skipped when it comes again.
+    """
+
+    def __init__(
+        self,
+        max_concurrent_updates: int = 256,
+        *,
+        journal: UpdateJournal | None = None,
+        deadline: float = 180.0,
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.journal = journal
+        self.deadline = deadline
+        self.bot: Bot | None = None  # set once the application is built
+        self._journal_thread = ThreadPoolExecutor(1, thread_name_prefix="articlebot-journal")
+
+    async def _note(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._journal_thread, fn, *args)
+
+    async def _tell(self, chat_id: int, text: str) -> None:
+        if self.bot is not None:
+            try:
+                await self.bot.send_message(chat_id, text)
+            except Exception as exc:  # blocked, gone: the log line is enough
+                log.info("could not tell chat %s: %s", chat_id, exc)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        TOPIC.set(topic_of(update))  # this task's copy of the context only
         chat = update.effective_chat if isinstance(update, Update) else None
+        update_id = update.update_id if isinstance(update, Update) else None
+        if self.journal is not None and update_id is not None:
+            attempts = await self._note(self.journal.begin, update_id, chat.id if chat else None)
+            if attempts > MAX_ATTEMPTS:
+                await self._note(self.journal.skip, update_id)
+                log.warning(
+                    "update %s (chat %s) was stopped or crashed the bot %d times: skipped",
+                    update_id,
+                    chat.id if chat else None,
+                    attempts - 1,
+                )
+                if asyncio.iscoroutine(coroutine):
+                    coroutine.close()
+                if chat is not None:
+                    await self._tell(chat.id, SKIPPED)
+                return
         if chat is None:
-            await coroutine
+            await self._handle(update_id, None, coroutine)
             return
         lock = self._locks[chat.id]
         try:
             async with lock:
-                await coroutine
+                await self._handle(update_id, chat.id, coroutine)
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
                 self._locks.pop(chat.id, None)
+
+    async def _handle(
+        self, update_id: int | None, chat_id: int | None, coroutine: Awaitable[Any]
+    ) -> None:
+        try:
+            async with asyncio.timeout(self.deadline):
+                await coroutine
+        except TimeoutError:
+            log.warning(
+                "update %s (chat %s) took more than %g s: stopped",
+                update_id,
+                chat_id,
+                self.deadline,
+            )
+            if self.journal is not None and update_id is not None:
+                await self._note(self.journal.fail, update_id, "deadline")
+            if chat_id is not None:
+                await self._tell(chat_id, STOPPED)
+            return
+        if self.journal is not None and update_id is not None:
+            await self._note(self.journal.finish, update_id)
 
     async def initialize(self) -> None:
         pass
 
     async def shutdown(self) -> None:
-        pass
+        self._journal_thread.shutdown(wait=True)
+        if self.journal is not None:
+            self.journal.close()
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the traceback and tell the user something went wrong; stored data is untouched."""
+    """Log the traceback and tell the user something went wrong; stored data is untouched.
+
+    A chat that blocked the bot (403) is one INFO line: nothing can be sent there anyway.
+    """
+    if isinstance(context.error, Forbidden):
+        chat = update.effective_chat if isinstance(update, Update) else None
+        log.info(
+            "chat %s blocked the bot or removed it (%s): reply not sent",
+            chat.id if chat else None,
+            context.error,
+        )
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         # The user's own language only: the chat's setting is in the database, which may be
@@ -130,6 +250,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
                 )
         except Exception:  # the chat may be gone; nothing more to do
             log.warning("could not send the apology to chat %s", update.effective_chat.id)
+
+
+async def ignore_channel_posts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Channel posts go no further unless ARTICLEBOT_CHANNELS=1."""
+    if update.channel_post is not None or update.edited_channel_post is not None:
+        raise ApplicationHandlerStop
 
 
 def build_application(
@@ -174,7 +300,10 @@ def build_application(
             service.close()
         log.info("articlebot stopped; everything acknowledged is saved")
 
-    builder: Any = ApplicationBuilder().application_class(LeanApplication)
+    processor = ChatOrderedProcessor(
+        256, journal=UpdateJournal.beside(settings.db_file), deadline=settings.update_seconds
+    )
+    builder: Any = ArticleBotBuilder().application_class(LeanApplication)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
@@ -188,16 +317,19 @@ def build_application(
         builder.token(token)
         .base_url(settings.base_url)
         .base_file_url(settings.base_file_url)
-        .concurrent_updates(ChatOrderedProcessor(256))
+        .concurrent_updates(processor)
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
+    processor.bot = app.bot
     if svc is not None:
         app.bot_data["service"] = svc
     app.bot_data["pastes"] = Pastes(settings.merge_seconds)
 
+    if not settings.channels:
+        app.add_handler(TypeHandler(Update, ignore_channel_posts), group=-1)
     app.add_handler(CommandHandler("start", settings_handlers.start))
     app.add_handler(CommandHandler("help", settings_handlers.help_))
     app.add_handler(CommandHandler("settings", settings_handlers.settings))
@@ -243,22 +375,40 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def run_bot(settings: Settings, *, webhook: bool = False) -> int:
-    """Run until SIGINT/SIGTERM with long polling, or with PTB's webhook server."""
-    install_token_filter(settings.require_token())
-    app = build_application(settings)
-    if webhook or settings.webhook_url:
-        if not settings.webhook_url:
-            from bot.settings import SettingsError
+    """Run until SIGINT/SIGTERM with long polling, or with PTB's webhook server.
 
-            raise SettingsError("Webhook mode needs ARTICLEBOT_WEBHOOK_URL (the public https URL).")
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path="telegram",
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    Telegram is asked who the bot is first (handlers/startup.py): a rejected token or an
+    unreachable API is one line, never a traceback with the token in it.
+    """
+    token = settings.require_token()
+    install_token_filter(token)
+    try:
+        check_bot_api(settings)
+    except Stopped:
+        log.info("stopped before the Bot API answered")
+        return 0
+    app = build_application(settings)
+    try:
+        if webhook or settings.webhook_url:
+            if not settings.webhook_url:
+                raise SettingsError(
+                    "Webhook mode needs ARTICLEBOT_WEBHOOK_URL (the public https URL)."
+                )
+            app.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path="telegram",
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    except InvalidToken:
+        raise SettingsError(REJECTED) from None
+    except NetworkError as exc:
+        # Lost between the check and the start: one line; a supervisor restarts the bot.
+        raise SettingsError(
+            f"lost the Telegram Bot API while starting ({describe(exc, token)}); start again"
+        ) from None
     return 0

@@ -158,8 +158,9 @@ def parse_body(content_type: str, body: bytes) -> tuple[dict[str, Any], dict[str
 class FakeBotAPI:
     """A Bot API server for one token, on 127.0.0.1 and a free port. Thread-safe."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, *, port: int = 0) -> None:
         self.token = token
+        self._port = port  # 0: any free port
         self._cond = threading.Condition()
         self._calls: list[Call] = []
         self._updates: list[dict[str, Any]] = []
@@ -202,7 +203,7 @@ class FakeBotAPI:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self._server = _Server(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", self._port), Handler)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -232,6 +233,8 @@ class FakeBotAPI:
 
     @property
     def port(self) -> int:
+        if self._server is None and self._port:
+            return self._port  # a fixed port, before the server starts
         assert self._server is not None, "server not started"
         return int(self._server.server_address[1])
 
@@ -255,6 +258,7 @@ class FakeBotAPI:
         forward_origin: dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
         caption: str | None = None,
+        message_thread_id: int | None = None,
     ) -> int:
         """A user's text message arrives; returns its message_id.
 
@@ -275,6 +279,9 @@ class FakeBotAPI:
             extra["caption_entities"] = entities
         if forward_origin is not None:
             extra["forward_origin"] = forward_origin
+        if message_thread_id is not None:  # a message in a forum topic
+            extra["message_thread_id"] = message_thread_id
+            extra["is_topic_message"] = True
         return self._user_message(chat_id, chat_type, user_id, reply_to_message_id, extra)
 
     def send_document(
@@ -736,6 +743,9 @@ class FakeBotAPI:
         }
         if p.get("reply_markup"):
             message["reply_markup"] = p["reply_markup"]
+        if p.get("message_thread_id") is not None:
+            message["message_thread_id"] = int(p["message_thread_id"])
+            message["is_topic_message"] = True
         reply_to = p.get("reply_to_message_id")
         params = p.get("reply_parameters")
         if reply_to is None and isinstance(params, dict):

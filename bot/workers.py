@@ -1,0 +1,102 @@
+"""Work whose cost depends on the input (cleaning, extraction, feed parsing, document decoding)
+runs in worker processes with a hard deadline per task.
+
+Python's `re` has no timeout and a thread cannot be stopped, but a process can: pebble's
+ProcessPool kills a worker whose task outlives its deadline and starts a new one. The pool is
+small (the machine has two cores) and its workers start from a forkserver that has already
+imported the heavy modules, so a replacement is a cheap fork, not a fresh interpreter (and the
+parent's threads are never forked).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import CancelledError
+from typing import Any, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from bot.errors import InputError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_DEADLINE = 20.0  # seconds of CPU work one article, page, file or feed may take
+# Modules the forkserver imports once, so every worker (and every replacement) starts warm.
+PRELOAD = ["bot.extract", "bot.clean", "bot.feeds", "bot.documents", "bot.split"]
+
+
+class TooComplex(InputError):
+    """The page or file took longer to read than the deadline allows."""
+
+
+class WorkerCrashed(InputError):
+    """The worker died reading the input (out of memory, a crash in a parser)."""
+
+
+TOO_COMPLEX = (
+    "That {what} is too complex for me to read in time (I stop after {seconds:g} seconds). "
+    "Try sending just the article's text."
+)
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+class WorkPool:
+    """A few worker processes; `await pool.run(fn, *args, what="page")` runs fn in one of them.
+
+    fn and its arguments must be picklable (module-level functions, plain data). Errors fn
+    raises come back as they are; a task past its deadline raises TooComplex and its worker is
+    killed and replaced.
+    """
+
+    def __init__(self, workers: int = 2, *, deadline: float = DEFAULT_DEADLINE) -> None:
+        self.deadline = deadline
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        self._pool = ProcessPool(max_workers=workers, context=context)
+        self.timeouts = 0  # tasks stopped at their deadline (for logs and benchmarks)
+
+    def warm_up(self) -> None:
+        """Start the workers now (a task each), so the first article does not pay for it."""
+        for _ in range(2):
+            self._pool.schedule(_warm)
+
+    async def run(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        what: str = "page",
+        deadline: float | None = None,
+        **kwargs: Any,
+    ) -> T:
+        seconds = self.deadline if deadline is None else deadline
+        future = self._pool.schedule(fn, args=args, kwargs=kwargs, timeout=seconds)
+        try:
+            return await asyncio.wrap_future(future)
+        except TimeoutError:
+            self.timeouts += 1
+            log.info("%s took more than %g s: worker stopped and replaced", what, seconds)
+            raise TooComplex(TOO_COMPLEX.format(what=what, seconds=seconds)) from None
+        except ProcessExpired as exc:
+            log.warning("a worker died reading a %s (exit code %s)", what, exc.exitcode)
+            raise WorkerCrashed(
+                f"That {what} made my reader crash, so I couldn't read it. "
+                "Try sending just the article's text."
+            ) from None
+        except asyncio.CancelledError:
+            future.cancel()  # a queued task is dropped; a running one's worker is stopped
+            raise
+        except CancelledError:
+            raise TooComplex(TOO_COMPLEX.format(what=what, seconds=seconds)) from None
+
+    def close(self) -> None:
+        """Stop the workers (tasks still running are abandoned)."""
+        self._pool.stop()
+        self._pool.join(timeout=5)
