@@ -8,7 +8,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urldefrag, urljoin
 
 import feedparser
@@ -198,6 +198,15 @@ def _with_meta(article: Article, entry: FeedEntry, source: str | None) -> Articl
 # ---- fetching -------------------------------------------------------------------------------
 
 
+class FeedReader(Protocol):
+    """Where a fetched page's feed links are found and a feed is parsed (both take time that
+    depends on the input): the service runs them in its worker processes."""
+
+    async def links(self, page: str, base_url: str) -> list[str]: ...
+
+    async def feed(self, data: bytes, url: str) -> ParsedFeed: ...
+
+
 async def _get(
     client: httpx.AsyncClient,
     url: str,
@@ -258,6 +267,7 @@ async def fetch_feed(
     max_redirects: int = 5,
     transport: httpx.AsyncBaseTransport | None = None,
     guard: AddressGuard | None = None,
+    reader: FeedReader | None = None,
 ) -> FeedFetch:
     """Fetch and parse a feed, conditionally when validators are given (304 → not_modified).
 
@@ -275,35 +285,51 @@ async def fetch_feed(
         conditional["If-Modified-Since"] = last_modified
     client = guarded_client(guard, transport, timeout=timeout, headers={})
     loop = asyncio.get_running_loop()
-    try:
-        async with asyncio.timeout(timeout * 2), client:
-            final, response, body = await _get(
-                client, url, guard, conditional, max_bytes=max_bytes, max_redirects=max_redirects
-            )
-            if response.status_code == 304:
-                return FeedFetch(final, True, etag, last_modified, None)
-            ctype = response.headers.get("content-type", "")
-            if not _looks_like_feed(body, ctype):
-                links = discover_feed_links(body.decode("utf-8", "replace"), base_url=final)
-                if not discover or not links:
-                    raise NotAFeed(
-                        "That address is not an RSS or Atom feed, and the page links to none."
-                    )
-                final, response, body = await _get(
+
+    async def get(at: str, with_headers: dict[str, str]) -> tuple[str, httpx.Response, bytes]:
+        try:
+            async with asyncio.timeout(timeout):
+                return await _get(
                     client,
-                    links[0],
+                    at,
                     guard,
-                    headers,
+                    with_headers,
                     max_bytes=max_bytes,
                     max_redirects=max_redirects,
                 )
-            feed = await loop.run_in_executor(None, lambda: parse_feed(body, url=final))
-            return FeedFetch(
-                final,
-                False,
-                response.headers.get("etag"),
-                response.headers.get("last-modified"),
-                feed,
-            )
-    except TimeoutError as exc:
-        raise FetchTimeout("The site took too long to answer.") from exc
+        except TimeoutError as exc:
+            raise FetchTimeout("The site took too long to answer.") from exc
+
+    # Reading the page and the feed is not the site's time: `reader` runs it with its own
+    # deadline (the service's worker processes); by default a thread of the default executor.
+    async with client:
+        final, response, body = await get(url, conditional)
+        if response.status_code == 304:
+            return FeedFetch(final, True, etag, last_modified, None)
+        ctype = response.headers.get("content-type", "")
+        if not _looks_like_feed(body, ctype):
+            page = body.decode("utf-8", "replace")
+            if not discover:
+                links = []
+            elif reader is not None:
+                links = await reader.links(page, final)
+            else:
+                links = await loop.run_in_executor(
+                    None, lambda: discover_feed_links(page, base_url=final)
+                )
+            if not links:
+                raise NotAFeed(
+                    "That address is not an RSS or Atom feed, and the page links to none."
+                )
+            final, response, body = await get(links[0], headers)
+    if reader is not None:
+        feed = await reader.feed(body, final)
+    else:
+        feed = await loop.run_in_executor(None, lambda: parse_feed(body, url=final))
+    return FeedFetch(
+        final,
+        False,
+        response.headers.get("etag"),
+        response.headers.get("last-modified"),
+        feed,
+    )

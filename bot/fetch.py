@@ -7,6 +7,7 @@ import asyncio
 import codecs
 import functools
 import re
+from collections.abc import Awaitable, Callable
 from urllib.parse import urldefrag, urljoin
 
 import httpx
@@ -29,6 +30,8 @@ from bot.errors import (
 from bot.extract import article_from_html, looks_like_html
 from bot.numbers import parse_number
 
+# (decoded page, is it HTML?, final URL) -> the article: where extraction runs is the caller's.
+PageReader = Callable[[str, bool, str], Awaitable[Article]]
 USER_AGENT = "articlebot/0.1 (+https://github.com/articlebot)"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -267,35 +270,39 @@ async def fetch_article(
     max_redirects: int = 5,
     transport: httpx.AsyncBaseTransport | None = None,
     guard: AddressGuard | None = None,
+    reader: PageReader | None = None,
 ) -> Article:
     """Download url and extract its article; raises a FetchError subclass with a friendly message.
 
     guard replaces the address policy built from allow_private (tests inject resolvers with it).
-    transport replaces the network layer under the guard.
+    transport replaces the network layer under the guard. reader(text, is_html, url) turns
+    the downloaded page into an Article (default: a thread of the default executor).
     """
     guard = guard or AddressGuard(allow_private=allow_private)
     url = url.strip()
     guard.check_form(url)
     client = guarded_client(guard, transport, timeout=timeout, headers=_HEADERS)
-    loop = asyncio.get_running_loop()
     try:
-        # One deadline for everything, so a server trickling bytes cannot hold the fetch.
-        async with asyncio.timeout(timeout):
-            async with client:
-                final_url, kind, charset, body = await _download(
-                    client, url, guard, max_bytes=max_bytes, max_redirects=max_redirects
-                )
-            if kind is None:
-                kind = _sniff(body)
-                if kind not in HTML_TYPES | TEXT_TYPES:
-                    raise _bad_type(kind)
-            is_html = kind in HTML_TYPES
-            text = _decode(body, charset, html=is_html)
-            work = (
-                functools.partial(article_from_html, text, url=final_url)
-                if is_html
-                else functools.partial(_article_from_text, text, url=final_url)
+        # One deadline for the network, so a server trickling bytes cannot hold the fetch.
+        async with asyncio.timeout(timeout), client:
+            final_url, kind, charset, body = await _download(
+                client, url, guard, max_bytes=max_bytes, max_redirects=max_redirects
             )
-            return await loop.run_in_executor(None, work)
     except TimeoutError as exc:
         raise FetchTimeout("The site took too long to answer.") from exc
+    if kind is None:
+        kind = _sniff(body)
+        if kind not in HTML_TYPES | TEXT_TYPES:
+            raise _bad_type(kind)
+    is_html = kind in HTML_TYPES
+    text = _decode(body, charset, html=is_html)
+    # Extraction is not the site's time: it has its own deadline where `reader` runs it (the
+    # service's worker processes), and its own message when it runs out.
+    if reader is not None:
+        return await reader(text, is_html, final_url)
+    work = (
+        functools.partial(article_from_html, text, url=final_url)
+        if is_html
+        else functools.partial(_article_from_text, text, url=final_url)
+    )
+    return await asyncio.get_running_loop().run_in_executor(None, work)

@@ -270,6 +270,7 @@ def build_application(
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         if "service" not in app.bot_data:
             app.bot_data["service"] = Service.open(settings)
+        app.bot_data["service"].warm_up()
         # One list for everyone, then one per catalogue language (Telegram shows each user the
         # list for their app's language).
         await app.bot.set_my_commands(settings_handlers.bot_commands())

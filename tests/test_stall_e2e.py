@@ -38,7 +38,8 @@ class Env:
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
     db = tmp_path_factory.mktemp("stall") / "bot.db"
     with FakeBotAPI(FAKE_TOKEN) as fake, PageServer() as pages:
-        bot = BotProcess(fake, db)
+        # A short deadline, so that a heavy page is stopped well within the test's time.
+        bot = BotProcess(fake, db, env_extra={"ARTICLEBOT_WORK_SECONDS": "3"})
         try:
             bot.start()
             yield Env(fake, bot, pages)
@@ -104,3 +105,40 @@ def test_a_page_declaring_an_unusable_charset(env: Env, charset: str) -> None:
     env.fake.send_text(chat, url)
     reply = env.reply(chat, 0)
     assert "something went wrong" not in reply and "Ana Ruiz" in reply
+
+
+def _heavy_table_page() -> bytes:
+    rows = "<tr><td>cell text here</td></tr>" * 40_000
+    return f"<html><body><table>{rows}</table></body></html>".encode()
+
+
+def test_a_file_too_complex_to_read_in_time_is_stopped(env: Env) -> None:
+    chat = next(_chats)
+    env.fake.send_document(chat, _heavy_table_page(), file_name="table.html", mime_type="text/html")
+    assert "Ana Ruiz" in env.bystander_answered()
+    reply = env.reply(chat, 0, timeout=60)
+    assert "too complex" in reply and "site" not in reply
+    # The stopped worker was replaced: the same chat's next article is read as usual.
+    env.fake.send_text(chat, pasted_page())
+    assert "Flood barrier holds" in env.reply(chat, 1, timeout=60)
+
+
+def test_several_heavy_files_at_once_do_not_hold_up_answers(env: Env) -> None:
+    chats = [next(_chats) for _ in range(4)]
+    for chat in chats:
+        env.fake.send_document(
+            chat, _heavy_table_page(), file_name="table.html", mime_type="text/html"
+        )
+    for _ in range(3):
+        assert "Ana Ruiz" in env.bystander_answered()
+    for chat in chats:
+        assert "too complex" in env.reply(chat, 0, timeout=90)
+
+
+def test_a_link_too_complex_to_extract_does_not_blame_the_site(env: Env) -> None:
+    chat = next(_chats)
+    url = env.pages.add("/heavy.html", _heavy_table_page())
+    env.fake.send_text(chat, url)
+    assert "Ana Ruiz" in env.bystander_answered()
+    reply = env.reply(chat, 0, timeout=60)
+    assert "too complex" in reply and "took too long" not in reply

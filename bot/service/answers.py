@@ -44,10 +44,10 @@ class AnswersPart(ArticlesPart):
         # "What did she find?" leans on the last answer about this article; a question that
         # stands alone is answered alone.
         context = conversation.context_for(question, before)
-        found = await self._cpu(qa.answer, question, art, context=context)
+        found = await self._answer(qa.answer, question, art, context=context)
         closest = None
         if found is None:
-            ranked = await self._cpu(qa.rank, question, art, limit=1, context=context)
+            ranked = await self._answer(qa.rank, question, art, limit=1, context=context)
             closest = ranked[0] if ranked else None
         after = conversation.after(question, found, context or before)
         reply = Reply(
@@ -96,7 +96,7 @@ class AnswersPart(ArticlesPart):
     async def mentions(self, chat_id: int, *, article_id: int | None = None) -> qa.Mentions:
         """The people, places, dates and numbers the article mentions."""
         stored = await self.article(chat_id, article_id)
-        return await self._cpu(qa.mentions, self._article(stored))
+        return await self._answer(qa.mentions, self._article(stored))
 
     async def remember(self, chat_id: int, message_id: int, article_id: int) -> None:
         """Note that a message sent to the chat is about this article (for replies to it)."""

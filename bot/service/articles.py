@@ -8,10 +8,9 @@ import re
 from dataclasses import dataclass
 
 from bot import brief as briefing
-from bot import language
+from bot import language, reading
 from bot.article import Article, reading_minutes
-from bot.clean import clean_text
-from bot.documents import decode_document, looks_like_html
+from bot.documents import MAX_DOCUMENT_BYTES, decode_document
 from bot.errors import EmptyText, InputError, NoArticle, NotFound, NotText, TooLarge, UsageError
 from bot.fetch import fetch_article
 from bot.pdf import is_pdf, read_pdf
@@ -92,12 +91,14 @@ class ArticlesPart(ServiceBase):
     ) -> Brief:
         """Clean, store and brief pasted text (HTML is extracted first)."""
         check_text(text, max_chars=self.settings.max_text_chars)
-        if looks_like_html(text):
-            from bot.extract import article_from_html
-
-            article = await self._cpu(article_from_html, text, url=url)
-        else:
-            article = await self._cpu(clean_text, text, title=title, source=source, url=url)
+        article = await self._work(
+            reading.read_text,
+            text,
+            title=title,
+            source=source,
+            url=url,
+            what="file" if origin == "file" else "text",
+        )
         return await self._store_and_brief(chat_id, article, origin=origin, source=source)
 
     async def add_document(
@@ -111,18 +112,23 @@ class ArticlesPart(ServiceBase):
     ) -> Brief:
         """Read a sent text, HTML, Markdown or PDF file and treat it as an article."""
         if is_pdf(data):
-            pdf = await self._cpu(read_pdf, data)
+            # PDF parsing time depends on the file too: a worker, with the deadline.
+            pdf = await self._work(read_pdf, data, what="file")
             return await self.add_text(
                 chat_id, pdf.text, origin="file", source=source, title=pdf.title
             )
-        text = decode_document(data, filename=filename, mime=mime)
-        if not text.strip():
-            raise EmptyText("That file is empty.")
-        return await self.add_text(chat_id, text, origin="file", source=source)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            decode_document(data)  # raises TooLarge with the sizes, before anything is sent off
+        article = await self._work(
+            reading.read_document, data, filename=filename, mime=mime, source=source, what="file"
+        )
+        return await self._store_and_brief(chat_id, article, origin="file", source=source)
 
     async def add_url(self, chat_id: int, url: str) -> Brief:
         """Fetch a link (with the address rules), then store and brief the article."""
-        article = await fetch_article(url, allow_private=self.settings.allow_private_urls)
+        article = await fetch_article(
+            url, allow_private=self.settings.allow_private_urls, reader=self.read_page
+        )
         return await self._store_and_brief(chat_id, article, origin="link", source=article.source)
 
     async def _store_and_brief(

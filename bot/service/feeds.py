@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 
+from bot import reading
+from bot.article import Article
 from bot.errors import ArticlebotError, NotFound, UsageError
-from bot.feeds import FeedEntry, article_from_entry, fetch_feed
+from bot.feeds import FeedEntry, fetch_feed
 from bot.fetch import fetch_article
 from bot.filters import FeedFilter, parse_filter
 from bot.numbers import parse_number
@@ -37,7 +39,7 @@ class FeedsPart(ServiceBase):
             raise UsageError(
                 f"You follow {len(known)} feeds, the most I keep; /unfollow one first."
             )
-        got = await fetch_feed(url, allow_private=self.settings.allow_private_urls)
+        got = await fetch_feed(url, allow_private=self.settings.allow_private_urls, reader=self)
         assert got.feed is not None
         feed, created = await self._db(
             self.store.add_feed, chat_id, got.url, title=got.feed.title, filters=wanted
@@ -103,6 +105,7 @@ class FeedsPart(ServiceBase):
                     etag=feed.etag,
                     last_modified=feed.last_modified,
                     discover=False,
+                    reader=self,
                 )
             except ArticlebotError as exc:
                 log.info("feed %s of chat %s: %s", feed.id, chat_id, exc)
@@ -139,16 +142,31 @@ class FeedsPart(ServiceBase):
         await self._db(self.store.record_items, feed.chat_id, feed.id, records)
         return sum(1 for r in records if r[2] is not None)
 
+    async def _read_entry(
+        self, entry: FeedEntry, source: str | None, min_words: int | None = None
+    ) -> Article | None:
+        """The entry's own content as an article (in a worker); None if it is not one, or too
+        complex to read in time."""
+        try:
+            return await self._work(
+                reading.read_entry, entry, source=source, min_words=min_words, what="feed item"
+            )
+        except ArticlebotError as exc:
+            log.info("feed item %s: %s", entry.link or entry.guid, exc)
+            return None
+
     async def _save_entry(
         self, feed: Feed, entry: FeedEntry, keep: FeedFilter | None = None
     ) -> int | None:
         """Fetch (with the address rules), extract and store one feed item; None if unreadable
         or if the feed's filter drops it (title and text)."""
-        article = await self._cpu(article_from_entry, entry, source=feed.title)
+        article = await self._read_entry(entry, feed.title)
         if article is None and entry.link:
             try:
                 page = await fetch_article(
-                    entry.link, allow_private=self.settings.allow_private_urls
+                    entry.link,
+                    allow_private=self.settings.allow_private_urls,
+                    reader=self.read_page,
                 )
                 article = dataclasses.replace(
                     page,
@@ -159,7 +177,7 @@ class FeedsPart(ServiceBase):
             except ArticlebotError as exc:
                 log.info("feed item %s: %s", entry.link, exc)
         if article is None:
-            article = await self._cpu(article_from_entry, entry, source=feed.title, min_words=1)
+            article = await self._read_entry(entry, feed.title, min_words=1)
         if article is None or not article.sentences:
             return None
         if keep is not None and not keep.keeps(article.title or entry.title, article.text):
