@@ -18,6 +18,7 @@ from bot import i18n
 from bot.errors import ArticlebotError, StorageError
 from bot.i18n import _
 from bot.service import Service
+from handlers import format as fmt
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -39,6 +40,7 @@ async def send_html(
 ) -> list[Message]:
     """Send HTML messages in order (keyboard under the last); remember which article they are about."""
     sent: list[Message] = []
+    messages = fmt.fit(messages)
     for i, text in enumerate(messages):
         last = i == len(messages) - 1
         msg = await context.bot.send_message(
@@ -94,7 +96,7 @@ async def _handle(handler: Handler, update: Update, context: ContextTypes.DEFAUL
             msg = update.effective_message
             await context.bot.send_message(
                 chat.id,
-                _(str(exc)),
+                _(str(exc))[: fmt.LIMIT],
                 reply_to_message_id=msg.message_id if msg else None,
                 allow_sending_without_reply=True,
             )

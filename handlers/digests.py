@@ -22,6 +22,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot import i18n, schedule
 from bot.digest import Digest, DigestItem
+from bot.display import SOURCE_CHARS, shorten, shorten_url
 from bot.errors import UsageError
 from bot.filters import split_filter_args
 from bot.i18n import N_, _, ngettext
@@ -40,6 +41,7 @@ SUBSCRIBE_USAGE = N_(
 )
 NOTHING_NEW = N_("Nothing new since your last digest: no saved articles and no new feed items.")
 BUTTONS_PER_ROW = 8
+SUMMARY_CHARS = 700  # an item's line or two of brief; a digest item always fits a message
 MAX_SEND_RETRIES = 3  # after the rate limiter's own retries, for 429s only (never delivered)
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send")
 
@@ -55,10 +57,10 @@ def local_date(day: date) -> str:
 
 
 def _item_html(item: DigestItem) -> str:
-    title = fmt.esc(item.title)
+    title = fmt.esc(fmt.title_of(item.title))
     if item.url and len(item.url) <= 2000:
         title = f'<a href="{html.escape(item.url, quote=True)}">{title}</a>'
-    return f"<b>{item.number}.</b> {title}\n{fmt.esc(item.summary)}"
+    return f"<b>{item.number}.</b> {title}\n{fmt.esc(shorten(item.summary, SUMMARY_CHARS))}"
 
 
 def digest_messages(d: Digest) -> list[tuple[str, list[DigestItem]]]:
@@ -69,7 +71,7 @@ def digest_messages(d: Digest) -> list[tuple[str, list[DigestItem]]]:
     heading = _("Your digest for {day}").format(day=local_date(d.day))
     units: list[tuple[str, list[DigestItem]]] = [(f"<b>{heading}</b>", [])]
     for group in d.groups:
-        heading = f"\n<b>{fmt.esc(group.source)}</b>"
+        heading = f"\n<b>{fmt.esc(shorten(group.source, SOURCE_CHARS))}</b>"
         for i, item in enumerate(group.items):
             text = _item_html(item)
             units.append((f"{heading}\n{text}" if i == 0 else text, [item]))
@@ -383,13 +385,13 @@ async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     async with typing(context, chat.id):
         feed, created, added = await service(context).follow(chat.id, where[0], filters=words)
-    name = fmt.esc(feed.title or feed.url)
+    name = fmt.esc(fmt.title_of(feed.title, "") or shorten_url(feed.url))
     if not created:
         await _reply(update, _("You already follow {name}.").format(name=f"<b>{name}</b>"))
         return
     text = (
         _("Following {name}").format(name=f"<b>{name}</b>")
-        + f"\n{fmt.esc(feed.url)}\n"
+        + f"\n{fmt.esc(shorten_url(feed.url))}\n"
         + ngettext(
             "{n} recent item is waiting for your next digest; new ones will follow.",
             "{n} recent items are waiting for your next digest; new ones will follow.",
@@ -418,7 +420,9 @@ async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     feed = await service(context).unfollow(chat.id, args[0])
     await _reply(
         update,
-        _("Stopped following {name}.").format(name=f"<b>{fmt.esc(feed.title or feed.url)}</b>"),
+        _("Stopped following {name}.").format(
+            name=f"<b>{fmt.esc(fmt.title_of(feed.title, '') or shorten_url(feed.url))}</b>"
+        ),
     )
 
 
@@ -434,7 +438,9 @@ async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     lines = ["<b>" + _("Feeds in your digest") + "</b>"]
     for i, f in enumerate(items, 1):
-        lines += fmt.block(f"{i}. {f.title or _('Untitled feed')} — {f.url}")
+        lines += fmt.block(
+            f"{i}. {fmt.title_of(f.title, _('Untitled feed'))} — {shorten_url(f.url)}"
+        )
         if f.filters:
             lines += fmt.block(_("filter: {filter}").format(filter=f.filters), "    <i>{}</i>")
     hint = _(

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import language
+from bot.display import SOURCE_CHARS, TITLE_CHARS, shorten, shorten_url
 from bot.i18n import _
 from bot.qa import Answer, Mentions
 from bot.service import MAX_SENTENCES, Brief, Reply, Tldr
@@ -66,19 +67,39 @@ def pack(blocks: list[str], *, sep: str = "\n") -> list[str]:
     return messages or [""]
 
 
+def fit(messages: list[str]) -> list[str]:
+    """The last guard before sending: a message over Telegram's limit is split at its lines,
+    and a single line still over it is sent as its escaped plain text in pieces."""
+    out: list[str] = []
+    for message in messages:
+        if len(message) <= LIMIT:
+            out.append(message)
+            continue
+        blocks: list[str] = []
+        for line in message.split("\n"):
+            blocks += [line] if len(line) <= LIMIT else block(plain(line))
+        out += pack(blocks)
+    return out
+
+
+def title_of(title: str | None, default: str = "Untitled article") -> str:
+    """An article's or feed's title as shown (shortened: pages and feeds can have huge ones)."""
+    return shorten(title, TITLE_CHARS) or default
+
+
 def source_line(b: Brief) -> str:
     a = b.article
     parts = []
     if a.origin == "forward" and a.source:
-        parts.append(_("Forwarded from {source}").format(source=a.source))
+        parts.append(_("Forwarded from {source}").format(source=shorten(a.source, SOURCE_CHARS)))
     elif a.source:
-        parts.append(a.source)
+        parts.append(shorten(a.source, SOURCE_CHARS))
     if a.byline:
-        parts.append(_("by {byline}").format(byline=a.byline))
+        parts.append(_("by {byline}").format(byline=shorten(a.byline, SOURCE_CHARS)))
     if a.place:
-        parts.append(a.place)
+        parts.append(shorten(a.place, SOURCE_CHARS))
     if a.published:
-        parts.append(a.published)
+        parts.append(shorten(a.published, SOURCE_CHARS))
     parts.append(_("{minutes} min read").format(minutes=b.reading_minutes))
     if a.language != "en" and (lang := language.name(a.language)):
         parts.append(lang)
@@ -91,10 +112,10 @@ def brief_messages(b: Brief) -> list[str]:
     blocks: list[str] = []
     if b.duplicate:
         blocks.append("<i>" + _("You sent this article before; here is its brief again.") + "</i>")
-    blocks += block(a.title or _("Untitled article"), "<b>{}</b>")
+    blocks += block(title_of(a.title, _("Untitled article")), "<b>{}</b>")
     blocks += block(source_line(b), "<i>{}</i>")
     if a.url:
-        blocks += block(a.url)
+        blocks += block(shorten_url(a.url))
     blocks.append("")
     if b.already_short:
         blocks.append("<i>" + _("This is already short, so here it is as it is:") + "</i>")
@@ -171,7 +192,7 @@ def _quote_with_span(a: Answer) -> str:
 
 def reply_messages(r: Reply) -> list[str]:
     """An answer with its short answer bold and the sentence quoted; or 'the article doesn't say'."""
-    title = esc(r.article.title or _("the article"))
+    title = esc(title_of(r.article.title, _("the article")))
     if r.answer is not None:
         blocks = []
         if r.answer.span:
@@ -187,6 +208,15 @@ def reply_messages(r: Reply) -> list[str]:
         blocks.append(_("Closest sentence, which may not answer it:"))
         blocks += block(r.closest.sentence, "<blockquote>{}</blockquote>")
     return pack(blocks)
+
+
+def now_answering(title: str | None) -> list[str]:
+    """/use's reply."""
+    return pack(
+        block(
+            _("Now answering about: {title}").format(title=title_of(title, _("Untitled article")))
+        )
+    )
 
 
 def mentions_messages(m: Mentions) -> list[str]:
@@ -209,7 +239,7 @@ def articles_messages(items: list[ArticleSummary], current_id: int | None) -> li
     for i, a in enumerate(items, 1):
         mark = " ← " + _("current") if a.id == current_id else ""
         raw = (
-            f"{i}. {a.title or _('Untitled')} ({a.source or _('pasted')}, "
+            f"{i}. {title_of(a.title, _('Untitled'))} ({shorten(a.source, SOURCE_CHARS) or _('pasted')}, "
             f"{a.created_at:%Y-%m-%d %H:%M}){mark}"
         )
         blocks += block(raw)
@@ -222,7 +252,7 @@ def search_messages(words: str, hits: list[SearchHit]) -> list[str]:
         return [_("Nothing in your articles matches “{words}”.").format(words=esc(words[:100]))]
     blocks = ["<b>" + _("Found in your articles") + f"</b> (“{esc(words[:100])}”):"]
     for h in hits:
-        blocks += block(f"[{h.title or _('Untitled')}] {h.sentence}", "• {}")
+        blocks += block(f"[{title_of(h.title, _('Untitled'))}] {h.sentence}", "• {}")
     return pack(blocks)
 
 

@@ -92,11 +92,7 @@ async def use(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(
         context,
         chat.id,
-        [
-            _("Now answering about: {title}").format(
-                title=f"<b>{fmt.esc(chosen.title or _('Untitled article'))}</b>"
-            )
-        ],
+        fmt.now_answering(chosen.title),
         about_article=chosen.id,
     )
 
