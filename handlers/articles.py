@@ -56,6 +56,7 @@ class Pastes:
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self._pending: dict[int, _Pending] = {}
+        self._briefing: dict[int, asyncio.Task[None]] = {}  # joined pastes being briefed
 
     def pending(self, chat_id: int) -> bool:
         return chat_id in self._pending
@@ -96,7 +97,13 @@ class Pastes:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(p.flushed.wait(), remaining)
         self._pending.pop(chat_id, None)
-        await process(join_parts(p.parts), p.first)
+        if p.task is not None:
+            self._briefing[chat_id] = p.task
+        try:
+            await process(join_parts(p.parts), p.first)
+        finally:
+            if self._briefing.get(chat_id) is p.task:
+                self._briefing.pop(chat_id, None)
 
     async def flush(self, chat_id: int) -> None:
         """Brief a pending paste now (before handling the chat's next command or question)."""
@@ -105,6 +112,21 @@ class Pastes:
             p.flushed.set()
             with contextlib.suppress(Exception):
                 await p.task
+        elif (running := self._briefing.get(chat_id)) is not None:
+            with contextlib.suppress(Exception):
+                await running
+
+    async def discard(self, chat_id: int) -> bool:
+        """Drop the chat's pending paste unread (returns True); a paste already being briefed
+        is waited for instead, so whatever it stores is there to be deleted."""
+        p = self._pending.pop(chat_id, None)
+        if p is not None and p.task is not None:
+            p.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await p.task
+            return True
+        await self.flush(chat_id)
+        return False
 
 
 def join_parts(parts: list[str]) -> str:

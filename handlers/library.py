@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -12,7 +12,7 @@ from bot.i18n import N_, _, ngettext
 from bot.numbers import parse_number
 from handlers import format as fmt
 from handlers.articles import pastes, show_brief
-from handlers.common import edit, friendly, send_html, service
+from handlers.common import edit, friendly, is_group, send_html, service
 
 
 def _one_int_arg(
@@ -116,11 +116,15 @@ async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if chat is None:
         return
+    asker = update.effective_user.id if update.effective_user else 0
     keyboard = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(_("Yes, delete everything"), callback_data="forget:yes"),
-                InlineKeyboardButton(_("Cancel"), callback_data="forget:no"),
+                # The button names who asked: in a group only they (or an admin) may confirm.
+                InlineKeyboardButton(
+                    _("Yes, delete everything"), callback_data=f"forget:yes:{asker}"
+                ),
+                InlineKeyboardButton(_("Cancel"), callback_data=f"forget:no:{asker}"),
             ]
         ]
     )
@@ -142,6 +146,51 @@ def _parse(data: str) -> tuple[str, list[int]]:
     return kind, nums
 
 
+FORGET_WHO = "Only the member who asked for /forget, or a group admin, can answer this."
+
+
+async def _may_answer_forget(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, asker: int
+) -> bool:
+    """In a private chat, anyone there; in a group, the member who asked or an admin."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return False
+    if not is_group(update) or (asker and user.id == asker):
+        return True
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+async def _confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+    """The /forget buttons: a paste still arriving is dropped first, then everything goes."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None and chat is not None
+    parts = data.split(":")
+    answer = parts[1] if len(parts) > 1 else ""
+    asker = parse_number(parts[2], id_=True) if len(parts) > 2 else 0
+    if answer not in ("yes", "no") or asker is None:
+        raise NotFound("That button no longer works.")
+    if not await _may_answer_forget(update, context, asker):
+        await query.answer(_(FORGET_WHO), show_alert=True)
+        return
+    if answer == "yes":
+        dropped = await pastes(context).discard(chat.id)
+        n = await service(context).forget(chat.id)
+        text = ngettext(
+            "Done: I deleted everything kept for this chat ({n} article).",
+            "Done: I deleted everything kept for this chat ({n} articles).",
+            n,
+        ).format(n=n)
+        if dropped:
+            text += " " + _("The article you were still sending was dropped unread.")
+    else:
+        text = _("Cancelled; nothing was deleted.")
+    await query.answer()
+    await edit(query, text)
+
+
 @friendly
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The buttons under briefs and the /forget confirmation."""
@@ -151,18 +200,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     data = query.data or ""
     svc = service(context)
-    if data in ("forget:yes", "forget:no"):
-        if data == "forget:yes":
-            n = await svc.forget(chat.id)
-            text = ngettext(
-                "Done: I deleted everything kept for this chat ({n} article).",
-                "Done: I deleted everything kept for this chat ({n} articles).",
-                n,
-            ).format(n=n)
-        else:
-            text = _("Cancelled; nothing was deleted.")
-        await query.answer()
-        await edit(query, text)
+    if data.startswith("forget:"):
+        await _confirm_forget(update, context, data)
         return
     try:
         kind, nums = _parse(data)

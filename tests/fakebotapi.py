@@ -182,6 +182,7 @@ class FakeBotAPI:
         self._chat_actions: defaultdict[int, list[str]] = defaultdict(list)
         self._failures: list[_Failure] = []
         self._blocked: set[int] = set()
+        self._owners: set[tuple[int, int]] = set()  # (chat, user): the group's owner (an admin)
         self._webhook_url = ""
         self._stopping = False
         self._server: _Server | None = None
@@ -522,6 +523,11 @@ class FakeBotAPI:
         with self._cond:
             self._blocked.add(chat_id)
 
+    def make_owner(self, chat_id: int, user_id: int) -> None:
+        """getChatMember answers that this user created (and so administers) the group."""
+        with self._cond:
+            self._owners.add((chat_id, user_id))
+
     def unblock_chat(self, chat_id: int) -> None:
         with self._cond:
             self._blocked.discard(chat_id)
@@ -689,6 +695,11 @@ class FakeBotAPI:
                 "user_id": self._inline_users.get(query_id),
             }
             return True
+        if method == "getChatMember":
+            user_id = int(p["user_id"])
+            if (_chat_id(p), user_id) in self._owners:
+                return {"status": "creator", "user": _user(user_id), "is_anonymous": False}
+            return {"status": "member", "user": _user(user_id)}
         if method == "setMyCommands":
             # Telegram keeps one list per language_code (none: the list for everyone else).
             language = str(p.get("language_code") or "")
