@@ -28,7 +28,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_exit(bot: BotProcess, timeout: float = 60) -> int:
+def _wait_exit(bot: BotProcess, timeout: float = 180) -> int:
     assert bot.proc is not None
     code = bot.proc.wait(timeout=timeout)
     bot._cleanup()
@@ -184,3 +184,23 @@ def test_an_update_that_crashed_the_bot_twice_is_skipped(tmp_path: Path) -> None
             assert fake.pending_updates == 0
             skipped = [ln for ln in bot.log_text().splitlines() if "skipped" in ln]
             assert len(skipped) == 1
+
+
+def test_channel_posts_are_briefed_when_asked_for(tmp_path: Path) -> None:
+    channel = -1009802
+    with (
+        FakeBotAPI(FAKE_TOKEN) as fake,
+        BotProcess(fake, tmp_path / "bot.db", env_extra={"ARTICLEBOT_CHANNELS": "1"}),
+    ):
+        fake.queue_update(
+            {
+                "channel_post": {
+                    "message_id": 1,
+                    "chat": {"id": channel, "type": "channel", "title": "News desk"},
+                    "date": int(time.time()),
+                    "text": pasted_page(),
+                }
+            }
+        )
+        msgs = fake.wait_for_messages(channel, 1, timeout=60)
+        assert "Flood barrier holds" in msgs[0]["text"]

@@ -23,6 +23,7 @@ log = logging.getLogger("bot.service")
 MIN_ARTICLE_WORDS = 12
 MIN_DISTINCT_WORDS = 8
 MAX_SENTENCES = 10
+BIG_ARTICLE_CHARS = 50_000  # above this, briefing and counting run in a worker process
 
 
 class TooShort(InputError):
@@ -52,6 +53,12 @@ def content_hash(article: Article) -> str:
     """A hash of the article's words, so the same story pasted twice (or reformatted) is recognised."""
     words = re.sub(r"\W+", " ", " ".join(article.sentences).lower()).strip()
     return hashlib.sha256(words.encode()).hexdigest()
+
+
+def article_facts(article: Article) -> tuple[int, int, str]:
+    """(words, distinct words, content hash) of an article."""
+    found = language.profile_words(article.text, article.language)
+    return len(found), len({w.lower() for w in found}), content_hash(article)
 
 
 def check_text(text: str, *, max_chars: int) -> None:
@@ -138,13 +145,18 @@ class ArticlesPart(ServiceBase):
         if prefs.language:
             # The chat chose a language (/settings language): read every article in it.
             article = await self._cpu(language.with_language, article, prefs.language)
-        found = language.profile_words(article.text, article.language)
-        if len(found) >= MIN_ARTICLE_WORDS and len({w.lower() for w in found}) < MIN_DISTINCT_WORDS:
+        # Counting words and hashing cost time in proportion to the article: off the event loop,
+        # and for a big article in a worker, where it holds no lock the answers need.
+        if len(article.text) > BIG_ARTICLE_CHARS:
+            count, distinct, digest = await self._work(article_facts, article, what="article")
+        else:
+            count, distinct, digest = await self._cpu(article_facts, article)
+        if count >= MIN_ARTICLE_WORDS and distinct < MIN_DISTINCT_WORDS:
             raise NotAnArticle(
                 "That doesn't read like an article (the same few words over and over). "
                 "Send me a news story, or ask a short question about the current one."
             )
-        if len(found) < MIN_ARTICLE_WORDS:
+        if count < MIN_ARTICLE_WORDS:
             raise TooShort(
                 "That's too short to brief. Send me a whole article (paste it, forward it, "
                 "or send a link), then ask me about it."
@@ -160,7 +172,7 @@ class ArticlesPart(ServiceBase):
             byline=article.byline,
             place=article.place,
             published=article.date,
-            content_hash=content_hash(article),
+            content_hash=digest,
             language=article.language,
         )
         if not created:
@@ -180,12 +192,17 @@ class ArticlesPart(ServiceBase):
         method = prefs.method or briefing.DEFAULT_METHOD
         # A text no longer than its brief would be is shown whole; an explicit length is obeyed.
         short = briefing.already_short(len(stored.sentences), count, explicit=bool(sentences))
+        article = self._article(stored)
         if short:
             chosen = list(stored.sentences)
-        else:
-            chosen = await self._cpu(
-                briefing.brief, self._article(stored), sentences=count, method=method
+        elif len(article.text) > BIG_ARTICLE_CHARS:
+            # Pure-Python work on a big article holds the GIL for a long time: in a worker, it
+            # leaves the answer threads and the event loop free (and has the deadline too).
+            chosen = await self._work(
+                briefing.brief, article, sentences=count, method=method, what="article"
             )
+        else:
+            chosen = await self._cpu(briefing.brief, article, sentences=count, method=method)
         return Brief(
             article=stored,
             sentences=chosen,
