@@ -150,9 +150,11 @@ def question_type(question: str, code: str) -> QType | None:
 
 
 # "What did X say", "Was sagte X", "Что сказал X": the answer is the quoted words.
+# The gaps for X are `\b.*\b` (word boundaries, not `\s+.+\s+`, whose spaces could be split
+# three ways: cubic on a long run of spaces; CI's ReDoS scan refuses that).
 _SAY = re.compile(
-    r"\bwhat\s+did\s+.+\s+say\b|\bwas\s+(?:sagte|hat\s.+\sgesagt)\b|\bqu[eé]\s+dijo\b"
-    r"|\bqu'a\s+dit\b|\bqu[' ]est-ce\s+qu.+\s+a\s+dit\b|\bcosa\s+ha\s+detto\b|\bo\s+que\s+disse\b"
+    r"\bwhat\s+did\b.*\bsay\b|\bwas\s+(?:sagte|hat\b.*\bgesagt)\b|\bqu[eé]\s+dijo\b"
+    r"|\bqu'a\s+dit\b|\bqu[' ]est-ce\s+qu.*\ba\s+dit\b|\bcosa\s+ha\s+detto\b|\bo\s+que\s+disse\b"
     r"|\bчто\s+сказал|\bщо\s+сказав|\bne\s+(?:dedi|söyledi)\b|ماذا\s+قال|说了什么|说什么"
 )
 
