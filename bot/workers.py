@@ -11,6 +11,7 @@ parent's threads are never forked).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -44,8 +45,18 @@ TOO_COMPLEX = (
 )
 
 
+WORKER_NICENESS = 10
+
+
 def _warm() -> int:
     return os.getpid()
+
+
+def _lower_priority() -> None:
+    """Workers yield the CPU to the bot's own process: on a two-core machine with both workers
+    busy, answers and sends still get a core when they need one."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
 
 
 class WorkPool:
@@ -60,7 +71,7 @@ class WorkPool:
         self.deadline = deadline
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
-        self._pool = ProcessPool(max_workers=workers, context=context)
+        self._pool = ProcessPool(max_workers=workers, context=context, initializer=_lower_priority)
         self.timeouts = 0  # tasks stopped at their deadline (for logs and benchmarks)
 
     def warm_up(self) -> None:
