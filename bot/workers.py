@@ -15,6 +15,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError
 from typing import Any, TypeVar
@@ -72,12 +73,25 @@ class WorkPool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         self._pool = ProcessPool(max_workers=workers, context=context, initializer=_lower_priority)
+        self._workers = workers
+        self._start_lock = threading.Lock()
+        self._started = False
         self.timeouts = 0  # tasks stopped at their deadline (for logs and benchmarks)
 
+    def start(self) -> None:
+        """Start the forkserver and the workers (blocking: seconds on a busy machine). Safe to
+        call from any thread, any number of times."""
+        with self._start_lock:
+            if not self._started:
+                # pebble starts its workers inside the first schedule(), on the caller's thread.
+                for _ in range(self._workers):
+                    self._pool.schedule(_warm)
+                self._started = True
+
     def warm_up(self) -> None:
-        """Start the workers now (a task each), so the first article does not pay for it."""
-        for _ in range(2):
-            self._pool.schedule(_warm)
+        """Start the workers in the background, so the first article does not wait for them
+        and nothing waits for the first article."""
+        threading.Thread(target=self.start, name="articlebot-workers-start", daemon=True).start()
 
     async def run(
         self,
@@ -88,6 +102,8 @@ class WorkPool:
         **kwargs: Any,
     ) -> T:
         seconds = self.deadline if deadline is None else deadline
+        if not self._started:
+            await asyncio.to_thread(self.start)  # never on the event loop
         future = self._pool.schedule(fn, args=args, kwargs=kwargs, timeout=seconds)
         try:
             return await asyncio.wrap_future(future)

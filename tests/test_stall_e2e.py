@@ -39,7 +39,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
     db = tmp_path_factory.mktemp("stall") / "bot.db"
     with FakeBotAPI(FAKE_TOKEN) as fake, PageServer() as pages:
         # A short deadline, so that a heavy page is stopped well within the test's time.
-        bot = BotProcess(fake, db, env_extra={"ARTICLEBOT_WORK_SECONDS": "3"})
+        bot = BotProcess(fake, db, env_extra={"ARTICLEBOT_WORK_SECONDS": "6"})
         try:
             bot.start()
             yield Env(fake, bot, pages)
@@ -108,7 +108,7 @@ def test_a_page_declaring_an_unusable_charset(env: Env, charset: str) -> None:
 
 
 def _heavy_table_page() -> bytes:
-    rows = "<tr><td>cell text here</td></tr>" * 40_000
+    rows = "<tr><td>cell text here</td></tr>" * 80_000
     return f"<html><body><table>{rows}</table></body></html>".encode()
 
 
