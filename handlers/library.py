@@ -146,7 +146,7 @@ def _parse(data: str) -> tuple[str, list[int]]:
     return kind, nums
 
 
-FORGET_WHO = "Only the member who asked for /forget, or a group admin, can answer this."
+FORGET_WHO = N_("Only the member who asked for /forget, or a group admin, can answer this.")
 
 
 async def _may_answer_forget(
