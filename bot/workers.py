@@ -46,7 +46,7 @@ TOO_COMPLEX = (
 )
 
 
-WORKER_NICENESS = 10
+WORKER_NICENESS = 5
 
 
 def _warm() -> int:

@@ -116,7 +116,12 @@ async def test_split_paste_becomes_one_article(bot: Harness) -> None:
     first, second = text[:4096], text[4096:]
     await bot.text(ME, first)
     await bot.text(ME, second)
-    await asyncio.sleep(0.8)
+    # The merged paste is read in a worker process: wait for its brief (a few seconds at most).
+    for _ in range(200):
+        await asyncio.sleep(0.05)
+        if any("min read" in t for t in bot.texts(ME)):
+            break
+    await asyncio.sleep(0.3)  # time for a second brief, were the parts briefed apart
     briefs = [t for t in bot.texts(ME) if "min read" in t]
     assert len(briefs) == 1
     [listed] = await bot.service.articles(ME)
