@@ -41,7 +41,7 @@ async def set_filter(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         raise UsageError(_(FILTER_USAGE))
     words = "" if [a.lower() for a in args[1:]] == ["off"] else " ".join(args[1:])
     feed = await service(context).set_filter(chat.id, args[0], words)
-    name = fmt.esc(feed.title or feed.url)
+    name = fmt.esc(fmt.feed_name(feed.title, feed.url))
     if feed.filters:
         text = _("<b>{name}</b> now keeps only items that pass <i>{words}</i>.").format(
             name=name, words=fmt.esc(feed.filters)
@@ -64,7 +64,7 @@ async def offer_opml(
         await _send(context, chat_id, lines, reply_to)
         return
     for feed in offer.new[:_SHOWN]:
-        lines += fmt.block(f"{feed.title or feed.url}", "• {}")
+        lines += fmt.block(fmt.feed_name(feed.title, feed.url), "• {}")
     if len(offer.new) > _SHOWN:
         lines.append(_("…and {n} more.").format(n=len(offer.new) - _SHOWN))
     take = min(len(offer.new), offer.room)
@@ -136,7 +136,7 @@ async def on_opml_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         report = await service(context).follow_many(chat.id, pending)
     lines = ["<b>" + _("Now following {n} feed(s).").format(n=len(report.followed)) + "</b>"]
     for feed in report.followed[:_SHOWN]:
-        lines += fmt.block(feed.title or feed.url, "• {}")
+        lines += fmt.block(fmt.feed_name(feed.title, feed.url), "• {}")
     if report.failed:
         lines.append("<b>" + _("{n} could not be followed:").format(n=len(report.failed)) + "</b>")
         for url, why in report.failed[:_SHOWN]:

@@ -87,6 +87,11 @@ def title_of(title: str | None, default: str = "Untitled article") -> str:
     return shorten(title, TITLE_CHARS) or default
 
 
+def feed_name(title: str | None, url: str) -> str:
+    """A feed as shown: its (shortened) title, else its (shortened) address."""
+    return title_of(title, "") or shorten_url(url)
+
+
 def source_line(b: Brief) -> str:
     a = b.article
     parts = []
@@ -139,7 +144,7 @@ def shared_brief(b: Brief) -> str:
     One message: sentences that would not fit are left out.
     """
     a = b.article
-    head = f"<b>{esc(a.title or 'Untitled article')}</b>"
+    head = f"<b>{esc(title_of(a.title))}</b>"
     name = esc(a.source or (a.url and _host(a.url)) or "saved article")
     if a.url and len(a.url) <= 2000:
         head += f'\n<a href="{html.escape(a.url, quote=True)}">{name}</a>'
@@ -176,7 +181,7 @@ def brief_keyboard(b: Brief) -> InlineKeyboardMarkup:
 
 def tldr_message(t: Tldr) -> str:
     """The one-sentence brief, with the article's title."""
-    title = esc(t.article.title or _("the article"))
+    title = esc(title_of(t.article.title, _("the article")))
     return f"<b>TL;DR</b> — <i>{title}</i>\n{esc(t.sentence)}"
 
 

@@ -27,7 +27,7 @@ _DESCRIPTION_CHARS = 120
 
 def result_for(b: Brief) -> InlineQueryResultArticle:
     """One saved article as an inline result: picking it posts the brief."""
-    title = b.article.title or "Untitled article"
+    title = fmt.title_of(b.article.title)
     first = b.sentences[0] if b.sentences else ""
     description = f"{b.article.source + ' · ' if b.article.source else ''}{first}"
     if len(description) > _DESCRIPTION_CHARS:
