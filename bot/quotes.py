@@ -17,9 +17,12 @@ _SAY = (
     r"warning|telling)"
 )
 _QUOTE = re.compile(
-    r"[\"“]\s*([^\"“”]{3,600}?)\s*[\"”]|``\s*(.{3,600}?)\s*''|‘\s*([^‘’]{3,600}?)\s*’"
-    r"|(?<![\w])'\s*((?:[^']|(?<=\w)'(?=\w)){12,600}?)\s*'(?![\w])"
-    r"|(?<=:)\s*['\"“‘`]*\s*(.{12,600}?)\s*['\"”’]*$"
+    # Each quoted part starts and ends with a non-space, so the spaces around it have one
+    # reading (CI's ReDoS scan refuses `\s*(.{3,600}?)\s*`).
+    r"[\"“]\s*([^\"“”\s][^\"“”]{1,598}?[^\"“”\s])\s*[\"”]|``\s*(\S.{1,598}?\S)\s*''"
+    r"|‘\s*([^‘’\s][^‘’]{1,598}?[^‘’\s])\s*’"
+    r"|(?<![\w])'\s*([^'\s](?:[^']|(?<=\w)'(?=\w)){10,598}?[^'\s])\s*'(?![\w])"
+    r"|(?<=:)\s*['\"“‘`]*\s*([^\s'\"“‘`].{10,598}?[^\s'\"”’])\s*['\"”’]*$"
 )
 _PRONOUN = r"(?:he|she|they|it)"
 _ROLE = (
@@ -204,14 +207,14 @@ def speeches(sentences: list[str]) -> list[Said | None]:
 
 
 _SAY_QUESTION = re.compile(
-    r"^\s*(?:so\s+|and\s+)?what\s+(?:did|does|do|has|have|had|will|would|was|is)\s+(.+?)\s+"
+    r"^\s*(?:so\s+|and\s+)?what\s+(?:did|does|do|has|have|had|will|would|was|is)\s+(\S(?:.*?\S)?)\s+"
     r"(?:say|said|tell|told|call|called|describe|described|think|thought|write|wrote|add|added|"
     r"warn|warned|claim|claimed|argue|argued|announce|announced|mean|reply|replied|"
     r"post|posted|tweet|tweeted|admit|admitted|insist|insisted)\b(.*)$",
     re.IGNORECASE,
 )
 _REACTION = re.compile(
-    r"^\s*(?:what|how)\s+(?:was|did|is)\s+(.+?)(?:'s|’s)?\s+(?:reaction|response|comment|"
+    r"^\s*(?:what|how)\s+(?:was|did|is)\s+(\S(?:.*?\S)?)(?:'s|’s)?\s+(?:reaction|response|comment|"
     r"statement|view|react|respond)\b(.*)$",
     re.IGNORECASE,
 )
