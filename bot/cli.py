@@ -232,33 +232,64 @@ def build_parser() -> argparse.ArgumentParser:
         prog="articlebot",
         description="Brief news articles and answer questions from their own sentences.",
     )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-v", "--verbose", action="store_true", help="show log lines (the libraries' too)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("demo", help="brief a sample article and answer questions about it")
-    p = sub.add_parser("summarize", help="brief an article from a file, a URL, or - (stdin)")
+    sub.add_parser(
+        "demo", parents=[common], help="brief a sample article and answer questions about it"
+    )
+    p = sub.add_parser(
+        "summarize", parents=[common], help="brief an article from a file, a URL, or - (stdin)"
+    )
     p.add_argument("source", metavar="SOURCE")
     p.add_argument("--sentences", "-n", type=int, default=3)
     p.add_argument("--method", "-m", default=None, help="summarizer (default: the best measured)")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("ask", help="answer a question about an article")
+    p = sub.add_parser("ask", parents=[common], help="answer a question about an article")
     p.add_argument("source", metavar="SOURCE")
     p.add_argument("question", metavar="QUESTION")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("chat", help="talk to articlebot in the console, with its memory")
+    p = sub.add_parser(
+        "chat", parents=[common], help="talk to articlebot in the console, with its memory"
+    )
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
-    p = sub.add_parser("stats", help="rows per table and an integrity check of the database")
+    p = sub.add_parser(
+        "stats", parents=[common], help="rows per table and an integrity check of the database"
+    )
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     p.add_argument(
         "--full", action="store_true", help="check the search index too (holds the writer)"
     )
-    p = sub.add_parser("export", help="saved articles as Markdown (or --json) to FILE or stdout")
+    p = sub.add_parser(
+        "export", parents=[common], help="saved articles as Markdown (or --json) to FILE or stdout"
+    )
     p.add_argument("file", metavar="FILE", nargs="?", default=None)
     p.add_argument("--json", action="store_true", help="JSON instead of Markdown")
     p.add_argument("--chat", type=int, default=0, help="chat id (default 0: the console's chat)")
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     operations.add_parsers(sub)
-    p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    p = sub.add_parser(
+        "run", parents=[common], help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"
+    )
     p.add_argument("--webhook", action="store_true", help="use a webhook instead of polling")
     return parser
+
+
+def configure_logging(settings: Settings, *, quiet: bool) -> None:
+    """Log lines on stderr; quiet (the console commands without -v) keeps only the bot's errors,
+    so library lines (httpx requests, extraction notes) never interleave with the output."""
+    logging.basicConfig(
+        level=getattr(logging, settings.log_level, logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not quiet:
+        return
+    root = logging.getLogger()
+    root.setLevel(logging.ERROR)
+    for handler in root.handlers:
+        handler.addFilter(lambda record: record.name.split(".")[0] in ("bot", "store"))
 
 
 FrontEnd = Callable[[argparse.Namespace, Settings], int]
@@ -293,9 +324,8 @@ def main(
         return 2
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=getattr(logging, settings.log_level, logging.INFO),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        configure_logging(
+            settings, quiet=args.command != "run" and not getattr(args, "verbose", False)
         )
         return commands[args.command](args, settings)
     except SettingsError as exc:

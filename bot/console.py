@@ -4,39 +4,43 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import select
+import os
 import sys
+import threading
 from typing import TextIO
 
 from bot import language
-from bot.errors import ArticlebotError
+from bot.errors import ArticlebotError, NoArticle
 from bot.intent import Intent, classify, find_url
 from bot.numbers import parse_number
-from bot.service import Brief, Reply, Service
+from bot.service import Brief, Reply, Service, TooShort
 from bot.settings import Settings
+from bot.terminal import PipeReader, TerminalReader, reader_for
 
 log = logging.getLogger(__name__)
 CONSOLE_CHAT_ID = 0
-END_MARKERS = (".", "/end", "END")
+PROMPT = "› "
+BLOCK_PROMPT = "… "
 HELP = """\
-Paste an article (end it with an empty line, or a line with a single '.'), or send a link.
+Paste an article and press Enter (or type /paste, paste or type it, then /end), or give a link.
 Then ask about it: who, what, where, when, how many.
+Ctrl-C cancels what you are typing or waiting for; Ctrl-D (or Ctrl-C twice) quits.
 Commands:
   /summary [N]      brief the current article again (N sentences)   /tldr   in one sentence
   /articles         list your articles      /use N    switch to article N
   /search WORDS     search your articles    /people   people, places and dates it mentions
   /settings [sentences N | method NAME | timezone ZONE]
+  /paste … /end     take everything between as one article
   /forget yes       delete everything       /help     this text     /quit   leave
 """
-
-
-def _more_input_pending(stream: TextIO, wait: float = 0.25) -> bool:
-    """True if more input arrives at once (a paste in progress) rather than after a pause."""
-    try:
-        ready, _, _ = select.select([stream], [], [], wait)
-    except (OSError, ValueError):
-        return False
-    return bool(ready)
+# What the console says instead of the service's words, which are written for chat apps.
+CONSOLE_WORDING: dict[type[ArticlebotError], str] = {
+    NoArticle: "There is no article here yet. Paste one, or give a link, first.",
+    TooShort: (
+        "That's too short to brief. Paste a whole article (or use /paste … /end), "
+        "or give a link, then ask me about it."
+    ),
+}
 
 
 class Console:
@@ -55,7 +59,9 @@ class Console:
         if b.duplicate:
             self.say("(You sent this article before; here it is again.)")
         self.say(a.title or "Untitled article")
-        meta = [p for p in (a.source, a.place, a.published) if p]
+        meta = [
+            p for p in (a.source, f"by {a.byline}" if a.byline else None, a.place, a.published) if p
+        ]
         meta.append(f"{b.reading_minutes} min read · article #{a.id}")
         if a.language != "en" and (lang := language.name(a.language)):
             meta.append(lang)
@@ -76,15 +82,23 @@ class Console:
             if r.closest is not None:
                 self.say(f"  Closest sentence (not an answer): “{r.closest.sentence}”")
 
-    async def handle(self, text: str) -> bool:
-        """Handle one input (a command, question, link or article); False to quit."""
+    def tell(self, exc: ArticlebotError) -> None:
+        self.say(CONSOLE_WORDING.get(type(exc), str(exc)))
+
+    async def handle(self, text: str, *, pasted: bool = False) -> bool:
+        """Handle one input (a command, question, link or article); False to quit.
+
+        A paste of several lines is an article (or a link), never a question.
+        """
         text = text.strip()
         if not text:
             return True
         try:
-            if text.startswith("/"):
+            if text.startswith("/") and not pasted:
                 return await self.command(text)
             intent = classify(text)
+            if pasted and intent is not Intent.LINK:
+                intent = Intent.ARTICLE
             if intent is Intent.LINK:
                 url = find_url(text) or text
                 self.say(f"Fetching {url} …")
@@ -96,7 +110,7 @@ class Console:
             else:
                 self.show_reply(await self.service.ask(self.chat, text))
         except ArticlebotError as exc:
-            self.say(str(exc))
+            self.tell(exc)
         except Exception:
             log.exception("console: unexpected error handling input")
             self.say("Sorry, something went wrong with that. Your saved articles are safe.")
@@ -188,52 +202,61 @@ class Console:
         )
 
 
-def read_message(stream: TextIO, prompt: str, out: TextIO) -> str | None:
-    """Read one message: a single line, or a multi-line paste ended by an empty line or '.'."""
-    if stream.isatty():
-        print(prompt, end="", file=out, flush=True)
-    first = stream.readline()
-    if not first:
-        return None
-    lines = [first.rstrip("\n")]
-    head = first.strip()
-    if head in END_MARKERS:
-        return ""
-    if head.startswith("/") or classify(head) in (Intent.QUESTION, Intent.GREETING, Intent.LINK):
-        return first
-    if not _more_input_pending(stream, 0.05):
-        return first  # one typed line; a paste still arriving is read on below
-    while True:
-        line = stream.readline()
-        if not line:
-            break
-        stripped = line.strip()
-        if stripped in END_MARKERS:
-            break
-        if not stripped and not _more_input_pending(stream):
-            break
-        lines.append(line.rstrip("\n"))
-    return "\n".join(lines)
+GREETING = (
+    "articlebot — paste an article or give a link, then ask about it. /help for commands, "
+    "Ctrl-D to quit."
+)
 
 
-async def chat_loop(service: Service, stream: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
-    console = Console(service, out)
-    console.say("articlebot — paste an article or a link, then ask about it. /help for commands.")
-    loop = asyncio.get_running_loop()
+def converse(console: Console, reader: TerminalReader | PipeReader, runner: asyncio.Runner) -> None:
+    """Read and answer messages until /quit, end of input, or Ctrl-C twice in a row.
+
+    Input is read on the main thread (readline and Ctrl-C need it); each message is handled as
+    one task on the runner's loop, so Ctrl-C cancels just that task.
+    """
+    interrupted = False
     while True:
-        text = await loop.run_in_executor(None, read_message, stream, "› ", out)
-        if text is None or not await console.handle(text):
-            break
+        try:
+            message = reader.read(PROMPT)
+            if message is not None and message.text.strip().lower() == "/paste":
+                console.say("Paste or type the article, then a line with /end.")
+                message = reader.read_block(BLOCK_PROMPT)
+        except KeyboardInterrupt:
+            if interrupted:
+                return
+            interrupted = True
+            console.say("\n(Cancelled. Ctrl-C again or Ctrl-D to quit.)")
+            continue
+        if message is None:
+            return
+        interrupted = False
+        try:
+            if not runner.run(console.handle(message.text, pasted=message.pasted)):
+                return
+        except KeyboardInterrupt:
+            interrupted = True
+            console.say("\n(Stopped. Ctrl-C again or Ctrl-D to quit.)")
 
 
 def run_chat(settings: Settings) -> int:
-    """Run the console conversation until /quit or end of input."""
+    """Run the console conversation until /quit, end of input, Ctrl-D or a second Ctrl-C."""
     service = Service.open(settings)
+    console = Console(service)
     try:
-        asyncio.run(chat_loop(service))
-    except KeyboardInterrupt:
-        pass
+        reader = reader_for(sys.stdin, sys.stdout)
+        console.say(GREETING)
+        with asyncio.Runner() as runner:
+            converse(console, reader, runner)
     finally:
         service.close()
-    print("Bye.", flush=True)
+    console.say("Bye.")
+    # A brief or an extraction still running in a worker thread must not hold up quitting: the
+    # database is closed, so nothing is lost by not waiting for it.
+    if any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        sys.stderr.flush()
+        os._exit(0)
     return 0
