@@ -227,6 +227,17 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def version() -> str:
+    """The installed articlebot's version."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("articlebot")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlebot",
@@ -235,6 +246,13 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "-v", "--verbose", action="store_true", help="show log lines (the libraries' too)"
+    )
+    parser.add_argument("--version", action="version", version=f"articlebot {version()}")
+    parser.add_argument(
+        "--env-file",
+        metavar="PATH",
+        default=None,
+        help="settings file (default: ./.env, else ~/.config/articlebot/.env)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser(
@@ -323,7 +341,7 @@ def main(
         )
         return 2
     try:
-        settings = load_settings()
+        settings = load_settings(env_file=args.env_file)
         configure_logging(
             settings, quiet=args.command != "run" and not getattr(args, "verbose", False)
         )

@@ -1,4 +1,8 @@
-"""Settings, read once from the environment (and a .env file) into a frozen object."""
+"""Settings, read once from the environment (and a .env file) into a frozen object.
+
+The .env file is the one given with --env-file, else ./.env, else ~/.config/articlebot/.env;
+variables set in the environment win over the file's.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from bot.errors import ArticlebotError
 
 DEFAULT_DB = "~/.local/share/articlebot/articlebot.db"
 _TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,60}$")
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class SettingsError(ArticlebotError):
@@ -61,50 +66,123 @@ class Settings:
         return self.token
 
 
-def _flag(value: str | None) -> bool:
-    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-def load_settings(env: Mapping[str, str] | None = None, *, dotenv: str | None = ".env") -> Settings:
-    """Read settings from `env` (default: os.environ, after loading a .env file if present)."""
-    if env is None:
-        if dotenv and Path(dotenv).is_file():
-            from dotenv import load_dotenv
+def config_dir() -> Path:
+    """The user's config directory for articlebot (XDG_CONFIG_HOME, else ~/.config)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base).expanduser() / "articlebot"
 
-            load_dotenv(dotenv, override=False)
-        env = os.environ
 
-    def get(name: str, default: str | None = None) -> str | None:
-        value = env.get(name)
+def find_env_file(explicit: str | None = None) -> Path | None:
+    """The .env file to read: the one asked for, else ./.env, else ~/.config/articlebot/.env."""
+    if explicit:
+        path = Path(explicit).expanduser()
+        if not path.is_file():
+            raise SettingsError(f"--env-file {explicit}: no such file")
+        return path
+    return next((p for p in (Path(".env"), config_dir() / ".env") if p.is_file()), None)
+
+
+class _Reader:
+    """Reads one variable at a time; a bad value names its variable and the form expected."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
+
+    def text(self, name: str, default: str | None = None) -> str | None:
+        value = self.env.get(name)
         return value.strip() if value and value.strip() else default
 
-    try:
-        port = int(get("ARTICLEBOT_WEBHOOK_PORT", "8443") or 8443)
-        merge = float(get("ARTICLEBOT_MERGE_SECONDS", "1.5") or 1.5)
-        tick = float(get("ARTICLEBOT_DIGEST_TICK_SECONDS", "30") or 30)
-        work = float(get("ARTICLEBOT_WORK_SECONDS", "20") or 20)
-        workers = int(get("ARTICLEBOT_WORKERS", "2") or 2)
-        update = float(get("ARTICLEBOT_UPDATE_SECONDS", "180") or 180)
-    except ValueError as exc:
-        raise SettingsError(f"A numeric setting is not a number: {exc}") from None
+    def _bad(self, name: str, expected: str) -> SettingsError:
+        shown = (self.text(name) or "")[:40]
+        return SettingsError(f"{name} must be {expected} (it is {shown!r})")
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = (self.text(name) or "").lower()
+        if not value:
+            return default
+        if value in _TRUE or value in _FALSE:
+            return value in _TRUE
+        raise self._bad(name, "1 or 0 (or true/false, yes/no, on/off)")
+
+    def number(self, name: str, default: float, *, low: float, high: float) -> float:
+        value = self.text(name)
+        if value is None:
+            return default
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not low <= number <= high:  # also false for nan and inf
+            raise self._bad(name, f"a number of seconds from {low:g} to {high:g}")
+        return number
+
+    def whole(self, name: str, default: int, *, low: int, high: int) -> int:
+        value = self.text(name)
+        if value is None:
+            return default
+        if not (value.isdigit() and low <= int(value) <= high):
+            raise self._bad(name, f"a whole number from {low} to {high}")
+        return int(value)
+
+    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
+        value = (self.text(name) or default).upper()
+        if value not in choices:
+            raise self._bad(name, "one of " + ", ".join(choices))
+        return value
+
+    def secret(self, name: str) -> str | None:
+        value = self.text(name)
+        if value is not None and not _SECRET.match(value):
+            # Telegram's rule for the secret token; don't echo a secret back.
+            raise SettingsError(f"{name} must be 1 to 256 letters, digits, _ or -")
+        return value
+
+    def url(self, name: str, default: str | None = None) -> str | None:
+        value = self.text(name, default)
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise self._bad(name, "a URL starting with https://")
+        return value
+
+
+def load_settings(env: Mapping[str, str] | None = None, *, env_file: str | None = None) -> Settings:
+    """Read settings from `env` (default: os.environ, after loading the .env file if one is found).
+
+    Variables already in the environment win over the file's.
+    """
+    if env is None:
+        found = find_env_file(env_file)
+        if found is not None:
+            from dotenv import load_dotenv
+
+            load_dotenv(found, override=False)
+        env = os.environ
+    read = _Reader(env)
     return Settings(
-        token=get("TELEGRAM_BOT_TOKEN"),
-        base_url=get("TELEGRAM_BASE_URL", Settings.base_url) or Settings.base_url,
-        base_file_url=get("TELEGRAM_BASE_FILE_URL", Settings.base_file_url)
-        or Settings.base_file_url,
-        db_path=get("ARTICLEBOT_DB", DEFAULT_DB) or DEFAULT_DB,
-        allow_private_urls=_flag(get("ARTICLEBOT_ALLOW_PRIVATE_URLS")),
-        log_level=(get("ARTICLEBOT_LOG_LEVEL", "INFO") or "INFO").upper(),
-        webhook_url=get("ARTICLEBOT_WEBHOOK_URL"),
-        webhook_listen=get("ARTICLEBOT_WEBHOOK_LISTEN", "127.0.0.1") or "127.0.0.1",
-        webhook_port=port,
-        webhook_secret=get("ARTICLEBOT_WEBHOOK_SECRET"),
-        merge_seconds=merge,
-        digest_tick_seconds=min(max(tick, 0.1), 3600.0),
-        rate_limit=(get("ARTICLEBOT_RATE_LIMIT", "1") or "1").lower()
-        not in ("0", "false", "no", "off"),
-        channels=_flag(get("ARTICLEBOT_CHANNELS")),
-        work_seconds=min(max(work, 0.5), 600.0),
-        workers=min(max(workers, 1), 16),
-        update_seconds=min(max(update, 1.0), 3600.0),
+        token=read.text("TELEGRAM_BOT_TOKEN"),
+        base_url=read.url("TELEGRAM_BASE_URL") or Settings.base_url,
+        base_file_url=read.url("TELEGRAM_BASE_FILE_URL") or Settings.base_file_url,
+        db_path=read.text("ARTICLEBOT_DB", DEFAULT_DB) or DEFAULT_DB,
+        allow_private_urls=read.flag("ARTICLEBOT_ALLOW_PRIVATE_URLS", False),
+        log_level=read.choice("ARTICLEBOT_LOG_LEVEL", "INFO", LOG_LEVELS),
+        webhook_url=read.url("ARTICLEBOT_WEBHOOK_URL"),
+        webhook_listen=read.text("ARTICLEBOT_WEBHOOK_LISTEN", "127.0.0.1") or "127.0.0.1",
+        webhook_port=read.whole("ARTICLEBOT_WEBHOOK_PORT", 8443, low=1, high=65535),
+        webhook_secret=read.secret("ARTICLEBOT_WEBHOOK_SECRET"),
+        merge_seconds=read.number("ARTICLEBOT_MERGE_SECONDS", 1.5, low=0, high=60),
+        digest_tick_seconds=read.number("ARTICLEBOT_DIGEST_TICK_SECONDS", 30, low=0.1, high=3600),
+        rate_limit=read.flag("ARTICLEBOT_RATE_LIMIT", True),
+        channels=read.flag("ARTICLEBOT_CHANNELS", False),
+        # Deadlines and the worker count are kept within sane bounds rather than refused.
+        work_seconds=min(
+            max(read.number("ARTICLEBOT_WORK_SECONDS", 20, low=0, high=1e6), 0.5), 600.0
+        ),
+        workers=min(max(read.whole("ARTICLEBOT_WORKERS", 2, low=0, high=10**6), 1), 16),
+        update_seconds=min(
+            max(read.number("ARTICLEBOT_UPDATE_SECONDS", 180, low=0, high=1e6), 1.0), 3600.0
+        ),
     )
