@@ -20,7 +20,7 @@ from typing import Any
 
 from bot import operations
 from bot.errors import ArticlebotError, UsageError
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import HEARTBEAT_SECONDS, Settings, SettingsError, load_settings
 
 DEMO_QUESTIONS = (
     "Who commanded the soldiers?",
@@ -238,6 +238,25 @@ def version() -> str:
         return "(not installed)"
 
 
+def cmd_health(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 while a running bot's heartbeat file is fresh (for container health checks)."""
+    import time
+
+    if not settings.heartbeat_file:
+        raise UsageError("ARTICLEBOT_HEARTBEAT_FILE is not set, so there is no heartbeat to check")
+    path = Path(settings.heartbeat_file).expanduser()
+    try:
+        age = time.time() - path.stat().st_mtime
+    except OSError:
+        print(f"unhealthy: no heartbeat at {path} (is `articlebot run` running?)")
+        return 1
+    if age > args.max_age:
+        print(f"unhealthy: last heartbeat {age:.0f} s ago (more than {args.max_age:g} s)")
+        return 1
+    print(f"healthy: last heartbeat {age:.0f} s ago")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="articlebot",
@@ -289,6 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=None, help="database file (default: ARTICLEBOT_DB)")
     operations.add_parsers(sub)
     p = sub.add_parser(
+        "health", parents=[common], help="exit 0 while the running bot's heartbeat is fresh"
+    )
+    p.add_argument("--max-age", type=float, default=3 * HEARTBEAT_SECONDS, metavar="SECONDS")
+    p = sub.add_parser(
         "run", parents=[common], help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"
     )
     p.add_argument("--webhook", action="store_true", help="use a webhook instead of polling")
@@ -319,6 +342,7 @@ COMMANDS: dict[str, FrontEnd] = {
     "export": cmd_export,
     "maintenance": operations.cmd_maintenance,
     "backup": operations.cmd_backup,
+    "health": cmd_health,
 }
 FRONT_END_COMMANDS = ("chat", "run")
 

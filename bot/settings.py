@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.errors import ArticlebotError
 
 DEFAULT_DB = "~/.local/share/articlebot/articlebot.db"
+HEARTBEAT_SECONDS = 30.0
 _TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,60}$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -45,6 +46,7 @@ class Settings:
     work_seconds: float = 20.0  # deadline for reading one article, page, file or feed
     workers: int = 2  # worker processes for that reading
     update_seconds: float = 180.0  # deadline for handling one update, whatever it does
+    heartbeat_file: str | None = None  # touched every HEARTBEAT_SECONDS while the bot runs
 
     def __repr__(self) -> str:  # never show the token, even in a traceback
         return f"Settings(db_path={self.db_path!r}, base_url={self.base_url!r}, token=***)"
@@ -185,4 +187,5 @@ def load_settings(env: Mapping[str, str] | None = None, *, env_file: str | None 
         update_seconds=min(
             max(read.number("ARTICLEBOT_UPDATE_SECONDS", 180, low=0, high=1e6), 1.0), 3600.0
         ),
+        heartbeat_file=read.text("ARTICLEBOT_HEARTBEAT_FILE"),
     )

@@ -9,6 +9,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import Bot, Update
@@ -31,7 +32,7 @@ from telegram.request import BaseRequest
 from bot import i18n
 from bot.i18n import _
 from bot.service import Service
-from bot.settings import Settings, SettingsError
+from bot.settings import HEARTBEAT_SECONDS, Settings, SettingsError
 from handlers import articles, digests, export, feeds, inline, library, questions
 from handlers import settings as settings_handlers
 from handlers.articles import Pastes
@@ -290,6 +291,10 @@ def build_application(
             app.job_queue.run_repeating(
                 maintenance, interval=MAINTENANCE_EVERY, first=600.0, name="maintenance"
             )
+            if settings.heartbeat_file:
+                app.job_queue.run_repeating(
+                    heartbeat, interval=HEARTBEAT_SECONDS, first=0.0, name="heartbeat"
+                )
         log.info("articlebot is running as @%s", app.bot.username)
 
     async def post_stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -328,6 +333,7 @@ def build_application(
     if svc is not None:
         app.bot_data["service"] = svc
     app.bot_data["pastes"] = Pastes(settings.merge_seconds)
+    app.bot_data["settings"] = settings
 
     if not settings.channels:
         app.add_handler(TypeHandler(Update, ignore_channel_posts), group=-1)
@@ -361,6 +367,12 @@ def build_application(
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_error_handler(on_error)
     return app
+
+
+async def heartbeat(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Touch the heartbeat file: `articlebot health` reads its age (the event loop is alive)."""
+    path = context.application.bot_data["settings"].heartbeat_file
+    await asyncio.to_thread(Path(path).touch)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

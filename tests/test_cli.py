@@ -6,11 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.botprocess import BotProcess
 from tests.builders import blog_page, pasted_page
+from tests.fakebotapi import FakeBotAPI
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -208,3 +211,36 @@ def test_export_writes_the_consoles_articles_and_questions(tmp_path: Path) -> No
     assert json.loads(out.stdout)["articles"][0]["questions"][0]["question"] == "Who is the mayor?"
     empty = run("export", "--chat", "99", tmp=tmp_path)
     assert empty.returncode == 1 and "nothing to export" in empty.stderr
+
+
+def test_health_follows_the_running_bot(fake_api: FakeBotAPI, tmp_path: Path) -> None:
+    """`articlebot health` (the container's health check) is healthy while the bot runs and
+    unhealthy once it has stopped."""
+    beat = tmp_path / "heartbeat"
+    env = {**os.environ, "ARTICLEBOT_HEARTBEAT_FILE": str(beat), "PYTHONPATH": str(REPO_ROOT)}
+
+    def health(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "articlebot", "health", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
+        )
+
+    out = health()
+    assert out.returncode == 1 and "no heartbeat" in out.stdout
+    bot = BotProcess(
+        fake_api, tmp_path / "bot.db", env_extra={"ARTICLEBOT_HEARTBEAT_FILE": str(beat)}
+    )
+    try:
+        bot.start()
+        fake_api.wait_for(beat.exists, 30)
+        out = health()
+        assert out.returncode == 0 and "healthy" in out.stdout, out.stdout
+    finally:
+        bot.close()
+    time.sleep(1.5)
+    out = health("--max-age", "1")
+    assert out.returncode == 1 and "unhealthy: last heartbeat" in out.stdout
