@@ -161,6 +161,7 @@ def test_paste_mode_takes_typed_lines_until_end(term: Terminal) -> None:
 
 def test_ctrl_c_cancels_the_line_and_a_second_one_quits(term: Terminal) -> None:
     term.type(b"Who commanded the soldiers")
+    term.read_until("soldiers")  # on the screen, as a person sees it before pressing Ctrl-C
     term.type(CTRL_C)
     assert "Cancelled" in term.read_until("›")
     assert term.proc.poll() is None
