@@ -27,8 +27,10 @@ CTRL_C, CTRL_D = b"\x03", b"\x04"
 
 
 def _take_terminal() -> None:
-    """In the child: make the pty its controlling terminal, so Ctrl-C there is a SIGINT."""
+    """In the child: make the pty its controlling terminal, so Ctrl-C there is a SIGINT, and
+    take SIGINT's default as a shell gives it (a test run in the background ignores it)."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Terminal:
