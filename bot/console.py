@@ -62,7 +62,7 @@ class Console:
         meta = [
             p for p in (a.source, f"by {a.byline}" if a.byline else None, a.place, a.published) if p
         ]
-        meta.append(f"{b.reading_minutes} min read · article #{a.id}")
+        meta.append(f"{b.reading_minutes} min read · article #{b.number}")
         if a.language != "en" and (lang := language.name(a.language)):
             meta.append(lang)
         self.say(" · ".join(meta))
@@ -138,9 +138,11 @@ class Console:
             items = await s.articles(self.chat)
             if not items:
                 self.say("No articles yet.")
-            for i, a in enumerate(items, 1):
+            numbers = await s.article_numbers(self.chat, [a.id for a in items])
+            for a in items:
                 self.say(
-                    f"{i}. {a.title or 'Untitled'} ({a.source or 'pasted'}, {a.created_at:%Y-%m-%d %H:%M})"
+                    f"{numbers.get(a.id, '?')}. {a.title or 'Untitled'} "
+                    f"({a.source or 'pasted'}, {a.created_at:%Y-%m-%d %H:%M})"
                 )
         elif name == "/use":
             if parse_number(rest) is None:
@@ -152,8 +154,11 @@ class Console:
             hits = await s.search(self.chat, rest)
             if not hits:
                 self.say("Nothing found.")
+            numbers = await s.article_numbers(self.chat, [h.article_id for h in hits])
             for h in hits:
-                self.say(f"• [{h.title or 'Untitled'}] {h.sentence}")
+                self.say(
+                    f"• #{numbers.get(h.article_id, '?')} [{h.title or 'Untitled'}] {h.sentence}"
+                )
         elif name in ("/people", "/mentions"):
             m = await s.mentions(self.chat)
             self.say(f"People: {', '.join(m.people) or '—'}")

@@ -106,6 +106,8 @@ def source_line(b: Brief) -> str:
     if a.published:
         parts.append(shorten(a.published, SOURCE_CHARS))
     parts.append(_("{minutes} min read").format(minutes=b.reading_minutes))
+    if b.number:
+        parts.append(f"#{b.number}")  # the number /articles and /use know it by
     if a.language != "en" and (lang := language.name(a.language)):
         parts.append(lang)
     return " · ".join(parts)
@@ -237,14 +239,17 @@ def mentions_messages(m: Mentions) -> list[str]:
     )
 
 
-def articles_messages(items: list[ArticleSummary], current_id: int | None) -> list[str]:
+def articles_messages(
+    items: list[ArticleSummary], current_id: int | None, numbers: dict[int, int]
+) -> list[str]:
+    """Newest first, each with its number for good (1 = the first the chat saved)."""
     if not items:
         return [_("No articles here yet. Paste one, forward one, or send a link.")]
     blocks = ["<b>" + _("Your recent articles") + "</b>"]
-    for i, a in enumerate(items, 1):
+    for a in items:
         mark = " ← " + _("current") if a.id == current_id else ""
         raw = (
-            f"{i}. {title_of(a.title, _('Untitled'))} ({shorten(a.source, SOURCE_CHARS) or _('pasted')}, "
+            f"{numbers.get(a.id, '?')}. {title_of(a.title, _('Untitled'))} ({shorten(a.source, SOURCE_CHARS) or _('pasted')}, "
             f"{a.created_at:%Y-%m-%d %H:%M}){mark}"
         )
         blocks += block(raw)
@@ -252,12 +257,13 @@ def articles_messages(items: list[ArticleSummary], current_id: int | None) -> li
     return pack(blocks)
 
 
-def search_messages(words: str, hits: list[SearchHit]) -> list[str]:
+def search_messages(words: str, hits: list[SearchHit], numbers: dict[int, int]) -> list[str]:
     if not hits:
         return [_("Nothing in your articles matches “{words}”.").format(words=esc(words[:100]))]
     blocks = ["<b>" + _("Found in your articles") + f"</b> (“{esc(words[:100])}”):"]
     for h in hits:
-        blocks += block(f"[{title_of(h.title, _('Untitled'))}] {h.sentence}", "• {}")
+        number = numbers.get(h.article_id, "?")
+        blocks += block(f"#{number} [{title_of(h.title, _('Untitled'))}] {h.sentence}", "• {}")
     return pack(blocks)
 
 

@@ -75,7 +75,8 @@ async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         current: int | None = (await svc.current(chat.id)).id
     except NoArticle:
         current = None
-    await send_html(context, chat.id, fmt.articles_messages(items, current))
+    numbers = await svc.article_numbers(chat.id, [a.id for a in items])
+    await send_html(context, chat.id, fmt.articles_messages(items, current, numbers))
 
 
 @friendly
@@ -107,7 +108,8 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not words.strip():
         raise UsageError("Usage: /search WORDS — for example /search flood barrier")
     hits = await service(context).search(chat.id, words)
-    await send_html(context, chat.id, fmt.search_messages(words, hits))
+    numbers = await service(context).article_numbers(chat.id, [h.article_id for h in hits])
+    await send_html(context, chat.id, fmt.search_messages(words, hits, numbers))
 
 
 @friendly

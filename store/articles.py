@@ -256,6 +256,35 @@ class ArticleTables(SQLiteTables):
         row = self._one("SELECT count(*) FROM articles WHERE chat_id = ?", (chat_id,))
         return 0 if row is None else int(row[0])
 
+    # Articles leave a chat only with /forget (all those saved before it), so an article's place
+    # in the order saved is its number for good: 1, 2, 3 … in each chat, over (chat_id, id).
+
+    @reads
+    def article_numbers(self, chat_id: int, article_ids: Sequence[int]) -> dict[int, int]:
+        """The chat's number (1 = first saved) of each of these articles that is the chat's."""
+        ids = sorted({int(i) for i in article_ids})[:500]
+        if not ids:
+            return {}
+        found = self._all(
+            "SELECT a.id, (SELECT count(*) FROM articles b "
+            "WHERE b.chat_id = a.chat_id AND b.id <= a.id) AS n "
+            f"FROM articles a WHERE a.chat_id = ? AND a.id IN ({', '.join('?' * len(ids))})",
+            (chat_id, *ids),
+        )
+        return {int(r["id"]): int(r["n"]) for r in found}
+
+    @reads
+    def article_by_number(self, chat_id: int, n: int) -> StoredArticle | None:
+        """The chat's article number n (1 = the first it saved), as article_numbers counts."""
+        if n < 1:
+            return None
+        row = self._one(
+            f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE chat_id = ? "
+            "ORDER BY id LIMIT 1 OFFSET ?",
+            (chat_id, n - 1),
+        )
+        return None if row is None else rows.article(row)
+
     # ---- search and questions ----------------------------------------------------------
 
     @reads

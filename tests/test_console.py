@@ -161,6 +161,21 @@ def test_paste_mode_takes_typed_lines_until_end(term: Terminal) -> None:
     assert term.rows("select count(*) from articles") == [(1,)]
 
 
+def test_switching_articles_by_number(term: Terminal) -> None:
+    for topic in ("library", "museum"):
+        term.type(BRACKET_START + as_typed(plain_article(topic)) + BRACKET_END + b"\r")
+        assert f"article #{1 if topic == 'library' else 2}" in term.read_until("Ask me about it")
+        term.prompt()
+    term.line("/articles")
+    listing = term.read_until("›")
+    assert listing.index("2. ") < listing.index("1. ")  # newest first, numbered as saved
+    term.line("/use 1")
+    term.read_until("Now asking about")
+    term.prompt()
+    term.line("What closed in 2019?")
+    assert "library" in term.read_until("›")
+
+
 def test_ctrl_c_cancels_the_line_and_a_second_one_quits(term: Terminal) -> None:
     term.type(b"Who commanded the soldiers")
     term.read_until("soldiers")  # on the screen, as a person sees it before pressing Ctrl-C

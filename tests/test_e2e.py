@@ -344,14 +344,15 @@ def test_library_commands(fake: FakeBotAPI, chat: int) -> None:
     (listing,) = exchange(fake, chat, "/articles")
     lines = re.findall(r"^\d+\. .*$", visible(listing), re.M)
     assert len(lines) == 2, listing["text"]
-    assert lines[0].startswith("1. ") and "current" in lines[0]  # newest first
-    assert SAMPLE_TITLE in lines[1]
+    # Newest first, each numbered for good in the order saved: the sample (sent first) is 1.
+    assert lines[0].startswith("2. ") and "current" in lines[0]
+    assert lines[1].startswith("1. ") and SAMPLE_TITLE in lines[1]
 
-    (used,) = exchange(fake, chat, "/use 2")
+    (used,) = exchange(fake, chat, "/use 1")
     assert SAMPLE_TITLE in visible(used)
     (answer,) = exchange(fake, chat, "Who commanded the soldiers?")
     assert "Ana Ruiz" in visible(answer)
-    (used,) = exchange(fake, chat, "/use 1")
+    (used,) = exchange(fake, chat, "/use 2")
     assert "Now answering about" in visible(used) and SAMPLE_TITLE not in visible(used)
     (missing,) = exchange(fake, chat, "/use 9")
     assert "no article 9" in visible(missing).lower()

@@ -177,9 +177,11 @@ async def test_library_commands(bot: Harness) -> None:
     await bot.text(ME, "/articles")
     listing = fmt.plain(bot.texts(ME)[-1])
     # A paste without a headline is titled by its first sentence, never "Untitled".
-    assert "1. The town council of Merriton voted" in listing and "2. Flood barrier" in listing
+    # Newest first, each with its number for good: the first article saved is 1.
+    assert "2. The town council of Merriton voted" in listing and "1. Flood barrier" in listing
+    assert listing.index("2. The town") < listing.index("1. Flood")
     assert "Untitled" not in listing
-    await bot.text(ME, "/use 2")
+    await bot.text(ME, "/use 1")
     assert "Flood barrier" in bot.texts(ME)[-1]
     await bot.text(ME, "How many residents were evacuated?")
     assert "3,400" in bot.texts(ME)[-1]

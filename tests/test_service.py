@@ -77,7 +77,7 @@ async def test_odd_text_is_briefed_or_refused_without_harm(service: Service, tex
     else:
         assert 1 <= len(b.sentences) <= 3
         assert set(b.sentences) <= set(b.article.sentences)
-        await service.use(CHAT, 2)
+        await service.use(CHAT, 1)  # the sample, saved first, keeps number 1
     reply = await service.ask(CHAT, "Who commanded the soldiers?")
     assert reply.answer is not None and "Ana Ruiz" in reply.answer.sentence
 
@@ -152,3 +152,28 @@ async def test_read_only_database_says_so_and_keeps_what_it_has(tmp_path: Path) 
         assert reply.answer is not None and "Ana Ruiz" in reply.answer.sentence
     finally:
         ro.close()
+
+
+async def test_article_numbers_never_change(service: Service) -> None:
+    """1, 2, 3 … in the order saved, in every chat: briefs, the list, search hits and /use agree,
+    and a new article never renumbers the old ones."""
+    library = await service.add_text(CHAT, plain_article("library"))
+    assert library.number == 2
+    museum = await service.add_text(CHAT, plain_article("museum"))
+    assert museum.number == 3
+    listed = await service.articles(CHAT)
+    numbers = await service.article_numbers(CHAT, [a.id for a in listed])
+    assert [numbers[a.id] for a in listed] == [3, 2, 1]  # newest first, numbers kept
+    assert (await service.use(CHAT, 2)).id == library.article.id
+    assert (await service.brief(CHAT)).number == 2
+    again = await service.add_text(CHAT, plain_article("library"))  # sent before: same number
+    assert again.duplicate and again.number == 2
+    [hit, *_] = await service.search(CHAT, "museum Mill Street")
+    assert (await service.article_numbers(CHAT, [hit.article_id])) == {museum.article.id: 3}
+    theirs = await service.add_text(OTHER, plain_article("bridge"))
+    assert theirs.number == 1  # each chat counts its own
+    assert await service.article_numbers(CHAT, [theirs.article.id]) == {}
+    with pytest.raises(NotFound):
+        await service.use(CHAT, 4)
+    await service.forget(CHAT)
+    assert (await service.add_text(CHAT, plain_article("park"))).number == 1

@@ -43,6 +43,7 @@ class Brief:
     method: str
     duplicate: bool = False  # the chat had sent this article before
     already_short: bool = False  # the text is as short as its brief: shown whole, as it is
+    number: int = 0  # the article's number in its chat (1, 2, 3 … in the order saved)
 
     @property
     def reading_minutes(self) -> int:
@@ -203,12 +204,14 @@ class ArticlesPart(ServiceBase):
             )
         else:
             chosen = await self._cpu(briefing.brief, article, sentences=count, method=method)
+        numbers = await self._db(self.store.article_numbers, chat_id, [stored.id])
         return Brief(
             article=stored,
             sentences=chosen,
             method=method,
             duplicate=duplicate,
             already_short=short,
+            number=numbers.get(stored.id, 0),
         )
 
     async def tldr(self, chat_id: int, *, article_id: int | None = None) -> Tldr:

@@ -36,12 +36,16 @@ class LibraryPart(ServiceBase):
     """What a chat has kept, and how it likes its briefs."""
 
     async def articles(self, chat_id: int, *, limit: int = 10) -> list[ArticleSummary]:
-        """The chat's recent articles, newest first (numbered from 1 by the front ends)."""
+        """The chat's recent articles, newest first (article_numbers gives their numbers)."""
         return await self._db(self.store.list_articles, chat_id, limit=limit)
 
+    async def article_numbers(self, chat_id: int, article_ids: list[int]) -> dict[int, int]:
+        """Each article's number in the chat: 1, 2, 3 … in the order saved, never renumbered."""
+        return await self._db(self.store.article_numbers, chat_id, article_ids)
+
     async def use(self, chat_id: int, number: int) -> StoredArticle:
-        """Make the chat's article number N (as listed by `articles`) the current one."""
-        stored = await self._db(self.store.article_by_position, chat_id, number)
+        """Make the chat's article number N (its number for good, as /articles shows) current."""
+        stored = await self._db(self.store.article_by_number, chat_id, number)
         if stored is None:
             total = await self._db(self.store.count_articles, chat_id)
             raise NotFound(
