@@ -19,7 +19,8 @@ NO_SOURCE = "Saved in this chat"
 
 @dataclass(frozen=True)
 class DigestItem:
-    """One article in the digest; `number` (from 1) is what its open button shows."""
+    """One article in the digest; `number` is what its open button shows (the service puts the
+    article's number in its chat there; build_digest numbers in reading order)."""
 
     number: int
     article_id: int

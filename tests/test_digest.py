@@ -18,6 +18,7 @@ from handlers import format as fmt
 from handlers.app import build_application
 from handlers.digests import Broadcaster, digest_messages
 from store import Store, StoredArticle
+from tests.builders import plain_article
 from tests.offline import TOKEN, OfflineRequest, as_update, callback_update, message_update
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
@@ -162,6 +163,29 @@ async def test_due_digests_with_a_controllable_clock(tmp_path: Path) -> None:
         assert await svc.due_digests(datetime(2026, 6, 1, 9, 30, tzinfo=UTC)) == []
         sub = await svc.subscription(OTHER)
         assert sub is not None and sub.last_sent_day == DAY
+    finally:
+        svc.close()
+
+
+async def test_digest_items_carry_the_articles_numbers_for_good(tmp_path: Path) -> None:
+    """A digest's buttons show the numbers /articles and /use know, not 1, 2 … afresh."""
+    svc = Service.open(Settings(db_path=str(tmp_path / "s.db")))
+    try:
+        now = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+        await svc.add_text(ME, plain_article("library"))  # number 1
+        first = await svc.prepare_digest(ME, DAY, now=now, scheduled=False, refresh=False)
+        assert first is not None and [i.number for i in first.items] == [1]
+        second_article = await svc.add_text(ME, plain_article("museum"))
+        third_article = await svc.add_text(ME, plain_article("bridge"))
+        later = now + timedelta(days=1)
+        digest = await svc.prepare_digest(
+            ME, DAY + timedelta(days=1), now=later, scheduled=False, refresh=False
+        )
+        assert digest is not None
+        assert {(i.number, i.article_id) for i in digest.items} == {
+            (2, second_article.article.id),
+            (3, third_article.article.id),
+        }
     finally:
         svc.close()
 

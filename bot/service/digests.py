@@ -116,7 +116,21 @@ class DigestsPart(FeedsPart, ArticlesPart):
             more=claim.more,
             method=prefs.method,
         )
-        return dataclasses.replace(built, empty_note=claim.subscription.empty_note)
+        # Each item shows the article's number for good, the one /articles and /use know.
+        numbers = await self._db(
+            self.store.article_numbers, chat_id, [item.article_id for item in built.items]
+        )
+        groups = [
+            dataclasses.replace(
+                group,
+                items=[
+                    dataclasses.replace(item, number=numbers.get(item.article_id, item.number))
+                    for item in group.items
+                ],
+            )
+            for group in built.groups
+        ]
+        return dataclasses.replace(built, groups=groups, empty_note=claim.subscription.empty_note)
 
     async def open_item(self, chat_id: int, article_id: int) -> Brief:
         """A digest item's full brief; it becomes the chat's current article (NotFound if not ours)."""
