@@ -64,8 +64,12 @@ def looks_like_html(text: str) -> bool:
     if len(tags) < 3:
         return False
     closing = re.search(r"</(p|div|a|span|li|article|section|h[1-6])\s*>", head, re.IGNORECASE)
-    # A document that starts with a tag, or text where tags are dense, is markup.
-    return closing is not None and (head.lstrip().startswith("<") or len(tags) >= 10)
+    # A document that starts with a tag, or text where tags are dense, is markup. A blog post
+    # with a code sample has tags too, but on a few short lines among long lines of prose.
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    tagged = sum(len(ln) for ln in lines if _TAG.search(ln))
+    dense = len(tags) >= 10 and 2 * tagged >= sum(len(ln) for ln in lines)
+    return closing is not None and (head.lstrip().startswith("<") or dense)
 
 
 # Codecs that are not a page's character set: they raise on errors="replace" (idna), always

@@ -497,3 +497,23 @@ PROMO_HTML = f"""<!DOCTYPE html>
 <footer><p>{FOOTER_LINE}</p></footer>
 </body></html>
 """
+
+# A blog post that shows the markup it used: a paste with tags that is text, not HTML.
+CODE_SAMPLE = """<div class="counter">
+  <p>Seals: <span id="n">0</span></p>
+  <a href="/more">More</a>
+</div>
+<ul>
+<li>Grey</li>
+<li>Harbour</li>
+<li>Pups</li>
+</ul>"""
+BLOG_WITH_CODE = "\n\n".join(
+    [
+        "How we built the seal counter",
+        *PASTED_STORY[:3],
+        "Here is the markup the counter page used:",
+        CODE_SAMPLE,
+        *PASTED_STORY[3:],
+    ]
+)

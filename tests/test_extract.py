@@ -1,13 +1,18 @@
-"""Links: the article's text without hover cards, promos or newsletter boxes; quiet logs."""
+"""Links: the article's text without hover cards, promos or newsletter boxes; quiet logs; pastes
+with markup in them are text."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
+from bot.documents import looks_like_html
 from bot.errors import NoArticleText
 from bot.extract import article_from_html
+from bot.service import Service
+from bot.settings import Settings
 from tests import pages
 
 
@@ -40,3 +45,19 @@ def test_extraction_errors_are_ours_not_trafilaturas(
         article_from_html(html)
     noisy = [r for r in caplog.records if r.name.startswith("trafilatura")]
     assert noisy == []
+
+
+def test_a_paste_with_a_code_sample_is_text_not_html() -> None:
+    assert not looks_like_html(pages.BLOG_WITH_CODE)
+    assert looks_like_html(pages.CODE_SAMPLE)  # the markup alone is still markup
+    assert looks_like_html(pages.ARTICLE_HTML.split("<body>", 1)[1])  # a fragment of a page
+
+
+async def test_a_blog_post_with_markup_in_it_is_briefed(tmp_path: Path) -> None:
+    service = Service.open(Settings(db_path=str(tmp_path / "a.db")))
+    try:
+        got = await service.add_text(1, pages.BLOG_WITH_CODE)
+    finally:
+        service.close()
+    assert got.sentences[0].startswith("Volunteers counted 4,180 grey seals")
+    assert all("<" not in s for s in got.sentences)
