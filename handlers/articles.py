@@ -215,7 +215,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if reply is not None and intent not in (Intent.ARTICLE, Intent.LINK):
         about = await service(context).article_for_message(chat.id, reply.message_id)
         if about is not None:
-            await answer_question(context, chat.id, text, msg, article_id=about.id)
+            await answer_question(
+                context, chat.id, text, msg, article_id=about.id, reply_to=reply.message_id
+            )
             return
     if intent is Intent.LINK:
         await ingest_link(context, chat.id, find_url(text) or text, msg)

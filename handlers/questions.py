@@ -17,13 +17,16 @@ async def answer_question(
     msg: Message,
     *,
     article_id: int | None = None,
+    reply_to: int | None = None,
 ) -> None:
-    """Answer from the article's own sentences and reply with the quote (or 'it doesn't say')."""
+    """Answer from the article's own sentences and reply with the quote (or 'it doesn't say').
+
+    `reply_to`: the bot's message the question replies to (a follow-up leans on that answer)."""
     pastes = context.application.bot_data["pastes"]
     await pastes.flush(chat_id)
     # Answers take milliseconds: no "typing…" round trip to Telegram before them.
     svc = service(context)
-    reply = await svc.ask(chat_id, question, article_id=article_id, record=False)
+    reply = await svc.ask(chat_id, question, article_id=article_id, reply_to=reply_to, record=False)
     sent = await send_html(context, chat_id, fmt.reply_messages(reply), reply_to=msg.message_id)
     # One write for the question log and for "these messages are about that article".
     await svc.record(chat_id, question, reply, [m.message_id for m in sent])
@@ -43,4 +46,5 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if msg.reply_to_message is not None:
         about = await service(context).article_for_message(chat.id, msg.reply_to_message.message_id)
         article_id = about.id if about else None
-    await answer_question(context, chat.id, question, msg, article_id=article_id)
+    replied = msg.reply_to_message.message_id if msg.reply_to_message else None
+    await answer_question(context, chat.id, question, msg, article_id=article_id, reply_to=replied)

@@ -391,13 +391,19 @@ class ArticleTables(SQLiteTables):
                     [(chat_id, m, article_id) for m in message_ids],
                 )
             if conversation is not None:
-                conversations.save(conn, chat_id, conversation, rows.now())
+                conversations.save(conn, chat_id, conversation, rows.now(), message_ids)
 
     @reads
     def conversation(self, chat_id: int) -> Conversation | None:
         """The chat's conversation state (what the last answer was about), if any."""
         with self._read() as conn:
             return conversations.load(conn, chat_id)
+
+    @reads
+    def conversation_for_message(self, chat_id: int, message_id: int) -> Conversation | None:
+        """The conversation state that one of the bot's answer messages left, if known."""
+        with self._read() as conn:
+            return conversations.load_for_message(conn, chat_id, message_id)
 
     def remember_message(self, chat_id: int, message_id: int, article_id: int) -> None:
         """Note that a message sent in the chat (a brief or an answer) is about that article."""

@@ -260,6 +260,25 @@ _V7_SCALE = Migration(
     ),
 )
 
+_V8_ANSWER_CONTEXTS = Migration(
+    "the conversation state each answer message left, for follow-ups sent as replies to it",
+    (
+        """
+        CREATE TABLE answer_contexts (
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+            message_id INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            people_json TEXT NOT NULL DEFAULT '[]',
+            things_json TEXT NOT NULL DEFAULT '[]',
+            last_question TEXT,
+            last_answer TEXT,
+            PRIMARY KEY (chat_id, message_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX answer_contexts_by_article ON answer_contexts(article_id)",
+    ),
+)
+
 # Index i holds the migration that takes user_version from i to i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
@@ -269,6 +288,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V5_LANGUAGES,
     _V6_FEED_FILTERS,
     _V7_SCALE,
+    _V8_ANSWER_CONTEXTS,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

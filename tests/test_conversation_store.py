@@ -58,3 +58,21 @@ def test_hostile_sizes_are_cut(tmp_path: Path) -> None:
         got = store.conversation(A)
         assert got is not None
         assert len(got.people) <= 8 and all(len(p) <= 1000 for p in got.people)
+
+
+def test_each_answer_message_keeps_the_state_it_left(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "bot.db") as store:
+        art, _ = add(store, A)
+        first = Conversation(art.id, people=("Okafor",))
+        second = Conversation(art.id, people=("Lind", "Okafor"))
+        store.log_question(
+            A, art.id, "q1", None, None, None, message_ids=[10, 11], conversation=first
+        )
+        store.log_question(A, art.id, "q2", None, None, None, message_ids=[12], conversation=second)
+        assert store.conversation_for_message(A, 10) == first
+        assert store.conversation_for_message(A, 11) == first
+        assert store.conversation_for_message(A, 12) == second
+        assert store.conversation(A) == second
+        assert store.conversation_for_message(B, 10) is None
+        store.forget(A)
+        assert store.conversation_for_message(A, 10) is None

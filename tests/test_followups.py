@@ -51,6 +51,23 @@ async def test_the_telegram_path_records_after_sending(tmp_path: Path) -> None:
         svc.close()
 
 
+async def test_a_reply_leans_on_the_answer_it_replies_to(tmp_path: Path) -> None:
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, inquiry_story())
+        okafor = await svc.ask(CHAT, "Who led the inquiry?", record=False)
+        await svc.record(CHAT, "Who led the inquiry?", okafor, [700])
+        lind = await svc.ask(CHAT, "who runs the rival ferry line?", record=False)
+        await svc.record(CHAT, "who runs the rival ferry line?", lind, [702])
+        reply = await svc.ask(CHAT, "What did she find?", reply_to=700, record=False)
+        assert reply.answer is not None and "two storm warnings" in reply.answer.sentence
+        # Not a reply: the chat's last answer (Tomas Lind) is what "he" leans on.
+        plain = await svc.ask(CHAT, "and what did he find?", record=False)
+        assert plain.answer is not None and "lifeboat cranes" in plain.answer.sentence
+    finally:
+        svc.close()
+
+
 async def test_state_belongs_to_one_chat_and_one_article(tmp_path: Path) -> None:
     svc = open_service(tmp_path / "bot.db")
     try:

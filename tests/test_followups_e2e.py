@@ -37,6 +37,11 @@ def test_follow_ups_in_telegram_survive_a_restart(tmp_path: Path) -> None:
                 api, CHAT, "and what did he find?", reply_to_message_id=lind["message_id"]
             )
             assert "lifeboat cranes" in visible(his)
+            # A reply to an older answer leans on that answer: "she" is Okafor again.
+            (hers,) = exchange(
+                api, CHAT, "What did she find?", reply_to_message_id=who["message_id"]
+            )
+            assert "two storm warnings" in visible(hers)
         finally:
             assert second.stop() == 0, second.log_tail()
         first.close()

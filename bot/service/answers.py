@@ -31,16 +31,25 @@ class AnswersPart(ArticlesPart):
     """Questions, the names an article mentions, and which message was about which article."""
 
     async def ask(
-        self, chat_id: int, question: str, *, article_id: int | None = None, record: bool = True
+        self,
+        chat_id: int,
+        question: str,
+        *,
+        article_id: int | None = None,
+        reply_to: int | None = None,
+        record: bool = True,
     ) -> Reply:
-        """Answer a question from the current (or a given) article's own sentences."""
+        """Answer a question from the current (or a given) article's own sentences.
+
+        `reply_to`: the bot's answer message the question replies to, if any; a follow-up is
+        then read against that answer rather than the chat's last one."""
         question = question.strip()
         if not question:
             raise UsageError("Ask me a question about the article, e.g. /ask Who won?")
         stored = await self.article(chat_id, article_id)
         question = question[:MAX_QUESTION_CHARS]
         art = self._article(stored)
-        before = await self._conversation(chat_id, stored.id)
+        before = await self._conversation(chat_id, stored.id, reply_to)
         # "What did she find?" leans on the last answer about this article; a question that
         # stands alone is answered alone.
         context = conversation.context_for(question, before)
@@ -82,10 +91,17 @@ class AnswersPart(ArticlesPart):
             # A full or read-only disk must not stop answers; only the question log misses it.
             log.warning("could not record a question for chat %s", chat_id)
 
-    async def _conversation(self, chat_id: int, article_id: int) -> Context | None:
-        """What the chat's last answer left behind, if it was about this article."""
+    async def _conversation(
+        self, chat_id: int, article_id: int, reply_to: int | None
+    ) -> Context | None:
+        """What the replied-to answer (or else the chat's last answer) left behind, if it was
+        about this article."""
         try:
-            state = await self._db(self.store.conversation, chat_id)
+            state = None
+            if reply_to is not None:
+                state = await self._db(self.store.conversation_for_message, chat_id, reply_to)
+            if state is None:
+                state = await self._db(self.store.conversation, chat_id)
         except StorageError:
             log.warning("could not read the conversation state of chat %s", chat_id)
             return None
