@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot import followup, quotes, reasons, refusal, span_model, spans
+from bot import followup, quotes, reasons, refusal, sentence_model, span_model, spans
 from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
@@ -91,6 +91,7 @@ class _Index:
     vocabulary: set[str]
     text: str
     pairs: set[str]
+    terms: list[list[str]] = field(default_factory=list)
     said: list[quotes.Said | None] | None = None  # who said what, worked out on first need
 
 
@@ -128,6 +129,7 @@ def _build_index(article: Article) -> _Index:
         vocabulary=set(df),
         pairs={f"{a} {b}" for t in sent_terms for a, b in itertools.pairwise(t)},
         text=" ".join(sentences).lower(),
+        terms=sent_terms,
     )
 
 
@@ -513,48 +515,80 @@ def rank(
     return [a for a, _ in _rank(question, article, limit)[0]]
 
 
+@dataclass
+class _Scored:
+    """A question scored against every sentence of an article, before the learned re-ranking."""
+
+    q: _Question
+    idx: _Index
+    scores: list[float]
+    cover: list[float]
+    type_found: dict[int, bool]
+    speech: _Speech | None
+    order: list[int]  # by the hand-mixed score, best first
+
+
+def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | None:
+    if not article.paragraphs:
+        return None
+    idx = _index(article)
+    q = _parse_question(question or "", idx.language)
+    if q is None:
+        return None
+    scores, cover = _scores(q, idx)
+    if idx.language != "en":
+        other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)
+    type_found: dict[int, bool] = {}
+    if q.qtype is not QType.THING:
+        # The type check is the costly part; only the leading sentences can be overtaken.
+        top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
+        for i in top:
+            bonus = _type_bonus(q, idx.sentences[i])
+            type_found[i] = bonus > 0
+            scores[i] += bonus
+    subject = _DEFINITION.match(q.text)
+    if subject:
+        # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
+        head = re.escape(subject.group(1).lower().rstrip("?. "))
+        says = re.compile(
+            rf"\b{head}\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\b|is\b|are\b|was\b|were\b)"
+        )
+        for i in range(idx.n):
+            if says.search(idx.lowered[i]):
+                scores[i] += W_DEFINITION
+    speech = _speech_question(q, idx, scores)
+    order = sorted(range(idx.n), key=lambda i: (-scores[i], i))
+    return _Scored(q, idx, scores, cover, type_found, speech, order)
+
+
 def _rank(
     question: str, article: Article, limit: int
 ) -> tuple[list[tuple[Answer, float]], list[float] | None]:
     """The best sentences with their question cover, and the refusal features of the first
     (None for other languages: the refusal model was trained on English)."""
     try:
-        if not article.paragraphs:
+        got = _score_all(question, article, limit)
+        if got is None:
             return [], None
-        idx = _index(article)
-        q = _parse_question(question or "", idx.language)
-        if q is None:
-            return [], None
-        scores, cover = _scores(q, idx)
-        if idx.language != "en":
-            other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)
+        q, idx, scores, cover, type_found, speech = (
+            got.q,
+            got.idx,
+            got.scores,
+            got.cover,
+            got.type_found,
+            got.speech,
+        )
         typed = q.qtype is not QType.THING
-        type_found: dict[int, bool] = {}
-        if typed:
-            # The type check is the costly part; only the leading sentences can be overtaken.
-            top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
-            for i in top:
-                bonus = _type_bonus(q, idx.sentences[i])
-                type_found[i] = bonus > 0
-                scores[i] += bonus
-        subject = _DEFINITION.match(q.text)
-        if subject:
-            # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
-            head = re.escape(subject.group(1).lower().rstrip("?. "))
-            says = re.compile(
-                rf"\b{head}\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\b|is\b|are\b|was\b|were\b)"
-            )
-            for i in range(idx.n):
-                if says.search(idx.lowered[i]):
-                    scores[i] += W_DEFINITION
-        speech = _speech_question(q, idx, scores)
-        order = sorted(range(idx.n), key=lambda i: (-scores[i], i))[: max(limit, 1)]
+        order = _rerank(q, idx, scores, cover, type_found, got.order)[: max(limit, 1)]
+        # Whether the article says at all is judged on the best cover of the two orders: the
+        # threshold was calibrated on the hand-mixed one.
+        first_cover = max(cover[order[0]], cover[got.order[0]])
         answers = [
             (
                 _speech_answer(speech, idx, i, scores[i]) or _answer_at(q, idx, i, scores[i]),
-                cover[i],
+                first_cover if k == 0 else cover[i],
             )
-            for i in order[: max(limit, 0)]
+            for k, i in enumerate(order[: max(limit, 0)])
         ]
         if not answers or q.info is None:
             return answers, None
@@ -587,6 +621,122 @@ def _rank(
         return answers, x
     except ArticlebotError:
         return [], None
+
+
+def _shortlist_features(
+    q: _Question,
+    idx: _Index,
+    scores: list[float],
+    cover: list[float],
+    type_found: dict[int, bool],
+    shortlist: list[int],
+) -> list[list[float]]:
+    """The learned re-ranker's features (sentence_model.NAMES) of each shortlisted sentence."""
+    unseen = math.log(1 + (idx.n + 0.5) / 0.5)
+    weights = {t: idx.idf.get(t, unseen) for t in q.terms}
+    total = sum(weights.values()) or 1.0
+    top_w = max(weights.values(), default=1.0) or 1.0
+    top_idf = max(idx.idf.values(), default=1.0) or 1.0
+    n_bigrams = len(q.bigrams) or 1
+    asked_chars = other_language.char_grams(q.text, idx.language)
+    typed = q.qtype is not QType.THING
+    best = scores[shortlist[0]]
+    ngram = profile(idx.language).ngrams
+    rows = []
+    for r, i in enumerate(shortlist):
+        if typed and i not in type_found:
+            type_found[i] = _type_bonus(q, idx.sentences[i]) > 0
+        found_type = type_found.get(i, False)
+        tf = idx.tf[i]
+        window = range(max(0, i - 1), min(idx.n, i + 2))
+        share = sum(w for t, w in weights.items() if t in tf) / total
+        near = sum(w for t, w in weights.items() if any(t in idx.tf[j] for j in window)) / total
+        rarest = max((w for t, w in weights.items() if t in tf), default=0.0) / top_w
+        terms = idx.terms[i] if idx.terms else []
+        hits = [k for k, t in enumerate(terms) if t in weights]
+        density = len(set(terms[k] for k in hits)) / (hits[-1] - hits[0] + 1) if hits else 0.0
+        chars = (
+            len(asked_chars & other_language.char_grams(idx.sentences[i], idx.language))
+            / len(asked_chars)
+            if asked_chars
+            else 0.0
+        )
+        base = [
+            scores[i],
+            scores[i] - best,
+            float(r == 0),
+            float(r == 1),
+            float(r == 2),
+            cover[i],
+            share,
+            near,
+            len(q.bigrams & idx.bigrams[i]) / n_bigrams,
+            fuzz.token_set_ratio(q.lowered, idx.lowered[i]) / 100.0,
+            fuzz.partial_ratio(q.lowered, idx.lowered[i]) / 100.0,
+            chars,
+            float(typed and found_type),
+            float(typed and not found_type),
+            float(found_type and q.qtype is QType.PERSON),
+            float(found_type and q.qtype is QType.DATE),
+            float(found_type and q.qtype is QType.PLACE),
+            float(found_type and q.qtype is QType.NUMBER),
+            math.log1p(idx.lengths[i]),
+            float(idx.lengths[i] < 5),
+            float(i == 0),
+            i / max(idx.n - 1, 1),
+            float(i == 0 or idx.para_of[i - 1] != idx.para_of[i]),
+            rarest,
+            _missing_max(q, idx, window) / top_idf,
+            density,
+            near - share,
+            *_shapes(q, idx.sentences[i]),
+        ]
+        rows.append(sentence_model.expand(base, ngram=ngram, english=idx.language == "en"))
+    return rows
+
+
+_NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
+_YEAR_TOKEN = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+_CAPS_TOKEN = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][^\W\d_]+")
+_QUOTE_MARK = re.compile(r"[\"“”«»„]|``|''")
+
+
+def _shapes(q: _Question, sentence: str) -> list[float]:
+    """sentence_model.SHAPES of a sentence (numbers, years, capitalised words the question does
+    not have; a quotation), placed in the slot of the question's answer type."""
+    asked = q.lowered
+    digits = any(m.group().rstrip(".,") not in asked for m in _NUMBER_TOKEN.finditer(sentence))
+    year = any(m.group() not in asked for m in _YEAR_TOKEN.finditer(sentence))
+    caps = sum(1 for m in _CAPS_TOKEN.finditer(sentence) if m.group().lower() not in asked)
+    shape = [
+        float(digits),
+        float(year),
+        min(caps, 3) / 3,
+        float(bool(_QUOTE_MARK.search(sentence))),
+    ]
+    out = [0.0] * (5 * len(shape))
+    slot = ("person", "place", "date", "number", "thing").index(str(q.qtype))
+    out[slot * len(shape) : (slot + 1) * len(shape)] = shape
+    return out
+
+
+def _rerank(
+    q: _Question,
+    idx: _Index,
+    scores: list[float],
+    cover: list[float],
+    type_found: dict[int, bool],
+    order: list[int],
+) -> list[int]:
+    """The hand-mixed order with its shortlist re-ordered by the learned model."""
+    m = sentence_model.model()
+    if m is None or len(order) < 2 or idx.language not in m.languages:
+        return order
+    shortlist = order[: sentence_model.SHORTLIST]
+    rows = _shortlist_features(q, idx, scores, cover, type_found, shortlist)
+    learned = [sentence_model.score(x, m) for x in rows]
+    ranked = sorted(range(len(shortlist)), key=lambda k: (-learned[k], k))
+    return [shortlist[k] for k in ranked] + order[len(shortlist) :]
 
 
 def _missing_max(q: _Question, idx: _Index, window: range) -> float:

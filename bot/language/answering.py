@@ -51,6 +51,11 @@ def add_char_overlap(scores: list[float], question: str, sentences: list[str], c
         scores[i] += W_CHARS * len(asked & _char_grams(sentence, code)) / len(asked)
 
 
+def char_grams(text: str, code: str) -> frozenset[str]:
+    """Character trigrams of a text's content words."""
+    return _char_grams(text, code)
+
+
 @lru_cache(maxsize=8192)
 def _char_grams(text: str, code: str) -> frozenset[str]:
     p = profile(code)
