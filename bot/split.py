@@ -12,6 +12,23 @@ MAX_WORDS = 80
 _SOFT_BREAKS = re.compile(r"(?<=[;:])\s+|\s+(?=[-–—]\s)|(?<=[.!?][\"'”’)])\s+")
 _SPACE = re.compile(r"\s+")
 
+# Pages copied without their line breaks run a caption or a headline into the next sentence with
+# no full stop: "... drumming up plenty of interest online Some of the jumps ...". In a long
+# English segment, a lower-case word followed by a capitalised sentence opener is a boundary,
+# unless the word is one that introduces a title ("in The Times", "told The Sun").
+RUNON_WORDS = 40
+_RUNON = re.compile(
+    r"(?<=\s)([a-z][a-z'’-]*|\d[\d,.]*%?|[a-z]+\)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"\s+(?=(?:The|An|He|She|They|It|His|Her|Their|Its"
+    r"|Some|Each|This|These|Those|But|However|Police|Officers|Many|Most|Now|Then|After|Mr|Mrs|Ms"
+    r"|Yesterday|Earlier|Last|Scroll)\s)"
+)
+_TITLE_BEFORE = frozenset(
+    "in on at of to for from by with and or the a an said says told tells called named titled "
+    "dubbed reads read watch watched see saw starring about into onto via like than as reported "
+    "wrote writes star stars film movie show book song album paper newspaper magazine".split()
+)
+
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split one paragraph of text into sentences, stripped, without empty ones.
@@ -28,11 +45,27 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         seg = seg.strip()
         if not seg:
             continue
-        if len(seg.split()) > MAX_WORDS:
-            out.extend(_split_long(seg))
-        else:
-            out.append(seg)
+        pieces = _split_runon(seg) if language in ("en", "und") else [seg]
+        for piece in pieces:
+            if len(piece.split()) > MAX_WORDS:
+                out.extend(_split_long(piece))
+            else:
+                out.append(piece)
     return out
+
+
+def _split_runon(seg: str) -> list[str]:
+    if len(seg.split()) <= RUNON_WORDS:
+        return [seg]
+    out: list[str] = []
+    start = 0
+    for m in _RUNON.finditer(seg):
+        if m.group(1).lower() in _TITLE_BEFORE:
+            continue
+        out.append(seg[start : m.end(1)])
+        start = m.end()
+    out.append(seg[start:])
+    return _merge_fragments([p.strip() for p in out if p.strip()])
 
 
 def _split_long(seg: str) -> list[str]:

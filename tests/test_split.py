@@ -32,3 +32,23 @@ def test_run_on_segments_are_cut() -> None:
 
 def test_empty() -> None:
     assert split_sentences("  \n ") == []
+
+
+def test_caption_run_into_the_next_sentence_is_cut_there() -> None:
+    text = (
+        "The fire crews worked through the night to keep the flames away from the old mill "
+        "and the houses along the river bank at the edge of the village of Lower Brampton "
+        "on Tuesday Some of the families had already left their homes by then, taking only "
+        "what they could carry in the cars and on the backs of the tractors. "
+        "The report appeared in The Times the next morning and was read aloud at the meeting."
+    )
+    got = split_sentences(text)
+    assert got[0].endswith("on Tuesday")
+    assert got[1].startswith("Some of the families")
+    # "in The Times" names a newspaper: no cut there.
+    assert any("in The Times the next morning" in s for s in got)
+
+
+def test_short_sentences_keep_a_capitalised_word_inside() -> None:
+    text = "Her favourite film is Gone With The Wind and she has seen it twice."
+    assert split_sentences(text) == [text]
