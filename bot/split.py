@@ -24,9 +24,58 @@ _RUNON = re.compile(
     r"|Yesterday|Earlier|Last|Scroll)\s)"
 )
 _TITLE_BEFORE = frozenset(
-    "in on at of to for from by with and or the a an said says told tells called named titled "
-    "dubbed reads read watch watched see saw starring about into onto via like than as reported "
-    "wrote writes star stars film movie show book song album paper newspaper magazine".split()
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "said",
+        "says",
+        "told",
+        "tells",
+        "called",
+        "named",
+        "titled",
+        "dubbed",
+        "reads",
+        "read",
+        "watch",
+        "watched",
+        "see",
+        "saw",
+        "starring",
+        "about",
+        "into",
+        "onto",
+        "via",
+        "like",
+        "than",
+        "as",
+        "reported",
+        "wrote",
+        "writes",
+        "star",
+        "stars",
+        "film",
+        "movie",
+        "show",
+        "book",
+        "song",
+        "album",
+        "paper",
+        "newspaper",
+        "magazine",
+    ]
 )
 
 
