@@ -263,6 +263,8 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     return out, cover
 
 
+_AGE_QUESTION = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+(?:is|was)\b", re.IGNORECASE)
+_AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|, \d{1,3}, |\(\d{1,3}\)")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 
 
@@ -401,6 +403,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         found = reasons.clause(sentence, asked)
         if found:
             return Answer(sentence, found, round(score, 4), i, found, 1.0)
+    if q.info is not None and _AGE_QUESTION.search(q.text):
+        age = _AGE.search(sentence)
+        if age:
+            years = re.search(r"\d{1,3}", age.group())
+            assert years is not None
+            text = years.group()
+            return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
     rule = _pick_span(q, sentence, idx)
     if q.info is None:
         # Other languages: the scorer was trained on English; the rules' span is shown.
@@ -539,7 +548,16 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
     if idx.language != "en":
         other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)
     type_found: dict[int, bool] = {}
-    if q.qtype is not QType.THING:
+    if q.info is not None and _AGE_QUESTION.search(q.text):
+        # "How old is she?": the few sentences that give an age ("the 69-year-old", "Ruiz, 33,")
+        # are the candidates, named in them or not.
+        for i, low in enumerate(idx.lowered):
+            type_found[i] = bool(_AGE.search(low))
+            if type_found[i]:
+                # "The 29-year-old ..." refers back to the person of the sentence before.
+                before = cover[i - 1] if i and idx.para_of[i - 1] == idx.para_of[i] else 0.0
+                scores[i] += 2 * W_TYPE + max(0.0, before - cover[i])
+    elif q.qtype is not QType.THING:
         # The type check is the costly part; only the leading sentences can be overtaken.
         top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
         for i in top:

@@ -174,3 +174,16 @@ def test_short_answer_is_never_only_question_words(article: Article) -> None:
         if got.span:
             words = {w.strip(".,").lower() for w in got.span.split()}
             assert not words <= set(question.lower().rstrip("?").split())
+
+
+def test_how_old_finds_the_age_given_in_the_next_sentence() -> None:
+    text = (
+        "Maria Lopez won the city marathon on Sunday, beating a field of four thousand runners. "
+        "The 29-year-old crossed the line in two hours and nineteen minutes, a course record. "
+        "Her coach, Peter Lang, said the result came after a year of hard training in the hills. "
+        "Lopez will run in the national championship in June."
+    )
+    got = bot.answer("How old is Maria Lopez?", text)
+    assert got is not None
+    assert got.span == "29"
+    assert got.sentence.startswith("The 29-year-old")
