@@ -183,7 +183,7 @@ def test_how_old_finds_the_age_given_in_the_next_sentence() -> None:
         "Her coach, Peter Lang, said the result came after a year of hard training in the hills. "
         "Lopez will run in the national championship in June."
     )
-    got = bot.answer("How old is Maria Lopez?", text)
+    got = answer("How old is Maria Lopez?", text)
     assert got is not None
     assert got.span == "29"
     assert got.sentence.startswith("The 29-year-old")
