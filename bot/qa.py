@@ -625,6 +625,10 @@ def _rank(
             window_missing_max_idf=_missing_max(
                 q, idx, range(max(0, best - 1), min(idx.n, best + 2))
             ),
+            sentence=idx.sentences[best],
+            sentence_terms=frozenset(idx.tf[best]),
+            window_terms=_window_terms(idx, best),
+            has_span=answers[0][0].span is not None,
         )
         x = refusal.features(
             q.text,
@@ -875,3 +879,12 @@ def _merge_names(people: dict[str, list[int]]) -> dict[str, list[int]]:
         else:
             merged[k] = list(people[k])
     return merged
+
+
+def _window_terms(idx: _Index, best: int) -> frozenset[str]:
+    """The terms of the best sentence and its neighbours in the same paragraph (refusal)."""
+    out: set[str] = set()
+    for i in range(max(0, best - 1), min(idx.n, best + 2)):
+        if idx.para_of[i] == idx.para_of[best]:
+            out.update(idx.tf[i])
+    return frozenset(out)

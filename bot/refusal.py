@@ -1,7 +1,9 @@
 """ "The article doesn't say": a small logistic regression over what the question asks that the
 article lacks (its names, numbers and rare terms found nowhere, or only far from the best
-sentence; the asked type missing there). Weights and threshold: bot/data/refusal.json, made by
-bench/train_refusal.py on SQuAD 2.0 dev tuning titles."""
+sentence; the asked type missing there) and over how the question differs from its best sentence
+(a negation, an opposite or a prefix the sentence lacks; a count, date or name asked for that the
+sentence does not hold). Weights and threshold: bot/data/refusal.json, made by
+bench/train_refusal.py on SQuAD 2.0 dev tuning titles and the news set's tuning split."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bot.words import STOP_WORDS, stem
+from bot import spans
+from bot.words import STOP_WORDS, stem, words
 
 NAMES = (
     "cover",
@@ -35,12 +38,118 @@ NAMES = (
     "window_missing_max_idf",
     "absent_phrases",
     "absent_pairs",
+    "sent_missing_max_idf",
+    "rarest_in_sentence",
+    "window_absent_share",
+    "window_absent_count",
+    "caps_off_window",
+    "caps_off_sentence",
+    "numbers_off_sentence",
+    "negation_unmatched",
+    "sentence_negation",
+    "degree_off",
+    "has_span",
+    "sentence_hits",
+    "negation_any_unmatched",
+    "opposite",
+    "affix_twist",
+    "count_unmatched",
+    "date_missing",
+    "person_missing",
 )
 
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _CAP_RUN = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|without|cannot)\b", re.IGNORECASE)
+# Also "don't", "isn't": the old pattern above needs a word boundary before "n't" (kept as it
+# was, for the "negation" feature the first model was trained with).
+_NEGATION_ANY = re.compile(
+    r"(?:\b(?:not|never|no|none|nor|without|cannot|neither)\b|n['’]t\b)", re.I
+)
+_OPPOSITES = (
+    ("most", "least"),
+    ("first", "last"),
+    ("before", "after"),
+    ("higher", "lower"),
+    ("high", "low"),
+    ("increase", "decrease"),
+    ("larger", "smaller"),
+    ("large", "small"),
+    ("largest", "smallest"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("maximum", "minimum"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("earliest", "latest"),
+    ("start", "end"),
+    ("begin", "end"),
+    ("rise", "fall"),
+    ("gain", "loss"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("positive", "negative"),
+    ("major", "minor"),
+    ("inside", "outside"),
+    ("north", "south"),
+    ("east", "west"),
+    ("old", "new"),
+    ("older", "newer"),
+    ("oldest", "newest"),
+    ("long", "short"),
+    ("longer", "shorter"),
+    ("longest", "shortest"),
+    ("strong", "weak"),
+    ("best", "worst"),
+    ("better", "worse"),
+    ("rich", "poor"),
+    ("accept", "reject"),
+    ("allow", "forbid"),
+    ("open", "close"),
+    ("private", "public"),
+    ("internal", "external"),
+)
+_OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    _OPPOSITE.setdefault(_a, set()).add(_b)
+    _OPPOSITE.setdefault(_b, set()).add(_a)
+# Degree words a plausible-sounding question swaps ("least" for "most", "last" for "first").
+_DEGREE = frozenset(
+    [
+        "most",
+        "least",
+        "first",
+        "last",
+        "only",
+        "best",
+        "worst",
+        "largest",
+        "smallest",
+        "biggest",
+        "highest",
+        "lowest",
+        "earliest",
+        "latest",
+        "longest",
+        "shortest",
+        "oldest",
+        "newest",
+        "fewest",
+        "greatest",
+        "major",
+        "minor",
+        "main",
+        "primary",
+        "second",
+        "third",
+        "before",
+        "after",
+        "more",
+        "less",
+        "fewer",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +166,10 @@ class Evidence:
     typed: bool
     bigram_share: float
     window_missing_max_idf: float  # the rarest question term missing near the best sentence
+    sentence: str = ""
+    sentence_terms: frozenset[str] = frozenset()
+    window_terms: frozenset[str] = frozenset()  # the best sentence and its paragraph neighbours
+    has_span: bool = False
 
 
 def features(
@@ -84,6 +197,18 @@ def features(
     absent_phrases = sum(1 for p in phrases if p not in article_text)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(q_terms)]
     absent_pairs = sum(1 for p in pairs if p not in article_pairs) / (len(pairs) or 1)
+    sent = ev.sentence_terms
+    window = ev.window_terms or sent
+    in_article = [t for t in q_terms if t in article_terms]
+    sent_missing = max((weights[t] for t in in_article if t not in sent), default=0.0) / top
+    rarest = max(q_terms, key=lambda t: weights[t]) if q_terms else ""
+    off_window = [t for t in q_terms if t not in window]
+    caps_in_article = {c for c in caps if c in article_terms}
+    s_lower = ev.sentence.lower()
+    q_words = {w.lower() for w in words(question)}
+    s_words = {w.lower() for w in words(ev.sentence)}
+    q_neg = bool(_NEGATION.search(question))
+    s_neg = bool(_NEGATION.search(ev.sentence))
     return [
         ev.cover,
         ev.cover_sentence,
@@ -104,7 +229,112 @@ def features(
         ev.window_missing_max_idf / top,
         float(min(absent_phrases, 2)),
         absent_pairs,
+        sent_missing,
+        float(rarest in sent),
+        sum(weights[t] for t in off_window) / total,
+        float(min(len(off_window), 4)),
+        float(min(sum(1 for c in caps_in_article if c not in window), 2)),
+        float(min(sum(1 for c in caps if c not in sent), 3)),
+        float(min(sum(1 for n in nums if n.rstrip(".,") not in s_lower), 2)),
+        float(q_neg and not s_neg),
+        float(s_neg and not q_neg),
+        float(min(len((q_words & _DEGREE) - s_words), 2)),
+        float(ev.has_span),
+        float(min(sum(1 for t in q_terms if t in sent), 8)) / 8,
+        float(bool(_NEGATION_ANY.search(question)) and not _NEGATION_ANY.search(ev.sentence)),
+        float(any(w not in s_words and _OPPOSITE.get(w, set()) & s_words for w in q_words)),
+        float(min(_twists(q_terms, sent), 2)),
+        *_asked_missing(question, ev.sentence),
     ]
+
+
+_HOW_MANY = re.compile(r"\bhow (many|much)\s+([a-z][\w-]*)", re.IGNORECASE)
+_WHEN = re.compile(r"^\s*(?:when\b|(?:what|which|in what) (?:year|month|day|date|time)\b)", re.I)
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"[$£€¥]|\d|\b(?:million|billion|percent|dozens?|hundreds?|thousands?)\b", re.I
+)
+
+
+def _asked_missing(question: str, sentence: str) -> list[float]:
+    """Whether the best sentence lacks what the question asks for: a count of the asked thing
+    ("how many smugglers": a number a few words before "smugglers"), an amount, a date, a name
+    the question does not already hold."""
+    count = 0.0
+    m = _HOW_MANY.search(question)
+    if m:
+        if m.group(1).lower() == "much" or m.group(2).lower() in STOP_WORDS:
+            count = float(not _AMOUNT.search(sentence))
+        else:
+            want = stem(m.group(2))
+            toks = words(sentence)
+            count = 1.0
+            for i, tok in enumerate(toks):
+                if stem(tok) == want and any(_is_amount(t) for t in toks[max(0, i - 4) : i]):
+                    count = 0.0
+                    break
+    date = float(bool(_WHEN.search(question)) and not spans.dates(sentence))
+    person = 0.0
+    if _WHO.search(question):
+        asked = {w.lower() for w in words(question)}
+        person = float(
+            not any(
+                sp.kind in ("person", "name", "organisation")
+                and not {w.lower() for w in words(sp.text)} <= asked
+                for sp in spans.names(sentence)
+            )
+        )
+    return [count, date, person]
+
+
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "several",
+        "many",
+        "few",
+    ]
+)
+
+
+def _is_amount(tok: str) -> bool:
+    return tok[:1].isdigit() or tok.lower() in _NUMBER_WORDS
+
+
+def _twists(q_terms: list[str], sent: frozenset[str]) -> int:
+    """Question terms missing from the sentence where the sentence has the same word with another
+    prefix: "unstable" for "stable", "decelerate" for "accelerate", "northwestern" for
+    "southwestern"."""
+    n = 0
+    for t in q_terms:
+        if t in sent or len(t) < 5 or not t.isalpha():
+            continue
+        for v in sent:
+            if len(v) < 5 or v[-4:] != t[-4:]:
+                continue
+            k = 4
+            while k < min(len(t), len(v)) and t[-k - 1] == v[-k - 1]:
+                k += 1
+            if k >= max(len(t), len(v)) - 5 and k >= 0.5 * max(len(t), len(v)):
+                n += 1
+                break
+    return n
 
 
 @dataclass(frozen=True)
