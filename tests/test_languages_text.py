@@ -1,9 +1,10 @@
-"""Per-language lexical handling: Turkish i's and suffixes after apostrophes."""
+"""Per-language lexical handling: Turkish i's and suffixes after apostrophes; Spanish refusals."""
 
 from __future__ import annotations
 
 import bot
 from bot.clean import clean_text
+from bot.language.answering import THRESHOLDS
 from bot.language.text import normalise, profile
 
 
@@ -34,3 +35,6 @@ def test_turkish_question_about_a_suffixed_name_finds_its_sentence() -> None:
     got = bot.answer("Osman Bey hangi yıl Ankara'ya taşındı?", art)
     assert got is not None and "1923" in got.sentence
 
+
+def test_spanish_has_its_own_refusal_threshold() -> None:
+    assert 0.0 < THRESHOLDS["es"] < 0.12
