@@ -20,6 +20,7 @@ from bot.questions import question_type as english_question_type
 # Character bigrams and compounds cover differently from English stems, hence other values.
 THRESHOLDS: dict[str, float] = {
     "de": 0.10,
+    "es": 0.10,
     "vi": 0.16,
     "ar": 0.08,
     "hi": 0.14,

@@ -1,0 +1,40 @@
+"""Per-language lexical handling: Turkish i's and suffixes after apostrophes; Spanish refusals."""
+
+from __future__ import annotations
+
+import bot
+from bot.clean import clean_text
+from bot.language.answering import THRESHOLDS
+from bot.language.text import normalise, profile
+
+
+def test_turkish_capital_dotted_i_lowers_to_plain_i() -> None:
+    assert normalise("tr", "İstanbul") == "istanbul"
+    assert normalise("tr", "ISPARTA") == "ısparta"
+    assert "\u0307" not in normalise("tr", "İZMİR")
+
+
+def test_turkish_dotted_i_does_not_change_other_languages() -> None:
+    assert normalise("de", "Istanbul") == "istanbul"
+
+
+def test_turkish_name_with_suffix_after_apostrophe_matches_the_bare_name() -> None:
+    p = profile("tr")
+    assert p.terms("İstanbul'da") == p.terms("İstanbul")
+    assert p.terms("Rus'un") == p.terms("Rus")
+    assert p.terms("Tesla’nın") == p.terms("Tesla")
+
+
+def test_turkish_question_about_a_suffixed_name_finds_its_sentence() -> None:
+    text = (
+        "Şehrin nüfusu son yıllarda hızla arttı ve yeni mahalleler kuruldu. "
+        "Osman Bey 1923'te Ankara'ya taşındı ve orada bir okul açtı. "
+        "Okulun öğrencileri her yıl bir tiyatro oyunu sahneledi."
+    )
+    art = clean_text(text, language="tr")
+    got = bot.answer("Osman Bey hangi yıl Ankara'ya taşındı?", art)
+    assert got is not None and "1923" in got.sentence
+
+
+def test_spanish_has_its_own_refusal_threshold() -> None:
+    assert 0.0 < THRESHOLDS["es"] < 0.12
