@@ -597,7 +597,8 @@ def _rank(
             got.speech,
         )
         typed = q.qtype is not QType.THING
-        order = _rerank(q, idx, scores, cover, type_found, got.order)[: max(limit, 1)]
+        ranked, rank_prob, rank_margin = _rerank(q, idx, scores, cover, type_found, got.order)
+        order = ranked[: max(limit, 1)]
         # Whether the article says at all is judged on the best cover of the two orders: the
         # threshold was calibrated on the hand-mixed one.
         first_cover = max(cover[order[0]], cover[got.order[0]])
@@ -629,6 +630,8 @@ def _rank(
             sentence_terms=frozenset(idx.tf[best]),
             window_terms=_window_terms(idx, best),
             has_span=answers[0][0].span is not None,
+            rank_prob=rank_prob,
+            rank_margin=rank_margin,
         )
         x = refusal.features(
             q.text,
@@ -749,16 +752,20 @@ def _rerank(
     cover: list[float],
     type_found: dict[int, bool],
     order: list[int],
-) -> list[int]:
-    """The hand-mixed order with its shortlist re-ordered by the learned model."""
+) -> tuple[list[int], float, float]:
+    """The hand-mixed order with its shortlist re-ordered by the learned model; with the model's
+    probability for the first sentence and its lead over the second (1.0 and 0.0 without it)."""
     m = sentence_model.model()
     if m is None or len(order) < 2 or idx.language not in m.languages:
-        return order
+        return order, 1.0, 0.0
     shortlist = order[: sentence_model.SHORTLIST]
     rows = _shortlist_features(q, idx, scores, cover, type_found, shortlist)
     learned = [sentence_model.score(x, m) for x in rows]
     ranked = sorted(range(len(shortlist)), key=lambda k: (-learned[k], k))
-    return [shortlist[k] for k in ranked] + order[len(shortlist) :]
+    top = learned[ranked[0]]
+    prob = 1.0 / sum(math.exp(v - top) for v in learned)
+    margin = top - learned[ranked[1]]
+    return [shortlist[k] for k in ranked] + order[len(shortlist) :], prob, margin
 
 
 def _missing_max(q: _Question, idx: _Index, window: range) -> float:

@@ -56,6 +56,8 @@ NAMES = (
     "count_unmatched",
     "date_missing",
     "person_missing",
+    "rank_prob",
+    "rank_margin",
 )
 
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
@@ -170,6 +172,8 @@ class Evidence:
     sentence_terms: frozenset[str] = frozenset()
     window_terms: frozenset[str] = frozenset()  # the best sentence and its paragraph neighbours
     has_span: bool = False
+    rank_prob: float = 1.0  # the learned re-ranker's probability for the best sentence
+    rank_margin: float = 0.0  # and its score's lead over the next sentence
 
 
 def features(
@@ -245,6 +249,8 @@ def features(
         float(any(w not in s_words and _OPPOSITE.get(w, set()) & s_words for w in q_words)),
         float(min(_twists(q_terms, sent), 2)),
         *_asked_missing(question, ev.sentence),
+        ev.rank_prob,
+        min(ev.rank_margin, 5.0),
     ]
 
 
