@@ -30,7 +30,7 @@ from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "refusal.json"
 QA2_FILE = "qa2_dev.jsonl"
-TARGET = 0.03  # answerable refused on each tuning set: the aim of 3% (a false "the article doesn't say" costs trust)
+TARGET = 0.04  # answerable refused on each tuning set: under the 5% limit with room for other sets
 L2 = 1e-2
 STEPS = 2000
 NEWS_WEIGHT = 4.0  # the news tuning split is small: each question weighs as much as four of SQuAD's
