@@ -422,7 +422,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 
-W_SAID = 1.0  # a sentence where the asked-about person speaks, for "what did X say"
+W_SAID = 1.5  # a sentence where the asked-about person speaks, for "what did X say"
 W_QUOTED = 0.3  # ... in their own quoted words
 
 

@@ -16,14 +16,6 @@ _SAY = (
     r"confirmed|tweeted|posted|called|described|asked|saying|calling|describing|adding|"
     r"warning|telling)"
 )
-_QUOTE = re.compile(
-    # Each quoted part starts and ends with a non-space, so the spaces around it have one
-    # reading (CI's ReDoS scan refuses `\s*(.{3,600}?)\s*`).
-    r"[\"“]\s*([^\"“”\s][^\"“”]{1,598}?[^\"“”\s])\s*[\"”]|``\s*(\S.{1,598}?\S)\s*''"
-    r"|‘\s*([^‘’\s][^‘’]{1,598}?[^‘’\s])\s*’"
-    r"|(?<![\w])'\s*([^'\s](?:[^']|(?<=\w)'(?=\w)){10,598}?[^'\s])\s*'(?![\w])"
-    r"|(?<=:)\s*['\"“‘`]*\s*([^\s'\"“‘`].{10,598}?[^\s'\"”’])\s*['\"”’]*$"
-)
 _PRONOUN = r"(?:he|she|they|it)"
 _ROLE = (
     r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|"
@@ -42,9 +34,23 @@ _NAME_SAID = re.compile(
     rf"((?:[A-Z][\w.'’-]*\s+){{0,4}}[A-Z][\w'’-]+),?\s+(?:who\s[^,]{{1,80}},\s+)?{_SAY}\b"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[A-Z][\w.'’-]*\s*){1,5})")
-_THAT_CLAUSE = re.compile(rf"\b{_SAY}\s+(?:on\s+\w+\s+)?(?:that\s+)?(.{{8,400}}?)[.!?]?$")
 
-_THAT = re.compile(rf"\b{_SAY}\b[^.;]{{0,60}}?\bthat\s+(.{{8,400}}?)[.!?]?$")
+# The verbs whose clause is what someone said ("called to a flat", "described herself as" are not).
+_REPORT = (
+    r"(?:said|says|told|tells|added|adds|explained|claimed|argued|noted|stated|warned|"
+    r"insisted|replied|wrote|writes|confirmed|admitted|stressed|declared|tweeted|revealed|"
+    r"asserting|saying|adding|warning|telling)"
+)
+_REPORT_THAT = re.compile(
+    rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\b[^.;]{{0,60}}?\bthat\s+(.{{8,400}}?)[.!?]?$"
+)
+_REPORT_CLAUSE = re.compile(
+    rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\s+(?:on\s+\w+\s+)?(?:that\s+)?(.{{8,400}}?)[.!?]?$"
+)
+# "..., said Rassol Omar, a commander ...": the clause before the comma.
+_COMMA_SAID_NAME = re.compile(
+    r",\s+(?:said|says|added|adds|explained|continued)\s+(?:[A-Z]|mrs?\b|ms\b|dr\b)"
+)
 _TITLE_WORDS = frozenset(
     [
         "mr",
@@ -120,6 +126,17 @@ _TITLE_WORDS = frozenset(
         "prime",
         "former",
         "head",
+        "police",
+        "detective",
+        "official",
+        "attorney",
+        "lawyer",
+        "spokesperson",
+        "commissioner",
+        "referee",
+        "det",
+        "insp",
+        "supt",
     ]
 )
 
@@ -133,14 +150,17 @@ class Said:
     words: str
     attribution: int | None
     quoted: bool = False  # the speaker's own words in quotation marks, not a reported clause
+    role: str = ""  # how the article introduces the speaker ("Coast Guard official ...")
 
 
 def person_name(text: str) -> str:
     """ "Russian U.N. Ambassador Vitaly Churkin" -> "Vitaly Churkin": a name without its titles."""
     parts = text.strip().rstrip(",.").split()
     k = 0
-    while k < len(parts) - 1 and parts[k].lower().rstrip(".") in _TITLE_WORDS | {"u.n", "u.s"}:
-        k += 1
+    for j in range(len(parts) - 1):
+        # "Salt Lake City Police Detective Dennis McGowan": the name after the last title.
+        if parts[j].lower().rstrip(".") in _TITLE_WORDS | {"u.n", "u.s"}:
+            k = j + 1
     return " ".join(parts[k:])
 
 
@@ -149,7 +169,7 @@ def _people(sentence: str) -> list[str]:
 
 
 def _named_speaker(sentence: str) -> str | None:
-    for pattern in (_SAID_NAME, _ACCORDING):
+    for pattern in (_SAID_NAME, _ACCORDING, _SAID_TITLED, _TITLED_SAID):
         m = pattern.search(sentence)
         if m:
             name = m.group(1).strip()
@@ -167,42 +187,306 @@ def _named_speaker(sentence: str) -> str | None:
     return None
 
 
+# Quote marks, two-character ones first: CNN's ``...'' and straight, curly and single quotes.
+_MARK = re.compile(r"``|''|[\"“”‘’']")
+_CLOSERS = {
+    "``": ("''", '"', "”"),
+    "“": ("”", '"', "''"),
+    '"': ('"', "”", "''"),
+    "‘": ("’", "'"),
+    "'": ("'", "’"),
+}
+_MAX_QUOTE_SENTENCES = 4  # a quote left open longer than this was not one
+
+
+def _opens(mark: str, before: str, after: str, rest: str) -> bool:
+    if mark in ("``", "“", "‘", '"'):
+        return True
+    if mark != "'" or before.isalnum():
+        return False  # "customers' doors", "don't"
+    if after.isalnum():
+        return True  # 'We want ...
+    # A spaced mark (" ' I noticed"): a quote when a capital or the sentence's end follows;
+    # "ISIS ' cruelty" is a possessive the cleaning spaced out.
+    nxt = rest.lstrip()
+    return not nxt or nxt[0].isupper() or nxt[0].isdigit()
+
+
+def _closes(kind: str, mark: str, before: str, after: str) -> bool:
+    if mark not in _CLOSERS[kind]:
+        return False
+    if mark in ("'", "’"):
+        if before.isalnum() and after.isalnum():
+            return False  # an apostrophe
+        if not before.isalnum() and before not in ",.!?;:-" and after.isalnum():
+            return False  # a quote opened inside the quote: 'the 'successful candidate' ...'
+    return True
+
+
+def quote_pieces(sentences: list[str]) -> list[list[tuple[int, int]]]:
+    """For each sentence, the (start, end) of the quoted text in it, following quotes that the
+    sentence splitter cut in two: ``We want ... Saturday. We need ...''"""
+    pieces: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    kind: str | None = None
+    opened = 0
+    current: list[tuple[int, int, int]] = []
+    start = 0
+    for i, s in enumerate(sentences):
+        if kind is not None and i - opened >= _MAX_QUOTE_SENTENCES:
+            kind, current = None, []
+        start = 0
+        for m in _MARK.finditer(s):
+            mark, a, b = m.group(), m.start(), m.end()
+            before = s[a - 1] if a > 0 else " "
+            after = s[b] if b < len(s) else " "
+            if kind is None:
+                if _opens(mark, before, after, s[b:]):
+                    kind, opened, start, current = mark, i, b, []
+            elif _closes(kind, mark, before, after):
+                current.append((i, start, a))
+                if sum(len(sentences[k][x:y].split()) for k, x, y in current) >= 3:
+                    for k, x, y in current:
+                        if sentences[k][x:y].strip(" ,"):
+                            pieces[k].append((x, y))
+                kind, current = None, []
+        if kind is not None:
+            current.append((i, start, len(s)))
+    return pieces
+
+
+# "..., Coast Guard official Filippo Marini said." / "..., Yian Dakhil, a lawmaker, told CNN."
+_TRAILING_SAY = re.compile(rf"\b{_SAY}\b([^,;:]{{0,40}})$")
+_LISTENER = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|\d+|of|the)\s+){0,5}?(?:[A-Z][\w.&'’-]*|reporters|"
+    r"journalists|the\s+newspaper)\s+(?=[a-z])"
+)
+_SUBJECT_START = re.compile(r"^(?:[A-Z\d]|(?:he|she|they|it|the|a|an|police|officials)\b)")
+_ORG_HEADS = frozenset(
+    [
+        "guard",
+        "police",
+        "department",
+        "ministry",
+        "agency",
+        "company",
+        "government",
+        "group",
+        "service",
+        "supermarket",
+        "committee",
+        "court",
+        "office",
+        "force",
+        "army",
+        "military",
+        "report",
+        "statement",
+        "website",
+        "newspaper",
+        "network",
+        "council",
+        "union",
+        "organisation",
+        "organization",
+        "authorities",
+        "officials",
+        "firm",
+        "club",
+    ]
+)
+_DESCRIPTOR = re.compile(
+    rf"^\s*(?:The|the|This|this)\s+((?:[a-z\d][\w-]*\s+){{1,3}})(?:also\s+|later\s+|then\s+)?{_SAY}\b"
+)
+_SAID_TITLED = re.compile(
+    r"\b(?:said|says|added|adds|explained|continued)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[\w'’-]+)",
+    re.IGNORECASE,
+)
+_TITLED_SAID = re.compile(
+    rf"\b((?:mr|mrs|ms|miss|dr)\.?\s+[\w'’-]+),?\s+(?:also\s+)?{_SAY}\b", re.IGNORECASE
+)
+_COLON_SAY = re.compile(rf"\b{_SAY}\b[^:]{{0,60}}:\s*$|\b{_SAY}\b\W*$")
+
+
+def _trailing(s: str) -> tuple[str, str] | None:
+    """ "It wasn't clear why, Osman said." -> ("It wasn't clear why", "Osman")."""
+    m = _TRAILING_SAY.search(s.rstrip(" .!?\"'”’"))
+    if not m or len(m.group(1).split()) > 6:
+        return None
+    verb = m.start()
+    commas = [k for k in range(verb) if s[k] == ","]
+    for n in range(len(commas) - 1, -1, -1):
+        c = commas[n]
+        phrase = s[c + 1 : verb].strip(" ,")
+        if not phrase:
+            continue
+        if phrase.endswith(" who") or len(phrase.split()) > 14 or not _SUBJECT_START.match(phrase):
+            return None
+        if n > 0 and phrase.split()[0].lower() in ("the", "a", "an"):
+            # "Yian Dakhil, the only lawmaker ..., told CNN": the name before the apposition.
+            prev = s[commas[n - 1] + 1 : c].strip()
+            if prev and len(prev.split()) <= 4 and all(w[0].isupper() for w in prev.split()):
+                phrase, c = f"{prev}, {phrase}", commas[n - 1]
+        clause = s[:c].strip(" ,")
+        if len(clause.split()) < 3:
+            return None
+        return clause, phrase
+    return None
+
+
+def _reported(s: str) -> str:
+    """The clause after the verb: "told CNN the group fears ..." -> "the group fears ..."."""
+    m = _COMMA_SAID_NAME.search(s)
+    if m and len(s[: m.start()].split()) >= 3:
+        return s[: m.start()]
+    m = _REPORT_THAT.search(s)
+    if m:
+        return m.group(1)
+    m = _REPORT_CLAUSE.search(s)
+    if not m:
+        return ""
+    clause = m.group(1)
+    if re.match(r"\s*(?:told|tells|telling)\b", s[m.start() :]):
+        listener = _LISTENER.match(clause)
+        if listener and listener.end() < len(clause):
+            clause = clause[listener.end() :]
+    return clause
+
+
+def _phrase_speaker(phrase: str, last_person: str | None) -> str | None:
+    """The speaker a subject phrase names: a person in it, "he" -> the person named before,
+    "the IOM" -> "IOM"."""
+    words = phrase.split()
+    if words[0].lower() in ("he", "she", "they") and len(words) == 1:
+        return last_person
+    name = _named_speaker(phrase.split(",")[0] + " said")
+    if name:
+        return name
+    people = _people(phrase)
+    if people:
+        return people[0]
+    if words[0].lower() in ("the", "a", "an") and words[-1].lower() not in _ORG_HEADS:
+        return last_person if len(words) <= 4 else None
+    return None
+
+
+def _roles(sentences: list[str], name: str) -> str:
+    """The words the article puts around a person's name: "attorney Pierce O'Donnell", "Yian
+    Dakhil, the only lawmaker representing ...", for matching "what did the lawyer say"."""
+    last = name.split()[-1]
+    out: list[str] = []
+    pat = re.compile(
+        rf"(?:[\w'’.-]+\s+){{0,4}}\b{re.escape(last)}\b(?:,\s+(?:the|a|an)\s[^,.;]{{1,60}})?"
+    )
+    for s in sentences:
+        if last not in s:
+            continue
+        for m in pat.finditer(s):
+            out.append(m.group())
+    return " ".join(out)
+
+
+def _full_name(sentences: list[str], name: str) -> str:
+    """ "Osman" -> "Nuri Osman", "mrs dunican" -> "Paula dunican": the fullest form in the
+    article of a name given by surname."""
+    last = name.split()[-1]
+    if len(last) < 3 or not last[0].isalpha():
+        return name
+    pat = re.compile(rf"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){re.escape(last)}\b")
+    for s in sentences:
+        for m in pat.finditer(s):
+            first = m.group(1).strip().lower().rstrip(".")
+            if (
+                first not in _TITLE_WORDS
+                and first not in STOP_WORDS
+                and first not in ("mr", "miss")
+            ):
+                full = m.group().strip()
+                if len(full.split()) > len(name.split()) or name.split()[0].lower().rstrip(".") in (
+                    "mr",
+                    "mrs",
+                    "ms",
+                    "miss",
+                    "dr",
+                    "det",
+                ):
+                    return full
+    return name
+
+
 def speeches(sentences: list[str]) -> list[Said | None]:
     """For each sentence: what it reports someone said, and who, when it does."""
     out: list[Said | None] = [None] * len(sentences)
+    pieces = quote_pieces(sentences)
     last_person: str | None = None
+    pending: str | None = None  # "Reeves, who leads the investigation, said:" -> the next quote
+    pending_at = -1
+    # A quote running on from the sentence before has that sentence's speaker.
     for i, s in enumerate(sentences):
-        found = [next((g for g in m.groups() if g), "") for m in _QUOTE.finditer(s)]
+        found = [s[a:b] for a, b in pieces[i]]
         quote = bool(found)
-        # A quote broken by its attribution ("``For her ...,'' Mate said, ``It's ...''") is one.
-        words = " … ".join(w.strip().rstrip(",") for w in found if w.strip())
-        speaker = _named_speaker(s)
-        pronoun = _PRONOUN_SAID.search(s)
-        said_here = bool(speaker or pronoun)
-        if speaker is None and pronoun and last_person:
-            speaker = last_person
+        words = " … ".join(w.strip(" ,'\"`") for w in found if w.strip(" ,'\"`"))
+        outside = s
+        for a, b in reversed(pieces[i]):
+            outside = outside[:a] + " Q " + outside[b:]
+        speaker = _named_speaker(outside)
+        pronoun = _PRONOUN_SAID.search(outside)
+        said_here = bool(speaker or pronoun or re.search(rf"\b{_SAY}\b", outside))
         attribution = None
-        if quote and not said_here:
-            # A quote standing alone: its speaker is named just after or just before it.
+        if not quote:
+            trail = _trailing(s)
+            if trail:
+                words, phrase = trail
+                speaker = _phrase_speaker(phrase, last_person) or speaker
+            elif said_here:
+                words = _reported(s)
+        if speaker is None and pronoun:
+            speaker = _phrase_speaker(pronoun.group(1), last_person)
+        if speaker is None and said_here and words:
+            m = _DESCRIPTOR.match(outside)
+            if m and m.group(1).split()[-1].lower() not in _ORG_HEADS:
+                speaker = last_person
+            else:
+                verb = re.search(rf"\b{_SAY}\b", outside)
+                before = _people(outside[: verb.start()]) if verb else []
+                speaker = before[-1] if before else None
+        if quote and speaker is None:
+            # A quote standing alone: its speaker is named just before (a colon, or the quote
+            # runs on) or just after it.
             nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-            after = _named_speaker(nxt) if nxt else None
-            if after is None and nxt and _PRONOUN_SAID.search(nxt):
-                after = last_person
-            if after:
+            after = _named_speaker(nxt) if nxt and not pieces[i + 1] else None
+            prev = out[i - 1] if i > 0 else None
+            runs_on = (
+                i > 0 and bool(pieces[i - 1]) and pieces[i - 1][-1][1] >= len(sentences[i - 1]) - 3
+            )
+            if pending and pending_at == i - 1:
+                speaker, attribution = pending, i - 1
+            elif prev is not None and prev.quoted and runs_on:
+                speaker = prev.speaker
+                attribution = prev.attribution if prev.attribution is not None else i - 1
+            elif after:
                 speaker, attribution = after, i + 1
-            elif i > 0 and out[i - 1] is not None:
-                prev = out[i - 1]
-                speaker, attribution = (prev.speaker if prev else None), i - 1
-        if not words and said_here:
-            m = _THAT.search(s) or _THAT_CLAUSE.search(s)
-            words = m.group(1) if m else ""
-        if words and (speaker or said_here):
+            elif nxt and not pieces[i + 1] and _PRONOUN_SAID.search(nxt) and last_person:
+                speaker, attribution = last_person, i + 1
+            elif prev is not None:
+                speaker, attribution = prev.speaker, i - 1
+        if not quote and _COLON_SAY.search(s):
+            pending = speaker or (last_person if pronoun else None)
+            pending_at = i
+        if speaker:
+            speaker = _full_name(sentences, speaker)
+        if words and (speaker or said_here or (quote and attribution is not None)):
             out[i] = Said(speaker, words.strip().rstrip(","), attribution, quote)
         people = _people(s)
         if speaker:
             last_person = speaker
         elif people:
             last_person = people[-1]
+    roles: dict[str, str] = {}
+    for i, sp in enumerate(out):
+        if sp is not None and sp.speaker:
+            if sp.speaker not in roles:
+                roles[sp.speaker] = _roles(sentences, sp.speaker)
+            out[i] = Said(sp.speaker, sp.words, sp.attribution, sp.quoted, roles[sp.speaker])
     return out
 
 
