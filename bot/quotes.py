@@ -31,7 +31,9 @@ _SAID_NAME = re.compile(
     r"((?:[A-Z][\w.'’-]*\s*){1,5})"
 )
 _NAME_SAID = re.compile(
-    rf"((?:[A-Z][\w.'’-]*\s+){{0,4}}[A-Z][\w'’-]+),?\s+(?:who\s[^,]{{1,80}},\s+)?{_SAY}\b"
+    # "Save the Children told": a name may hold "of" or "the" between its capitalised words.
+    rf"((?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){{0,4}}[A-Z][\w'’-]+),?\s+"
+    rf"(?:who\s[^,]{{1,80}},\s+)?{_SAY}\b"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[A-Z][\w.'’-]*\s*){1,5})")
 
@@ -137,6 +139,17 @@ _TITLE_WORDS = frozenset(
         "det",
         "insp",
         "supt",
+        "engineer",
+        "photographer",
+        "pundit",
+        "producer",
+        "executive",
+        "lawmaker",
+        "teacher",
+        "nurse",
+        "pastor",
+        "captain",
+        "passenger",
     ]
 )
 
@@ -261,37 +274,37 @@ _LISTENER = re.compile(
     r"journalists|the\s+newspaper)\s+(?=[a-z])"
 )
 _SUBJECT_START = re.compile(r"^(?:[A-Z\d]|(?:he|she|they|it|the|a|an|police|officials)\b)")
-_ORG_HEADS = frozenset(
+# A phrase with one of these at its head means the person the story is about ("the hopeless
+# romantic also stated ...").
+_PERSON_HEADS = frozenset(
     [
-        "guard",
-        "police",
-        "department",
-        "ministry",
-        "agency",
-        "company",
-        "government",
-        "group",
-        "service",
-        "supermarket",
-        "committee",
-        "court",
-        "office",
-        "force",
-        "army",
-        "military",
-        "report",
-        "statement",
-        "website",
-        "newspaper",
-        "network",
-        "council",
-        "union",
-        "organisation",
-        "organization",
-        "authorities",
-        "officials",
-        "firm",
-        "club",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "mother",
+        "father",
+        "romantic",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "player",
+        "politician",
+        "lawmaker",
+        "veteran",
+        "teenager",
+        "victim",
+        "pensioner",
+        "student",
+        "businessman",
+        "businesswoman",
+        "grandmother",
+        "grandfather",
+        "midfielder",
+        "striker",
+        "defender",
+        "goalkeeper",
     ]
 )
 _DESCRIPTOR = re.compile(
@@ -319,7 +332,10 @@ def _trailing(s: str) -> tuple[str, str] | None:
         phrase = s[c + 1 : verb].strip(" ,")
         if not phrase:
             continue
-        if phrase.endswith(" who") or len(phrase.split()) > 14 or not _SUBJECT_START.match(phrase):
+        named = re.search(r"\b[A-Z][a-z]", phrase)  # "harbour official Lena Brandt"
+        if phrase.endswith(" who") or len(phrase.split()) > 14:
+            return None
+        if not _SUBJECT_START.match(phrase) and not (named and len(phrase.split()) <= 6):
             return None
         if n > 0 and phrase.split()[0].lower() in ("the", "a", "an"):
             # "Yian Dakhil, the only lawmaker ..., told CNN": the name before the apposition.
@@ -364,9 +380,14 @@ def _phrase_speaker(phrase: str, last_person: str | None) -> str | None:
     people = _people(phrase)
     if people:
         return people[0]
-    if words[0].lower() in ("the", "a", "an") and words[-1].lower() not in _ORG_HEADS:
-        return last_person if len(words) <= 4 else None
+    if words[0].lower() in ("the", "a", "an") and _is_person(words[-1]) and len(words) <= 4:
+        return last_person  # "the 31-year-old", "the hopeless romantic"
     return None
+
+
+def _is_person(head: str) -> bool:
+    head = head.lower().rstrip(",.")
+    return head in _PERSON_HEADS or head.endswith("-year-old")
 
 
 def _roles(sentences: list[str], name: str) -> str:
@@ -413,6 +434,13 @@ def _full_name(sentences: list[str], name: str) -> str:
     return name
 
 
+def _outside(sentence: str, pieces: list[tuple[int, int]]) -> str:
+    """The sentence with its quoted parts blanked: the words around them name the speaker."""
+    for a, b in reversed(pieces):
+        sentence = sentence[:a] + " Q " + sentence[b:]
+    return sentence
+
+
 def speeches(sentences: list[str]) -> list[Said | None]:
     """For each sentence: what it reports someone said, and who, when it does."""
     out: list[Said | None] = [None] * len(sentences)
@@ -425,9 +453,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
         found = [s[a:b] for a, b in pieces[i]]
         quote = bool(found)
         words = " … ".join(w.strip(" ,'\"`") for w in found if w.strip(" ,'\"`"))
-        outside = s
-        for a, b in reversed(pieces[i]):
-            outside = outside[:a] + " Q " + outside[b:]
+        outside = _outside(s, pieces[i])
         speaker = _named_speaker(outside)
         pronoun = _PRONOUN_SAID.search(outside)
         said_here = bool(speaker or pronoun or re.search(rf"\b{_SAY}\b", outside))
@@ -443,7 +469,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             speaker = _phrase_speaker(pronoun.group(1), last_person)
         if speaker is None and said_here and words:
             m = _DESCRIPTOR.match(outside)
-            if m and m.group(1).split()[-1].lower() not in _ORG_HEADS:
+            if m and _is_person(m.group(1).split()[-1]):
                 speaker = last_person
             else:
                 verb = re.search(rf"\b{_SAY}\b", outside)
@@ -453,7 +479,10 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             # A quote standing alone: its speaker is named just before (a colon, or the quote
             # runs on) or just after it.
             nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-            after = _named_speaker(nxt) if nxt and not pieces[i + 1] else None
+            runs_to_next = pieces[i][-1][1] >= len(s) - 3
+            after = None
+            if nxt and (runs_to_next or not pieces[i + 1]):
+                after = _named_speaker(_outside(nxt, pieces[i + 1]))
             prev = out[i - 1] if i > 0 else None
             runs_on = (
                 i > 0 and bool(pieces[i - 1]) and pieces[i - 1][-1][1] >= len(sentences[i - 1]) - 3
@@ -508,8 +537,13 @@ _WHO_SAID = re.compile(
 )
 
 
+_NAMED_CALLED = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+\S.*\bcalled\b", re.IGNORECASE)
+
+
 def say_question(question: str) -> tuple[str, str] | None:
     """("Kerry", "the Geneva talks") for "What did Kerry call the Geneva talks?"; else None."""
+    if _NAMED_CALLED.match(question):
+        return None  # "What was their son called?" asks for a name
     m = _SAY_QUESTION.match(question) or _REACTION.match(question)
     if not m:
         return None
@@ -521,17 +555,44 @@ def who_said_question(question: str) -> bool:
     return bool(_WHO_SAID.match(question))
 
 
+# One word for the titles a question and an article give the same person.
+_SAME_ROLE = {
+    "lawyer": "attorney",
+    "defenc": "defens",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "offic": "offici",
+    "cop": "polic",
+    "detect": "polic",
+}
+# Words of a role that say nothing about who it is ("the family's lawyer": "lawyer" tells).
+_WEAK = frozenset(["famili", "the", "new", "former", "top", "senior", "local"])
+
+
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[^\W_]+", text) if w.lower() not in STOP_WORDS}
+    return {
+        _SAME_ROLE.get(stem(w), stem(w))
+        for w in re.findall(r"[^\W_]+", text)
+        if w.lower() not in STOP_WORDS
+    }
 
 
-def matches_speaker(who: str, speaker: str | None, sentence: str) -> bool:
-    """True when the question's "X" is this speaker (any of its name words), or is named in the
-    sentence next to a verb of speech."""
+def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = "") -> bool:
+    """True when the question's "X" is this speaker (any of its name words, or of the words the
+    article introduces them with: "the coast guard official" for Coast Guard official Filippo
+    Marini), or is named in the sentence next to a verb of speech."""
     want = _stems(who)
     if not want:
         # "What did he say?": a pronoun the conversation did not resolve; any speaker will do.
         return speaker is not None
     if speaker and want & _stems(speaker):
         return True
+    if speaker and role and (want - _WEAK) & _stems(role):
+        return True
     return bool(want & _stems(sentence)) and bool(re.search(_SAY, sentence))
+
+
+def about_share(about: str, text: str) -> float:
+    """The share of the question's "about Y" words found in a quote and its sentence."""
+    want = _stems(about)
+    return len(want & _stems(text)) / len(want) if want else 0.0

@@ -1,0 +1,107 @@
+"""Speech in news articles: "what did X say (about Y)?" returns X's words, "who said ...?" the
+speaker. The articles are written for these tests."""
+
+from __future__ import annotations
+
+from bot import answer, quotes
+
+HARBOUR = """Storm damage closed the northern harbour on Tuesday.
+
+Divers checked the sea wall overnight. An inspection found no cracks in the wall, nor any sign that the storm had moved it, harbour official Lena Brandt said.
+
+The harbour will reopen to fishing boats on Thursday, the port authority said."""
+
+
+def test_reported_clause_before_a_trailing_attribution_by_title() -> None:
+    got = answer("What did the harbour official say about the wall?", HARBOUR)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("An inspection found no cracks in the wall")
+
+
+FESTIVAL = """The Riverside festival closed its gates on Sunday after three days of music.
+
+Jonas Weller, the festival's director, spoke to reporters on Friday. ``We sold every ticket in two hours. Next year we will need a bigger field,'' Weller said.
+
+Local hotels were full for the whole weekend, the tourist office said."""
+
+
+def test_a_quote_the_splitter_cut_in_two_keeps_its_speaker() -> None:
+    got = answer("What did Weller say about next year?", FESTIVAL)
+    assert got is not None
+    assert got.span is not None
+    assert "we will need a bigger field" in got.span.lower()
+
+
+def test_a_quote_opened_before_its_attribution_sentence_is_his() -> None:
+    got = answer("What did Weller say about the tickets?", FESTIVAL)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("We sold every ticket in two hours")
+
+
+RULING = """A court has ordered the Mendel company to return $1.2 million to the Ortega family.
+
+'This ruling returns what was taken from them,' attorney Marta Quill said in a statement. 'We will fight any appeal the company brings.'
+
+The company said it would study the ruling before deciding on an appeal."""
+
+
+def test_a_role_in_the_question_finds_the_person_the_article_titles_so() -> None:
+    got = answer("What did the family's lawyer say about the ruling?", RULING)
+    assert got is not None
+    assert got.span == "This ruling returns what was taken from them"
+
+
+def test_of_several_quotes_the_one_about_what_is_asked() -> None:
+    got = answer("What did Quill say about an appeal?", RULING)
+    assert got is not None
+    assert got.span == "We will fight any appeal the company brings."
+
+
+BRIDGE = """The Kessel bridge was closed after a lorry struck one of its supports.
+
+Engineer Tomas Ruiz inspected the bridge on Monday. He said the bridge would reopen in May.
+
+Mayor Ana Pell told reporters the city budget would not cover the repairs."""
+
+
+def test_who_said_follows_he_to_the_engineer() -> None:
+    got = answer("Who said the bridge would reopen in May?", BRIDGE)
+    assert got is not None
+    assert got.span == "Tomas Ruiz"
+
+
+def test_told_reporters_returns_what_she_told_them() -> None:
+    got = answer("What did Pell tell reporters?", BRIDGE)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("the city budget would not cover the repairs")
+
+
+INQUIRY = """A man has been charged after a fire at Northgate station.
+
+Detective Inspector Dana Holt, who leads the inquiry, said:
+'We want to hear from anyone who was at the station on Friday night. '
+Holt said the fire had been started deliberately."""
+
+
+def test_a_colon_introduction_gives_the_quote_that_follows() -> None:
+    got = answer("What did the inspector say?", INQUIRY)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("We want to hear from anyone who was at the station")
+
+
+def test_a_surname_speaker_is_named_in_full() -> None:
+    got = answer("Who said the fire had been started deliberately?", INQUIRY)
+    assert got is not None
+    assert got.span == "Dana Holt"
+
+
+def test_what_was_x_called_asks_a_name_not_a_quote() -> None:
+    assert quotes.say_question("What was their son called?") is None
+    assert quotes.say_question("What did Kerry call the Geneva talks?") == (
+        "Kerry",
+        "the Geneva talks",
+    )
