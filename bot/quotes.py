@@ -190,6 +190,9 @@ def _named_speaker(sentence: str) -> str | None:
                 return person_name(name)
     for m in _NAME_SAID.finditer(sentence):
         name = m.group(1).strip()
+        apposed = _APPOSED.search(sentence[: m.start(1)])
+        if apposed:
+            name = apposed.group(1)
         first = name.split()[0].lower()
         if first in STOP_WORDS and len(name.split()) == 1:
             continue
@@ -212,7 +215,7 @@ _CLOSERS = {
 _MAX_QUOTE_SENTENCES = 4  # a quote left open longer than this was not one
 
 
-def _opens(mark: str, before: str, after: str, rest: str) -> bool:
+def _opens(mark: str, before: str, after: str, rest: str, lead: str) -> bool:
     if mark in ("``", "“", "‘", '"'):
         return True
     if mark != "'" or before.isalnum():
@@ -221,8 +224,9 @@ def _opens(mark: str, before: str, after: str, rest: str) -> bool:
         return True  # 'We want ...
     # A spaced mark (" ' I noticed"): a quote when a capital or the sentence's end follows;
     # "ISIS ' cruelty" is a possessive the cleaning spaced out.
+    # After a colon or at a sentence's start it opens whatever follows (lower-cased texts).
     nxt = rest.lstrip()
-    return not nxt or nxt[0].isupper() or nxt[0].isdigit()
+    return not nxt or nxt[0].isupper() or nxt[0].isdigit() or not lead or lead.endswith(":")
 
 
 def _closes(kind: str, mark: str, before: str, after: str) -> bool:
@@ -253,7 +257,7 @@ def quote_pieces(sentences: list[str]) -> list[list[tuple[int, int]]]:
             before = s[a - 1] if a > 0 else " "
             after = s[b] if b < len(s) else " "
             if kind is None:
-                if _opens(mark, before, after, s[b:]):
+                if _opens(mark, before, after, s[b:], s[:a].rstrip()):
                     kind, opened, start, current = mark, i, b, []
             elif _closes(kind, mark, before, after):
                 current.append((i, start, a))
@@ -273,7 +277,16 @@ _LISTENER = re.compile(
     r"^\s*(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|\d+|of|the)\s+){0,5}?(?:[A-Z][\w.&'’-]*|reporters|"
     r"journalists|the\s+newspaper)\s+(?=[a-z])"
 )
-_SUBJECT_START = re.compile(r"^(?:[A-Z\d]|(?:he|she|they|it|the|a|an|police|officials)\b)")
+_SUBJECT_START = re.compile(
+    r"^(?:[A-Z\d]|(?:he|she|they|it|the|a|an|his|her|their|its|police|officials)\b)"
+)
+# "attorney Pierce O'Donnell": a title word just before a name, to find who "her lawyer" is.
+_TITLED_NAME = re.compile(r"\b([a-z][a-z-]+)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)")
+# "Mark Wolper, son of the original's producer David L. Wolper, added": Mark Wolper spoke.
+_APPOSED = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?:the\s+)?(?:son|daughter|wife|husband|"
+    r"father|mother|brother|sister|widow|friend|partner)\s+of\s[^,]{0,80}$"
+)
 # A phrase with one of these at its head means the person the story is about ("the hopeless
 # romantic also stated ...").
 _PERSON_HEADS = frozenset(
@@ -368,7 +381,21 @@ def _reported(s: str) -> str:
     return clause
 
 
-def _phrase_speaker(phrase: str, last_person: str | None) -> str | None:
+def titles(sentences: list[str]) -> dict[str, str]:
+    """Title word (its stem, "attorney" for "lawyer") -> the person the article gives it to."""
+    out: dict[str, str] = {}
+    for s in sentences:
+        for m in _TITLED_NAME.finditer(s):
+            word = m.group(1)
+            if word not in STOP_WORDS and len(word) > 3:
+                key = stem(word)
+                out.setdefault(_SAME_ROLE.get(key, key), person_name(m.group(2)))
+    return out
+
+
+def _phrase_speaker(
+    phrase: str, last_person: str | None, titled: dict[str, str] | None = None
+) -> str | None:
     """The speaker a subject phrase names: a person in it, "he" -> the person named before,
     "the IOM" -> "IOM"."""
     words = phrase.split()
@@ -380,6 +407,9 @@ def _phrase_speaker(phrase: str, last_person: str | None) -> str | None:
     people = _people(phrase)
     if people:
         return people[0]
+    head = stem(words[-1].strip(",."))
+    if titled and len(words) <= 4 and _SAME_ROLE.get(head, head) in titled:
+        return titled[_SAME_ROLE.get(head, head)]  # "her lawyer" -> attorney Pierce O'Donnell
     if words[0].lower() in ("the", "a", "an") and _is_person(words[-1]) and len(words) <= 4:
         return last_person  # "the 31-year-old", "the hopeless romantic"
     return None
@@ -406,31 +436,25 @@ def _roles(sentences: list[str], name: str) -> str:
     return " ".join(out)
 
 
-def _full_name(sentences: list[str], name: str) -> str:
-    """ "Osman" -> "Nuri Osman", "mrs dunican" -> "Paula dunican": the fullest form in the
-    article of a name given by surname."""
-    last = name.split()[-1]
-    if len(last) < 3 or not last[0].isalpha():
+def _full_name(sentences: list[str], name: str, at: int = 0) -> str:
+    """ "Osman" -> "Nuri Osman", "mrs dunican" -> "Paula dunican": a name given by surname in the
+    fuller form the article gives it, the nearest one before sentence `at` first."""
+    words = name.split()
+    titled = words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "det")
+    last = words[-1]
+    if (len(words) > 1 and not titled) or len(last) < 3 or not last[0].isalpha():
         return name
     pat = re.compile(rf"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){re.escape(last)}\b")
-    for s in sentences:
-        for m in pat.finditer(s):
-            first = m.group(1).strip().lower().rstrip(".")
+    order = [*range(min(at, len(sentences) - 1), -1, -1), *range(at + 1, len(sentences))]
+    for k in order:
+        for m in pat.finditer(sentences[k]):
+            first = m.group(1).split()[0].lower().rstrip(".")
             if (
                 first not in _TITLE_WORDS
                 and first not in STOP_WORDS
                 and first not in ("mr", "miss")
             ):
-                full = m.group().strip()
-                if len(full.split()) > len(name.split()) or name.split()[0].lower().rstrip(".") in (
-                    "mr",
-                    "mrs",
-                    "ms",
-                    "miss",
-                    "dr",
-                    "det",
-                ):
-                    return full
+                return m.group().strip()
     return name
 
 
@@ -445,6 +469,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
     """For each sentence: what it reports someone said, and who, when it does."""
     out: list[Said | None] = [None] * len(sentences)
     pieces = quote_pieces(sentences)
+    titled = titles(sentences)
     last_person: str | None = None
     pending: str | None = None  # "Reeves, who leads the investigation, said:" -> the next quote
     pending_at = -1
@@ -462,11 +487,11 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             trail = _trailing(s)
             if trail:
                 words, phrase = trail
-                speaker = _phrase_speaker(phrase, last_person) or speaker
+                speaker = _phrase_speaker(phrase, last_person, titled) or speaker
             elif said_here:
                 words = _reported(s)
         if speaker is None and pronoun:
-            speaker = _phrase_speaker(pronoun.group(1), last_person)
+            speaker = _phrase_speaker(pronoun.group(1), last_person, titled)
         if speaker is None and said_here and words:
             m = _DESCRIPTOR.match(outside)
             if m and _is_person(m.group(1).split()[-1]):
@@ -479,15 +504,16 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             # A quote standing alone: its speaker is named just before (a colon, or the quote
             # runs on) or just after it.
             nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-            runs_to_next = pieces[i][-1][1] >= len(s) - 3
+            runs_to_next = pieces[i][-1][1] == len(s)
             after = None
             if nxt and (runs_to_next or not pieces[i + 1]):
                 after = _named_speaker(_outside(nxt, pieces[i + 1]))
             prev = out[i - 1] if i > 0 else None
-            runs_on = (
-                i > 0 and bool(pieces[i - 1]) and pieces[i - 1][-1][1] >= len(sentences[i - 1]) - 3
-            )
-            if pending and pending_at == i - 1:
+            runs_on = pieces[i][0][0] == 0
+            lead = s[: pieces[i][0][0]].rstrip(" '\"`“‘")
+            if lead and not lead.endswith(":"):
+                pass  # a title or a phrase quoted inside a sentence ("the `` Roots '' remake")
+            elif pending and pending_at == i - 1:
                 speaker, attribution = pending, i - 1
             elif prev is not None and prev.quoted and runs_on:
                 speaker = prev.speaker
@@ -502,7 +528,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             pending = speaker or (last_person if pronoun else None)
             pending_at = i
         if speaker:
-            speaker = _full_name(sentences, speaker)
+            speaker = _full_name(sentences, speaker, i)
         if words and (speaker or said_here or (quote and attribution is not None)):
             out[i] = Said(speaker, words.strip().rstrip(","), attribution, quote)
         people = _people(s)

@@ -105,3 +105,57 @@ def test_what_was_x_called_asks_a_name_not_a_quote() -> None:
         "Kerry",
         "the Geneva talks",
     )
+
+
+# Lower-cased like some of the news sets, with the cleaner's spaced quote marks.
+CAMERA = """A cyclist has been photographed by a mapping car for the third time this year.
+
+Marco ferri, 34, from turin, said the car passed him on his morning ride. He told the local paper: ' i was riding home when i saw the camera car coming towards me. '
+
+The company said it would blur his face."""
+
+
+def test_a_spaced_quote_after_a_colon_in_lower_cased_text() -> None:
+    got = answer("What did Ferri tell the local paper?", CAMERA)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("i was riding home when i saw the camera car")
+
+
+SERIES = """A network will remake the drama ``Harbour Lights'' next year.
+
+``We want a new audience to meet these characters,'' said Ines Moro, the network's head of drama.
+
+Producer Karl Brandt, son of the original's creator Otto Brandt, added, ``My father wrote this story for the town where he grew up.''
+
+The remade ``Harbour Lights'' will be filmed in the same town."""
+
+
+def test_a_name_in_an_apposition_is_not_the_speaker() -> None:
+    got = answer("Who said his father wrote the story for the town?", SERIES)
+    assert got is not None
+    assert got.span == "Karl Brandt"
+
+
+def test_a_quoted_title_is_not_speech() -> None:
+    said = quotes.speeches(
+        [
+            "``We want a new audience,'' said Ines Moro.",
+            "The remade ``Harbour Lights'' will be filmed in the same town.",
+        ]
+    )
+    assert said[0] is not None and said[0].speaker == "Ines Moro"
+    assert said[1] is None
+
+
+COURT = """A judge ordered the gallery to return the painting to the Varga family on Monday.
+
+Anna Varga was delighted with the ruling, her lawyer told reporters.
+
+``This painting has come home,'' attorney Felix Ortmann said in a statement."""
+
+
+def test_her_lawyer_is_the_attorney_the_article_names() -> None:
+    got = answer("Who said Anna Varga was delighted with the ruling?", COURT)
+    assert got is not None
+    assert got.span == "Felix Ortmann"
