@@ -436,26 +436,37 @@ def _roles(sentences: list[str], name: str) -> str:
     return " ".join(out)
 
 
-def _full_name(sentences: list[str], name: str, at: int = 0) -> str:
+def _full_name(
+    sentences: list[str],
+    name: str,
+    at: int = 0,
+    seen: dict[str, list[tuple[int, str]]] | None = None,
+) -> str:
     """ "Osman" -> "Nuri Osman", "mrs dunican" -> "Paula dunican": a name given by surname in the
-    fuller form the article gives it, the nearest one before sentence `at` first."""
+    fuller form the article gives it, the nearest one before sentence `at` first. `seen` keeps
+    each surname's full forms, so an article is read once per surname."""
     words = name.split()
     titled = words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "det")
     last = words[-1]
     if (len(words) > 1 and not titled) or len(last) < 3 or not last[0].isalpha():
         return name
-    pat = re.compile(rf"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){re.escape(last)}\b")
-    order = [*range(min(at, len(sentences) - 1), -1, -1), *range(at + 1, len(sentences))]
-    for k in order:
-        for m in pat.finditer(sentences[k]):
-            first = m.group(1).split()[0].lower().rstrip(".")
-            if (
-                first not in _TITLE_WORDS
-                and first not in STOP_WORDS
-                and first not in ("mr", "miss")
-            ):
-                return m.group().strip()
-    return name
+    seen = {} if seen is None else seen
+    if last not in seen:
+        pat = re.compile(rf"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){re.escape(last)}\b")
+        seen[last] = [
+            (k, m.group().strip())
+            for k, sentence in enumerate(sentences)
+            if last in sentence
+            for m in pat.finditer(sentence)
+            if (first := m.group(1).split()[0].lower().rstrip(".")) not in _TITLE_WORDS
+            and first not in STOP_WORDS
+            and first not in ("mr", "miss")
+        ]
+    forms = seen[last]
+    before = [full for k, full in forms if k <= at]
+    if before:
+        return before[-1]
+    return forms[0][1] if forms else name
 
 
 def _outside(sentence: str, pieces: list[tuple[int, int]]) -> str:
@@ -470,6 +481,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
     out: list[Said | None] = [None] * len(sentences)
     pieces = quote_pieces(sentences)
     titled = titles(sentences)
+    full_names: dict[str, list[tuple[int, str]]] = {}
     last_person: str | None = None
     pending: str | None = None  # "Reeves, who leads the investigation, said:" -> the next quote
     pending_at = -1
@@ -528,7 +540,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             pending = speaker or (last_person if pronoun else None)
             pending_at = i
         if speaker:
-            speaker = _full_name(sentences, speaker, i)
+            speaker = _full_name(sentences, speaker, i, full_names)
         if words and (speaker or said_here or (quote and attribution is not None)):
             out[i] = Said(speaker, words.strip().rstrip(","), attribution, quote)
         people = _people(s)
