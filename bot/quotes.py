@@ -24,7 +24,10 @@ _ROLE = (
     r"mother|father|wife|husband|family|friend|neighbour|neighbor|doctor|researcher|expert)"
 )
 # ", he said." / "he added" / "the spokesman said" / "said Ms. Ruiz"
-_PRONOUN_SAID = re.compile(rf"\b({_PRONOUN}|{_ROLE})\s+{_SAY}\b", re.IGNORECASE)
+_PRONOUN_SAID = re.compile(
+    rf"\b({_PRONOUN}|{_ROLE})\s+(?:(?:also|later|then|has|had|have|once|[a-z]+ly)\s+)?{_SAY}\b",
+    re.IGNORECASE,
+)
 # "said Burton": a name after the verb is the speaker, except after "told"/"asked" (the listener).
 _SAID_NAME = re.compile(
     r"\b(?:said|says|added|adds|explained|wrote|continued|insisted|replied|warned)\s+"

@@ -159,3 +159,26 @@ def test_her_lawyer_is_the_attorney_the_article_names() -> None:
     got = answer("Who said Anna Varga was delighted with the ruling?", COURT)
     assert got is not None
     assert got.span == "Felix Ortmann"
+
+
+MATCH = """The team lost the final on Sunday after a long season.
+
+The players were tired after the third set. ' We have to work harder, ' team captain Mary Jo Fenn said. ' We came close today and need to keep going. '
+
+The coach, Ray Dunne, had warned that the schedule was too full. He later said: 'Nobody can play four finals in a month.'
+
+The next match is in May."""
+
+
+def test_a_spaced_quote_that_runs_on_after_its_attribution_is_hers() -> None:
+    got = answer("What did the captain say about coming close?", MATCH)
+    assert got is not None
+    assert got.span == "We came close today and need to keep going."
+
+
+def test_he_later_said_is_the_coach() -> None:
+    got = answer("What did Dunne say about the finals?", MATCH)
+    assert got is not None
+    assert got.span == "Nobody can play four finals in a month."
+    said = quotes.speeches(["Coach Ray Dunne arrived.", "He later said: ' Nobody can play. '"])
+    assert said[1] is not None and said[1].speaker == "Ray Dunne"
