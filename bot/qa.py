@@ -486,7 +486,7 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
             return None
         return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
     sentence = _with_attribution(idx, i, sp)
-    if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role):
+    if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role) and not sp.quoted:
         return None
     return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
 

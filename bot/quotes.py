@@ -365,6 +365,21 @@ def _trailing(s: str) -> tuple[str, str] | None:
     return None
 
 
+_ACCORDING_AT = re.compile(
+    r"(?:^|,\s+)according\s+to\s+([^,]{2,80}?)(?:,\s+|[.!?]?$)", re.IGNORECASE
+)
+
+
+def _according(s: str) -> tuple[str, str] | None:
+    """ "Most were women, according to Omar." -> ("Most were women", "Omar"); also "According to
+    Omar, most were women"."""
+    m = _ACCORDING_AT.search(s)
+    if not m:
+        return None
+    rest = (s[: m.start()] + (" " if m.start() else "") + s[m.end() :]).strip(" ,.")
+    return (rest, m.group(1)) if len(rest.split()) >= 4 else None
+
+
 def _reported(s: str) -> str:
     """The clause after the verb: "told CNN the group fears ..." -> "the group fears ..."."""
     m = _COMMA_SAID_NAME.search(s)
@@ -505,6 +520,11 @@ def speeches(sentences: list[str]) -> list[Said | None]:
                 speaker = _phrase_speaker(phrase, last_person, titled) or speaker
             elif said_here:
                 words = _reported(s)
+            if not words:
+                found_by = _according(s)
+                if found_by:
+                    words, said_here = found_by[0], True
+                    speaker = speaker or _phrase_speaker(found_by[1], last_person, titled)
         if speaker is None and pronoun:
             speaker = _phrase_speaker(pronoun.group(1), last_person, titled)
         if speaker is None and said_here and words:

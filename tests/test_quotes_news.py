@@ -182,3 +182,22 @@ def test_he_later_said_is_the_coach() -> None:
     assert got.span == "Nobody can play four finals in a month."
     said = quotes.speeches(["Coach Ray Dunne arrived.", "He later said: ' Nobody can play. '"])
     assert said[1] is not None and said[1].speaker == "Ray Dunne"
+
+
+FLOOD = """Heavy rain flooded the valley road on Monday.
+
+Most of the stranded drivers were tourists, according to rescue leader Pia Lund.
+
+One resident posted online: 'The road floods every spring and nobody fixes the drains.'"""
+
+
+def test_according_to_gives_the_clause_before_it() -> None:
+    got = answer("What did Lund say about the stranded drivers?", FLOOD)
+    assert got is not None
+    assert got.span == "Most of the stranded drivers were tourists"
+
+
+def test_a_quote_is_the_answer_even_when_its_speaker_is_unnamed() -> None:
+    got = answer("What did residents say about the road?", FLOOD)
+    assert got is not None
+    assert got.span == "The road floods every spring and nobody fixes the drains."
