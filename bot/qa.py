@@ -431,8 +431,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 
-W_SAID = 1.0  # a sentence where the asked-about person speaks, for "what did X say"
+W_SAID = 1.5  # a sentence where the asked-about person speaks, for "what did X say"
 W_QUOTED = 0.3  # ... in their own quoted words
+W_ABOUT = 0.3  # ... times the share of the "about Y" words in the quote, when X speaks often
 
 
 @dataclass(frozen=True)
@@ -459,9 +460,11 @@ def _speech_question(q: _Question, idx: _Index, scores: list[float]) -> _Speech 
         if say is None:
             if sp.speaker:
                 scores[i] += W_SAID / 2
-        elif quotes.matches_speaker(say[0], sp.speaker, _with_attribution(idx, i, sp)):
-            # The speaker's own quoted words are what "what did X say" asks for.
-            scores[i] += W_SAID + (W_QUOTED if sp.quoted else 0.0)
+        elif quotes.matches_speaker(say[0], sp.speaker, _with_attribution(idx, i, sp), sp.role):
+            # The speaker's own quoted words are what "what did X say" asks for; of several,
+            # the one about what the question names.
+            about = quotes.about_share(say[1], f"{sp.words} {idx.sentences[i]}") if say[1] else 0
+            scores[i] += W_SAID + (W_QUOTED if sp.quoted else 0.0) + W_ABOUT * about
     return _Speech(say[0] if say else None, said)
 
 
@@ -475,17 +478,24 @@ def _with_attribution(idx: _Index, i: int, sp: quotes.Said) -> str:
 
 def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) -> Answer | None:
     """The quote (and its attribution sentence, when that is another one) or the speaker."""
-    if speech is None or speech.said[i] is None:
+    if speech is None:
         return None
     sp = speech.said[i]
-    assert sp is not None
+    if sp is None and speech.who is not None and i + 1 < idx.n:
+        # "Reeves, who leads the investigation, said:": the quote is the next sentence.
+        nxt = speech.said[i + 1]
+        if nxt is not None and nxt.attribution == i and nxt.quoted:
+            sentence = _with_attribution(idx, i + 1, nxt)
+            return Answer(sentence, nxt.words, round(score, 4), i, nxt.words, 1.0)
+    if sp is None:
+        return None
     sentence = idx.sentences[i]
     if speech.who is None:
         if not sp.speaker:
             return None
         return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
     sentence = _with_attribution(idx, i, sp)
-    if not quotes.matches_speaker(speech.who, sp.speaker, sentence):
+    if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role) and not sp.quoted:
         return None
     return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
 

@@ -16,14 +16,6 @@ _SAY = (
     r"confirmed|tweeted|posted|called|described|asked|saying|calling|describing|adding|"
     r"warning|telling)"
 )
-_QUOTE = re.compile(
-    # Each quoted part starts and ends with a non-space, so the spaces around it have one
-    # reading (CI's ReDoS scan refuses `\s*(.{3,600}?)\s*`).
-    r"[\"“]\s*([^\"“”\s][^\"“”]{1,598}?[^\"“”\s])\s*[\"”]|``\s*(\S.{1,598}?\S)\s*''"
-    r"|‘\s*([^‘’\s][^‘’]{1,598}?[^‘’\s])\s*’"
-    r"|(?<![\w])'\s*([^'\s](?:[^']|(?<=\w)'(?=\w)){10,598}?[^'\s])\s*'(?![\w])"
-    r"|(?<=:)\s*['\"“‘`]*\s*([^\s'\"“‘`].{10,598}?[^\s'\"”’])\s*['\"”’]*$"
-)
 _PRONOUN = r"(?:he|she|they|it)"
 _ROLE = (
     r"(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|"
@@ -32,19 +24,38 @@ _ROLE = (
     r"mother|father|wife|husband|family|friend|neighbour|neighbor|doctor|researcher|expert)"
 )
 # ", he said." / "he added" / "the spokesman said" / "said Ms. Ruiz"
-_PRONOUN_SAID = re.compile(rf"\b({_PRONOUN}|{_ROLE})\s+{_SAY}\b", re.IGNORECASE)
+_PRONOUN_SAID = re.compile(
+    rf"\b({_PRONOUN}|{_ROLE})\s+(?:(?:also|later|then|has|had|have|once|[a-z]+ly)\s+)?{_SAY}\b",
+    re.IGNORECASE,
+)
 # "said Burton": a name after the verb is the speaker, except after "told"/"asked" (the listener).
 _SAID_NAME = re.compile(
     r"\b(?:said|says|added|adds|explained|wrote|continued|insisted|replied|warned)\s+"
     r"((?:[A-Z][\w.'’-]*\s*){1,5})"
 )
 _NAME_SAID = re.compile(
-    rf"((?:[A-Z][\w.'’-]*\s+){{0,4}}[A-Z][\w'’-]+),?\s+(?:who\s[^,]{{1,80}},\s+)?{_SAY}\b"
+    # "Save the Children told": a name may hold "of" or "the" between its capitalised words.
+    rf"((?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){{0,4}}[A-Z][\w'’-]+),?\s+"
+    rf"(?:who\s[^,]{{1,80}},\s+)?{_SAY}\b"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[A-Z][\w.'’-]*\s*){1,5})")
-_THAT_CLAUSE = re.compile(rf"\b{_SAY}\s+(?:on\s+\w+\s+)?(?:that\s+)?(.{{8,400}}?)[.!?]?$")
 
-_THAT = re.compile(rf"\b{_SAY}\b[^.;]{{0,60}}?\bthat\s+(.{{8,400}}?)[.!?]?$")
+# The verbs whose clause is what someone said ("called to a flat", "described herself as" are not).
+_REPORT = (
+    r"(?:said|says|told|tells|added|adds|explained|claimed|argued|noted|stated|warned|"
+    r"insisted|replied|wrote|writes|confirmed|admitted|stressed|declared|tweeted|revealed|"
+    r"asserting|saying|adding|warning|telling)"
+)
+_REPORT_THAT = re.compile(
+    rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\b[^.;]{{0,60}}?\bthat\s+(.{{8,400}}?)[.!?]?$"
+)
+_REPORT_CLAUSE = re.compile(
+    rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\s+(?:on\s+\w+\s+)?(?:that\s+)?(.{{8,400}}?)[.!?]?$"
+)
+# "..., said Rassol Omar, a commander ...": the clause before the comma.
+_COMMA_SAID_NAME = re.compile(
+    r",\s+(?:said|says|added|adds|explained|continued)\s+(?:[A-Z]|mrs?\b|ms\b|dr\b)"
+)
 _TITLE_WORDS = frozenset(
     [
         "mr",
@@ -120,6 +131,28 @@ _TITLE_WORDS = frozenset(
         "prime",
         "former",
         "head",
+        "police",
+        "detective",
+        "official",
+        "attorney",
+        "lawyer",
+        "spokesperson",
+        "commissioner",
+        "referee",
+        "det",
+        "insp",
+        "supt",
+        "engineer",
+        "photographer",
+        "pundit",
+        "producer",
+        "executive",
+        "lawmaker",
+        "teacher",
+        "nurse",
+        "pastor",
+        "captain",
+        "passenger",
     ]
 )
 
@@ -133,14 +166,17 @@ class Said:
     words: str
     attribution: int | None
     quoted: bool = False  # the speaker's own words in quotation marks, not a reported clause
+    role: str = ""  # how the article introduces the speaker ("Coast Guard official ...")
 
 
 def person_name(text: str) -> str:
     """ "Russian U.N. Ambassador Vitaly Churkin" -> "Vitaly Churkin": a name without its titles."""
     parts = text.strip().rstrip(",.").split()
     k = 0
-    while k < len(parts) - 1 and parts[k].lower().rstrip(".") in _TITLE_WORDS | {"u.n", "u.s"}:
-        k += 1
+    for j in range(len(parts) - 1):
+        # "Salt Lake City Police Detective Dennis McGowan": the name after the last title.
+        if parts[j].lower().rstrip(".") in _TITLE_WORDS | {"u.n", "u.s"}:
+            k = j + 1
     return " ".join(parts[k:])
 
 
@@ -149,7 +185,7 @@ def _people(sentence: str) -> list[str]:
 
 
 def _named_speaker(sentence: str) -> str | None:
-    for pattern in (_SAID_NAME, _ACCORDING):
+    for pattern in (_SAID_NAME, _ACCORDING, _SAID_TITLED, _TITLED_SAID):
         m = pattern.search(sentence)
         if m:
             name = m.group(1).strip()
@@ -157,6 +193,9 @@ def _named_speaker(sentence: str) -> str | None:
                 return person_name(name)
     for m in _NAME_SAID.finditer(sentence):
         name = m.group(1).strip()
+        apposed = _APPOSED.search(sentence[: m.start(1)])
+        if apposed:
+            name = apposed.group(1)
         first = name.split()[0].lower()
         if first in STOP_WORDS and len(name.split()) == 1:
             continue
@@ -167,42 +206,377 @@ def _named_speaker(sentence: str) -> str | None:
     return None
 
 
+# Quote marks, two-character ones first: CNN's ``...'' and straight, curly and single quotes.
+_MARK = re.compile(r"``|''|[\"“”‘’']")
+_CLOSERS = {
+    "``": ("''", '"', "”"),
+    "“": ("”", '"', "''"),
+    '"': ('"', "”", "''"),
+    "‘": ("’", "'"),
+    "'": ("'", "’"),
+}
+_MAX_QUOTE_SENTENCES = 4  # a quote left open longer than this was not one
+
+
+def _opens(mark: str, before: str, after: str, rest: str, lead: str) -> bool:
+    if mark in ("``", "“", "‘", '"'):
+        return True
+    if mark != "'" or before.isalnum():
+        return False  # "customers' doors", "don't"
+    if after.isalnum():
+        return True  # 'We want ...
+    # A spaced mark (" ' I noticed"): a quote when a capital or the sentence's end follows;
+    # "ISIS ' cruelty" is a possessive the cleaning spaced out.
+    # After a colon or at a sentence's start it opens whatever follows (lower-cased texts).
+    nxt = rest.lstrip()
+    return not nxt or nxt[0].isupper() or nxt[0].isdigit() or not lead or lead.endswith(":")
+
+
+def _closes(kind: str, mark: str, before: str, after: str) -> bool:
+    if mark not in _CLOSERS[kind]:
+        return False
+    if mark in ("'", "’"):
+        if before.isalnum() and after.isalnum():
+            return False  # an apostrophe
+        if not before.isalnum() and before not in ",.!?;:-" and after.isalnum():
+            return False  # a quote opened inside the quote: 'the 'successful candidate' ...'
+    return True
+
+
+def quote_pieces(sentences: list[str]) -> list[list[tuple[int, int]]]:
+    """For each sentence, the (start, end) of the quoted text in it, following quotes that the
+    sentence splitter cut in two: ``We want ... Saturday. We need ...''"""
+    pieces: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    kind: str | None = None
+    opened = 0
+    current: list[tuple[int, int, int]] = []
+    start = 0
+    for i, s in enumerate(sentences):
+        if kind is not None and i - opened >= _MAX_QUOTE_SENTENCES:
+            kind, current = None, []
+        start = 0
+        for m in _MARK.finditer(s):
+            mark, a, b = m.group(), m.start(), m.end()
+            before = s[a - 1] if a > 0 else " "
+            after = s[b] if b < len(s) else " "
+            if kind is None:
+                if _opens(mark, before, after, s[b:], s[:a].rstrip()):
+                    kind, opened, start, current = mark, i, b, []
+            elif _closes(kind, mark, before, after):
+                current.append((i, start, a))
+                if sum(len(sentences[k][x:y].split()) for k, x, y in current) >= 3:
+                    for k, x, y in current:
+                        if sentences[k][x:y].strip(" ,"):
+                            pieces[k].append((x, y))
+                kind, current = None, []
+        if kind is not None:
+            current.append((i, start, len(s)))
+    return pieces
+
+
+# "..., Coast Guard official Filippo Marini said." / "..., Yian Dakhil, a lawmaker, told CNN."
+_TRAILING_SAY = re.compile(rf"\b{_SAY}\b([^,;:]{{0,40}})$")
+_LISTENER = re.compile(
+    r"^\s*(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|\d+|of|the)\s+){0,5}?(?:[A-Z][\w.&'’-]*|reporters|"
+    r"journalists|the\s+newspaper)\s+(?=[a-z])"
+)
+_SUBJECT_START = re.compile(
+    r"^(?:[A-Z\d]|(?:he|she|they|it|the|a|an|his|her|their|its|police|officials)\b)"
+)
+# "attorney Pierce O'Donnell": a title word just before a name, to find who "her lawyer" is.
+_TITLED_NAME = re.compile(r"\b([a-z][a-z-]+)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)")
+# "Mark Wolper, son of the original's producer David L. Wolper, added": Mark Wolper spoke.
+_APPOSED = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?:the\s+)?(?:son|daughter|wife|husband|"
+    r"father|mother|brother|sister|widow|friend|partner)\s+of\s[^,]{0,80}$"
+)
+# A phrase with one of these at its head means the person the story is about ("the hopeless
+# romantic also stated ...").
+_PERSON_HEADS = frozenset(
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "mother",
+        "father",
+        "romantic",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "player",
+        "politician",
+        "lawmaker",
+        "veteran",
+        "teenager",
+        "victim",
+        "pensioner",
+        "student",
+        "businessman",
+        "businesswoman",
+        "grandmother",
+        "grandfather",
+        "midfielder",
+        "striker",
+        "defender",
+        "goalkeeper",
+    ]
+)
+_DESCRIPTOR = re.compile(
+    rf"^\s*(?:The|the|This|this)\s+((?:[a-z\d][\w-]*\s+){{1,3}})(?:also\s+|later\s+|then\s+)?{_SAY}\b"
+)
+_SAID_TITLED = re.compile(
+    r"\b(?:said|says|added|adds|explained|continued)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[\w'’-]+)",
+    re.IGNORECASE,
+)
+_TITLED_SAID = re.compile(
+    rf"\b((?:mr|mrs|ms|miss|dr)\.?\s+[\w'’-]+),?\s+(?:also\s+)?{_SAY}\b", re.IGNORECASE
+)
+_COLON_SAY = re.compile(rf"\b{_SAY}\b[^:]{{0,60}}:\s*$|\b{_SAY}\b\W*$")
+
+
+def _trailing(s: str) -> tuple[str, str] | None:
+    """ "It wasn't clear why, Osman said." -> ("It wasn't clear why", "Osman")."""
+    m = _TRAILING_SAY.search(s.rstrip(" .!?\"'”’"))
+    if not m or len(m.group(1).split()) > 6:
+        return None
+    verb = m.start()
+    commas = [k for k in range(verb) if s[k] == ","]
+    for n in range(len(commas) - 1, -1, -1):
+        c = commas[n]
+        phrase = s[c + 1 : verb].strip(" ,")
+        if not phrase:
+            continue
+        named = re.search(r"\b[A-Z][a-z]", phrase)  # "harbour official Lena Brandt"
+        if phrase.endswith(" who") or len(phrase.split()) > 14:
+            return None
+        if not _SUBJECT_START.match(phrase) and not (named and len(phrase.split()) <= 6):
+            return None
+        if n > 0 and phrase.split()[0].lower() in ("the", "a", "an"):
+            # "Yian Dakhil, the only lawmaker ..., told CNN": the name before the apposition.
+            prev = s[commas[n - 1] + 1 : c].strip()
+            if prev and len(prev.split()) <= 4 and all(w[0].isupper() for w in prev.split()):
+                phrase, c = f"{prev}, {phrase}", commas[n - 1]
+        clause = s[:c].strip(" ,")
+        if len(clause.split()) < 3:
+            return None
+        return clause, phrase
+    return None
+
+
+_ACCORDING_AT = re.compile(
+    r"(?:^|,\s+)according\s+to\s+([^,]{2,80}?)(?:,\s+|[.!?]?$)", re.IGNORECASE
+)
+
+
+def _according(s: str) -> tuple[str, str] | None:
+    """ "Most were women, according to Omar." -> ("Most were women", "Omar"); also "According to
+    Omar, most were women"."""
+    m = _ACCORDING_AT.search(s)
+    if not m:
+        return None
+    rest = (s[: m.start()] + (" " if m.start() else "") + s[m.end() :]).strip(" ,.")
+    return (rest, m.group(1)) if len(rest.split()) >= 4 else None
+
+
+def _reported(s: str) -> str:
+    """The clause after the verb: "told CNN the group fears ..." -> "the group fears ..."."""
+    m = _COMMA_SAID_NAME.search(s)
+    if m and len(s[: m.start()].split()) >= 3:
+        return s[: m.start()]
+    m = _REPORT_THAT.search(s)
+    if m:
+        return m.group(1)
+    m = _REPORT_CLAUSE.search(s)
+    if not m:
+        return ""
+    clause = m.group(1)
+    if re.match(r"\s*(?:told|tells|telling)\b", s[m.start() :]):
+        listener = _LISTENER.match(clause)
+        if listener and listener.end() < len(clause):
+            clause = clause[listener.end() :]
+    return clause
+
+
+def titles(sentences: list[str]) -> dict[str, str]:
+    """Title word (its stem, "attorney" for "lawyer") -> the person the article gives it to."""
+    out: dict[str, str] = {}
+    for s in sentences:
+        for m in _TITLED_NAME.finditer(s):
+            word = m.group(1)
+            if word not in STOP_WORDS and len(word) > 3:
+                key = stem(word)
+                out.setdefault(_SAME_ROLE.get(key, key), person_name(m.group(2)))
+    return out
+
+
+def _phrase_speaker(
+    phrase: str, last_person: str | None, titled: dict[str, str] | None = None
+) -> str | None:
+    """The speaker a subject phrase names: a person in it, "he" -> the person named before,
+    "the IOM" -> "IOM"."""
+    words = phrase.split()
+    if words[0].lower() in ("he", "she", "they") and len(words) == 1:
+        return last_person
+    name = _named_speaker(phrase.split(",")[0] + " said")
+    if name:
+        return name
+    people = _people(phrase)
+    if people:
+        return people[0]
+    head = stem(words[-1].strip(",."))
+    if titled and len(words) <= 4 and _SAME_ROLE.get(head, head) in titled:
+        return titled[_SAME_ROLE.get(head, head)]  # "her lawyer" -> attorney Pierce O'Donnell
+    if words[0].lower() in ("the", "a", "an") and _is_person(words[-1]) and len(words) <= 4:
+        return last_person  # "the 31-year-old", "the hopeless romantic"
+    return None
+
+
+def _is_person(head: str) -> bool:
+    head = head.lower().rstrip(",.")
+    return head in _PERSON_HEADS or head.endswith("-year-old")
+
+
+def _roles(sentences: list[str], name: str) -> str:
+    """The words the article puts around a person's name: "attorney Pierce O'Donnell", "Yian
+    Dakhil, the only lawmaker representing ...", for matching "what did the lawyer say"."""
+    last = name.split()[-1]
+    out: list[str] = []
+    pat = re.compile(
+        rf"(?:[\w'’.-]+\s+){{0,4}}\b{re.escape(last)}\b(?:,\s+(?:the|a|an)\s[^,.;]{{1,60}})?"
+    )
+    for s in sentences:
+        if last not in s:
+            continue
+        for m in pat.finditer(s):
+            out.append(m.group())
+    return " ".join(out)
+
+
+def _full_name(
+    sentences: list[str],
+    name: str,
+    at: int = 0,
+    seen: dict[str, list[tuple[int, str]]] | None = None,
+) -> str:
+    """ "Osman" -> "Nuri Osman", "mrs dunican" -> "Paula dunican": a name given by surname in the
+    fuller form the article gives it, the nearest one before sentence `at` first. `seen` keeps
+    each surname's full forms, so an article is read once per surname."""
+    words = name.split()
+    titled = words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "det")
+    last = words[-1]
+    if (len(words) > 1 and not titled) or len(last) < 3 or not last[0].isalpha():
+        return name
+    seen = {} if seen is None else seen
+    if last not in seen:
+        pat = re.compile(rf"\b([A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?){re.escape(last)}\b")
+        seen[last] = [
+            (k, m.group().strip())
+            for k, sentence in enumerate(sentences)
+            if last in sentence
+            for m in pat.finditer(sentence)
+            if (first := m.group(1).split()[0].lower().rstrip(".")) not in _TITLE_WORDS
+            and first not in STOP_WORDS
+            and first not in ("mr", "miss")
+        ]
+    forms = seen[last]
+    before = [full for k, full in forms if k <= at]
+    if before:
+        return before[-1]
+    return forms[0][1] if forms else name
+
+
+def _outside(sentence: str, pieces: list[tuple[int, int]]) -> str:
+    """The sentence with its quoted parts blanked: the words around them name the speaker."""
+    for a, b in reversed(pieces):
+        sentence = sentence[:a] + " Q " + sentence[b:]
+    return sentence
+
+
 def speeches(sentences: list[str]) -> list[Said | None]:
     """For each sentence: what it reports someone said, and who, when it does."""
     out: list[Said | None] = [None] * len(sentences)
+    pieces = quote_pieces(sentences)
+    titled = titles(sentences)
+    full_names: dict[str, list[tuple[int, str]]] = {}
     last_person: str | None = None
+    pending: str | None = None  # "Reeves, who leads the investigation, said:" -> the next quote
+    pending_at = -1
+    # A quote running on from the sentence before has that sentence's speaker.
     for i, s in enumerate(sentences):
-        found = [next((g for g in m.groups() if g), "") for m in _QUOTE.finditer(s)]
+        found = [s[a:b] for a, b in pieces[i]]
         quote = bool(found)
-        # A quote broken by its attribution ("``For her ...,'' Mate said, ``It's ...''") is one.
-        words = " … ".join(w.strip().rstrip(",") for w in found if w.strip())
-        speaker = _named_speaker(s)
-        pronoun = _PRONOUN_SAID.search(s)
-        said_here = bool(speaker or pronoun)
-        if speaker is None and pronoun and last_person:
-            speaker = last_person
+        words = " … ".join(w.strip(" ,'\"`") for w in found if w.strip(" ,'\"`"))
+        outside = _outside(s, pieces[i])
+        speaker = _named_speaker(outside)
+        pronoun = _PRONOUN_SAID.search(outside)
+        said_here = bool(speaker or pronoun or re.search(rf"\b{_SAY}\b", outside))
         attribution = None
-        if quote and not said_here:
-            # A quote standing alone: its speaker is named just after or just before it.
+        if not quote:
+            trail = _trailing(s)
+            if trail:
+                words, phrase = trail
+                speaker = _phrase_speaker(phrase, last_person, titled) or speaker
+            elif said_here:
+                words = _reported(s)
+            if not words:
+                found_by = _according(s)
+                if found_by:
+                    words, said_here = found_by[0], True
+                    speaker = speaker or _phrase_speaker(found_by[1], last_person, titled)
+        if speaker is None and pronoun:
+            speaker = _phrase_speaker(pronoun.group(1), last_person, titled)
+        if speaker is None and said_here and words:
+            m = _DESCRIPTOR.match(outside)
+            if m and _is_person(m.group(1).split()[-1]):
+                speaker = last_person
+            else:
+                verb = re.search(rf"\b{_SAY}\b", outside)
+                before = _people(outside[: verb.start()]) if verb else []
+                speaker = before[-1] if before else None
+        if quote and speaker is None:
+            # A quote standing alone: its speaker is named just before (a colon, or the quote
+            # runs on) or just after it.
             nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-            after = _named_speaker(nxt) if nxt else None
-            if after is None and nxt and _PRONOUN_SAID.search(nxt):
-                after = last_person
-            if after:
+            runs_to_next = pieces[i][-1][1] == len(s)
+            after = None
+            if nxt and (runs_to_next or not pieces[i + 1]):
+                after = _named_speaker(_outside(nxt, pieces[i + 1]))
+            prev = out[i - 1] if i > 0 else None
+            runs_on = pieces[i][0][0] == 0
+            lead = s[: pieces[i][0][0]].rstrip(" '\"`“‘")
+            if lead and not lead.endswith(":"):
+                pass  # a title or a phrase quoted inside a sentence ("the `` Roots '' remake")
+            elif pending and pending_at == i - 1:
+                speaker, attribution = pending, i - 1
+            elif prev is not None and prev.quoted and runs_on:
+                speaker = prev.speaker
+                attribution = prev.attribution if prev.attribution is not None else i - 1
+            elif after:
                 speaker, attribution = after, i + 1
-            elif i > 0 and out[i - 1] is not None:
-                prev = out[i - 1]
-                speaker, attribution = (prev.speaker if prev else None), i - 1
-        if not words and said_here:
-            m = _THAT.search(s) or _THAT_CLAUSE.search(s)
-            words = m.group(1) if m else ""
-        if words and (speaker or said_here):
+            elif nxt and not pieces[i + 1] and _PRONOUN_SAID.search(nxt) and last_person:
+                speaker, attribution = last_person, i + 1
+            elif prev is not None:
+                speaker, attribution = prev.speaker, i - 1
+        if not quote and _COLON_SAY.search(s):
+            pending = speaker or (last_person if pronoun else None)
+            pending_at = i
+        if speaker:
+            speaker = _full_name(sentences, speaker, i, full_names)
+        if words and (speaker or said_here or (quote and attribution is not None)):
             out[i] = Said(speaker, words.strip().rstrip(","), attribution, quote)
         people = _people(s)
         if speaker:
             last_person = speaker
         elif people:
             last_person = people[-1]
+    roles: dict[str, str] = {}
+    for i, sp in enumerate(out):
+        if sp is not None and sp.speaker:
+            if sp.speaker not in roles:
+                roles[sp.speaker] = _roles(sentences, sp.speaker)
+            out[i] = Said(sp.speaker, sp.words, sp.attribution, sp.quoted, roles[sp.speaker])
     return out
 
 
@@ -224,8 +598,13 @@ _WHO_SAID = re.compile(
 )
 
 
+_NAMED_CALLED = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+\S.*\bcalled\b", re.IGNORECASE)
+
+
 def say_question(question: str) -> tuple[str, str] | None:
     """("Kerry", "the Geneva talks") for "What did Kerry call the Geneva talks?"; else None."""
+    if _NAMED_CALLED.match(question):
+        return None  # "What was their son called?" asks for a name
     m = _SAY_QUESTION.match(question) or _REACTION.match(question)
     if not m:
         return None
@@ -237,17 +616,44 @@ def who_said_question(question: str) -> bool:
     return bool(_WHO_SAID.match(question))
 
 
+# One word for the titles a question and an article give the same person.
+_SAME_ROLE = {
+    "lawyer": "attorney",
+    "defenc": "defens",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "offic": "offici",
+    "cop": "polic",
+    "detect": "polic",
+}
+# Words of a role that say nothing about who it is ("the family's lawyer": "lawyer" tells).
+_WEAK = frozenset(["famili", "the", "new", "former", "top", "senior", "local"])
+
+
 def _stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[^\W_]+", text) if w.lower() not in STOP_WORDS}
+    return {
+        _SAME_ROLE.get(stem(w), stem(w))
+        for w in re.findall(r"[^\W_]+", text)
+        if w.lower() not in STOP_WORDS
+    }
 
 
-def matches_speaker(who: str, speaker: str | None, sentence: str) -> bool:
-    """True when the question's "X" is this speaker (any of its name words), or is named in the
-    sentence next to a verb of speech."""
+def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = "") -> bool:
+    """True when the question's "X" is this speaker (any of its name words, or of the words the
+    article introduces them with: "the coast guard official" for Coast Guard official Filippo
+    Marini), or is named in the sentence next to a verb of speech."""
     want = _stems(who)
     if not want:
         # "What did he say?": a pronoun the conversation did not resolve; any speaker will do.
         return speaker is not None
     if speaker and want & _stems(speaker):
         return True
+    if speaker and role and (want - _WEAK) & _stems(role):
+        return True
     return bool(want & _stems(sentence)) and bool(re.search(_SAY, sentence))
+
+
+def about_share(about: str, text: str) -> float:
+    """The share of the question's "about Y" words found in a quote and its sentence."""
+    want = _stems(about)
+    return len(want & _stems(text)) / len(want) if want else 0.0

@@ -1,0 +1,203 @@
+"""Speech in news articles: "what did X say (about Y)?" returns X's words, "who said ...?" the
+speaker. The articles are written for these tests."""
+
+from __future__ import annotations
+
+from bot import answer, quotes
+
+HARBOUR = """Storm damage closed the northern harbour on Tuesday.
+
+Divers checked the sea wall overnight. An inspection found no cracks in the wall, nor any sign that the storm had moved it, harbour official Lena Brandt said.
+
+The harbour will reopen to fishing boats on Thursday, the port authority said."""
+
+
+def test_reported_clause_before_a_trailing_attribution_by_title() -> None:
+    got = answer("What did the harbour official say about the wall?", HARBOUR)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("An inspection found no cracks in the wall")
+
+
+FESTIVAL = """The Riverside festival closed its gates on Sunday after three days of music.
+
+Jonas Weller, the festival's director, spoke to reporters on Friday. ``We sold every ticket in two hours. Next year we will need a bigger field,'' Weller said.
+
+Local hotels were full for the whole weekend, the tourist office said."""
+
+
+def test_a_quote_the_splitter_cut_in_two_keeps_its_speaker() -> None:
+    got = answer("What did Weller say about next year?", FESTIVAL)
+    assert got is not None
+    assert got.span is not None
+    assert "we will need a bigger field" in got.span.lower()
+
+
+def test_a_quote_opened_before_its_attribution_sentence_is_his() -> None:
+    got = answer("What did Weller say about the tickets?", FESTIVAL)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("We sold every ticket in two hours")
+
+
+RULING = """A court has ordered the Mendel company to return $1.2 million to the Ortega family.
+
+'This ruling returns what was taken from them,' attorney Marta Quill said in a statement. 'We will fight any appeal the company brings.'
+
+The company said it would study the ruling before deciding on an appeal."""
+
+
+def test_a_role_in_the_question_finds_the_person_the_article_titles_so() -> None:
+    got = answer("What did the family's lawyer say about the ruling?", RULING)
+    assert got is not None
+    assert got.span == "This ruling returns what was taken from them"
+
+
+def test_of_several_quotes_the_one_about_what_is_asked() -> None:
+    got = answer("What did Quill say about an appeal?", RULING)
+    assert got is not None
+    assert got.span == "We will fight any appeal the company brings."
+
+
+BRIDGE = """The Kessel bridge was closed after a lorry struck one of its supports.
+
+Engineer Tomas Ruiz inspected the bridge on Monday. He said the bridge would reopen in May.
+
+Mayor Ana Pell told reporters the city budget would not cover the repairs."""
+
+
+def test_who_said_follows_he_to_the_engineer() -> None:
+    got = answer("Who said the bridge would reopen in May?", BRIDGE)
+    assert got is not None
+    assert got.span == "Tomas Ruiz"
+
+
+def test_told_reporters_returns_what_she_told_them() -> None:
+    got = answer("What did Pell tell reporters?", BRIDGE)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("the city budget would not cover the repairs")
+
+
+INQUIRY = """A man has been charged after a fire at Northgate station.
+
+Detective Inspector Dana Holt, who leads the inquiry, said:
+'We want to hear from anyone who was at the station on Friday night. '
+Holt said the fire had been started deliberately."""
+
+
+def test_a_colon_introduction_gives_the_quote_that_follows() -> None:
+    got = answer("What did the inspector say?", INQUIRY)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("We want to hear from anyone who was at the station")
+
+
+def test_a_surname_speaker_is_named_in_full() -> None:
+    got = answer("Who said the fire had been started deliberately?", INQUIRY)
+    assert got is not None
+    assert got.span == "Dana Holt"
+
+
+def test_what_was_x_called_asks_a_name_not_a_quote() -> None:
+    assert quotes.say_question("What was their son called?") is None
+    assert quotes.say_question("What did Kerry call the Geneva talks?") == (
+        "Kerry",
+        "the Geneva talks",
+    )
+
+
+# Lower-cased like some of the news sets, with the cleaner's spaced quote marks.
+CAMERA = """A cyclist has been photographed by a mapping car for the third time this year.
+
+Marco ferri, 34, from turin, said the car passed him on his morning ride. He told the local paper: ' i was riding home when i saw the camera car coming towards me. '
+
+The company said it would blur his face."""
+
+
+def test_a_spaced_quote_after_a_colon_in_lower_cased_text() -> None:
+    got = answer("What did Ferri tell the local paper?", CAMERA)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("i was riding home when i saw the camera car")
+
+
+SERIES = """A network will remake the drama ``Harbour Lights'' next year.
+
+``We want a new audience to meet these characters,'' said Ines Moro, the network's head of drama.
+
+Producer Karl Brandt, son of the original's creator Otto Brandt, added, ``My father wrote this story for the town where he grew up.''
+
+The remade ``Harbour Lights'' will be filmed in the same town."""
+
+
+def test_a_name_in_an_apposition_is_not_the_speaker() -> None:
+    got = answer("Who said his father wrote the story for the town?", SERIES)
+    assert got is not None
+    assert got.span == "Karl Brandt"
+
+
+def test_a_quoted_title_is_not_speech() -> None:
+    said = quotes.speeches(
+        [
+            "``We want a new audience,'' said Ines Moro.",
+            "The remade ``Harbour Lights'' will be filmed in the same town.",
+        ]
+    )
+    assert said[0] is not None and said[0].speaker == "Ines Moro"
+    assert said[1] is None
+
+
+COURT = """A judge ordered the gallery to return the painting to the Varga family on Monday.
+
+Anna Varga was delighted with the ruling, her lawyer told reporters.
+
+``This painting has come home,'' attorney Felix Ortmann said in a statement."""
+
+
+def test_her_lawyer_is_the_attorney_the_article_names() -> None:
+    got = answer("Who said Anna Varga was delighted with the ruling?", COURT)
+    assert got is not None
+    assert got.span == "Felix Ortmann"
+
+
+MATCH = """The team lost the final on Sunday after a long season.
+
+The players were tired after the third set. ' We have to work harder, ' team captain Mary Jo Fenn said. ' We came close today and need to keep going. '
+
+The coach, Ray Dunne, had warned that the schedule was too full. He later said: 'Nobody can play four finals in a month.'
+
+The next match is in May."""
+
+
+def test_a_spaced_quote_that_runs_on_after_its_attribution_is_hers() -> None:
+    got = answer("What did the captain say about coming close?", MATCH)
+    assert got is not None
+    assert got.span == "We came close today and need to keep going."
+
+
+def test_he_later_said_is_the_coach() -> None:
+    got = answer("What did Dunne say about the finals?", MATCH)
+    assert got is not None
+    assert got.span == "Nobody can play four finals in a month."
+    said = quotes.speeches(["Coach Ray Dunne arrived.", "He later said: ' Nobody can play. '"])
+    assert said[1] is not None and said[1].speaker == "Ray Dunne"
+
+
+FLOOD = """Heavy rain flooded the valley road on Monday.
+
+Most of the stranded drivers were tourists, according to rescue leader Pia Lund.
+
+One resident posted online: 'The road floods every spring and nobody fixes the drains.'"""
+
+
+def test_according_to_gives_the_clause_before_it() -> None:
+    got = answer("What did Lund say about the stranded drivers?", FLOOD)
+    assert got is not None
+    assert got.span == "Most of the stranded drivers were tourists"
+
+
+def test_a_quote_is_the_answer_even_when_its_speaker_is_unnamed() -> None:
+    got = answer("What did residents say about the road?", FLOOD)
+    assert got is not None
+    assert got.span == "The road floods every spring and nobody fixes the drains."
