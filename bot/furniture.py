@@ -33,7 +33,8 @@ STOP_WORDS = frozenset(get_stop_words("english"))
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-TERMINAL = re.compile(r"[.!?…:。！？؟।][\"'”’)\]」』]*$")
+# A closing quote may stand apart from its full stop in copied pages: "a month. '".
+TERMINAL = re.compile(r"[.!?…:。！？؟।](?: ?[\"'”’)\]」』])*$")
 # Scripts written without spaces between words: about two characters make a word.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 

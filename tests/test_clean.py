@@ -201,3 +201,15 @@ def test_blog_meta_line_under_the_headline_is_not_story() -> None:
     assert article.title == "[Seal survey] More photos from our volunteers!"
     assert article.sentences[0].startswith("Volunteers counted 4,180 grey seals")
     assert "Comments" not in article.text
+
+
+def test_paragraph_ending_in_a_spaced_closing_quote_is_kept_with_the_rest() -> None:
+    text = (
+        "The club confirmed the new fixture list on Monday after weeks of talks with the league.\n\n"
+        "Ray Dunne warned the schedule was full. ' Nobody can play four finals in a month. '\n\n"
+        "The players will return to training on Thursday, the club said in a statement.\n\n"
+        "Tickets for the first match go on sale next week."
+    )
+    sentences = clean_text(text).sentences
+    assert any("Nobody can play four finals" in s for s in sentences)
+    assert sentences[-1] == "Tickets for the first match go on sale next week."
