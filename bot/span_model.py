@@ -130,6 +130,36 @@ _NO_EDGE = frozenset(
     ]
 )
 _FUNCTION = _NO_EDGE | frozenset(["a", "an", "the"])
+# Stop words that are whole answers to "how many" ("four", "several"): they count as content.
+_COUNT_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "many",
+        "several",
+        "few",
+        "most",
+        "none",
+        "both",
+        "half",
+        "dozen",
+    ]
+)
 _NO_START = _NO_EDGE - {"about"}  # "about 1,200" is a whole answer
 _QWORDS = re.compile(
     r"\b(what|which|who|whom|whose|when|where|why|how)\b(?:\s+(much|many|long|far|old|big|large|"
@@ -162,6 +192,11 @@ _AUX = frozenset(
         "in",
         "on",
         "to",
+        # "who's", "what're": the contracted verb, not a head word
+        "'s",
+        "’s",
+        "'re",
+        "’re",
     ]
 )
 
@@ -326,6 +361,20 @@ def _near(anchors: list[int], i: int, j: int) -> str:
     return str(min(int(v * 2), 4))
 
 
+def _verb_side(verbs: list[int], i: int, j: int) -> str:
+    """Where the span lies from the nearest question verb in the sentence, and how far."""
+    if not verbs:
+        return "none"
+    k = min(verbs, key=lambda v: min(abs(v - i), abs(v - (j - 1))))
+    if i <= k < j:
+        return "in"
+    return ("after|" + _bucket(i - k - 1)) if k < i else ("before|" + _bucket(k - j))
+
+
+def _count_near(anchors: list[int], a: int, b: int) -> int:
+    return min(sum(1 for k in anchors if a <= k < b), 3)
+
+
 _HASHED: dict[str, int] = {}
 
 
@@ -376,7 +425,10 @@ def features(
     kept = []
     for i, j in cands:
         content = [
-            k for k in range(i, j) if s.lower[k] not in STOP_WORDS and s.toks[k][0].isalnum()
+            k
+            for k in range(i, j)
+            if (s.lower[k] not in STOP_WORDS or s.lower[k] in _COUNT_WORDS)
+            and s.toks[k][0].isalnum()
         ]
         # A span made only of the question's own words (or only of stop words) answers nothing.
         if not content or all(in_q[k] for k in content):
@@ -397,6 +449,9 @@ def features(
         if k < n and in_q[k]:
             next_seen = k
         right_anchor[k] = next_seen - k if next_seen >= 0 else -1
+    # The nearest question verb found in the sentence ("invented" of "What did Tesla invent?"):
+    # answers sit at a typical side of it.
+    verb_at = [k for k in anchors if tags[k] == "VERB"]
     start_rows: list[list[int]] = []
     for i in range(n):
         prev = lex[i - 1] if i > 0 else "<s>"
@@ -465,6 +520,12 @@ def features(
             f"verb|{wh}|{'VERB' in tags[i:j]}",
             f"near|{wh}|{_near(anchors, i, j)}",
             f"hint|{qtype}|{_hint(hs, he, s.starts[i], s.ends[j - 1])}",
+            f"vrel|{wh}|{_verb_side(verb_at, i, j)}",
+            f"lrc|{wh}|{_count_near(anchors, i - 8, i)}|{_count_near(anchors, j, j + 8)}",
+            f"ppatq|{qtype}|{_pattern(tags[i:j])}",
+            f"pflwh|{wh}|{tags[i]}|{tags[j - 1]}",
+            f"spos|{wh}|{_bucket(i)}|{_bucket(n - j)}",
+            f"headin|{wh}|{head in s.stems[i:j]}",
         ]
         rows.append(start_rows[i] + end_rows[j] + [_h(k) for k in keys])
     return cands, rows

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot import span_model
 from bot.clean import clean_text
-from bot.qa import mentions
+from bot.qa import answer, mentions
 from bot.questions import QType, question_type
 from bot.spans import dateline_place, dates, names, numbers
 
@@ -98,3 +99,24 @@ def test_people_are_persons_and_organisations_have_their_own_group() -> None:
     assert "Security Council" not in m.people
     assert "Security Council" in m.organisations
     assert not any("Council" in p or "Inc" in p for p in m.people)
+
+
+# Made-up text: counts written as words ("four", "three"), which are stop words elsewhere.
+COUNTS = """The striker came back from injury in March. Since then he has made four assists for the club and scored two goals.
+
+The old bridge over the river was closed after inspectors found cracks in three of its piers."""
+
+
+def test_counts_written_as_words_are_answers() -> None:
+    art = clean_text(COUNTS)
+    assists = answer("How many assists has he made?", art)
+    assert assists is not None and assists.span == "four"
+    piers = answer("How many piers had cracks?", art)
+    assert piers is not None and piers.span == "three"
+    # The scorer still never offers a lone stop word that is not a count.
+    words = "he has made four assists for the club"
+    info = span_model.question_info("How many assists has he made?")
+    cands, _ = span_model.features(info, "number", words)
+    offered = {words.split()[i] for i, j in cands if j == i + 1}
+    assert "four" in offered
+    assert not offered & {"he", "has", "for", "the"}
