@@ -24,13 +24,13 @@ import numpy as np
 
 from bench.news_qa import Conversation
 from bench.news_qa_data import ARTICLES_FILE, load_articles, load_set
-from bench.qa_eval import article_of
+from bench.qa_eval import article_of, load, split_halves
 from bot import qa, refusal
 from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "refusal.json"
 QA2_FILE = "qa2_dev.jsonl"
-TARGET = 0.04  # answerable refused on each tuning set: under the 5% limit with room for other sets
+TARGET = 0.045  # answerable refused on every tuning set (SQuAD 2.0, news, SQuAD 1.1 paragraphs): under 5%
 L2 = 1e-2
 STEPS = 2000
 NEWS_WEIGHT = 4.0  # the news tuning split is small: each question weighs as much as four of SQuAD's
@@ -102,6 +102,15 @@ def collect(data_dir: Path) -> dict[str, Split]:
                 art = arts.get(ctx) or arts.setdefault(ctx, article_of(ctx))
                 got.append(rec.ask(lambda r=r, art=art: qa.answer(str(r["question"]), art)))
             out[name] = _split(got, [bool(r["unanswerable"]) for r in rows])
+        # SQuAD 1.1 paragraphs (all answerable; more titles than SQuAD 2.0): only a check that the
+        # threshold refuses few real questions there too, never fitted on.
+        squad1, _ = split_halves(load(data_dir))
+        arts1: dict[str, object] = {}
+        got1 = []
+        for r1 in squad1:
+            art1 = arts1.get(r1.context) or arts1.setdefault(r1.context, article_of(r1.context))
+            got1.append(rec.ask(lambda r1=r1, art1=art1: qa.answer(r1.question, art1)))
+        out["squad1-tune"] = _split(got1, [False] * len(squad1))
         items = load_set()
         texts = load_articles(data_dir)
         for split in ("tune", "test"):
@@ -175,7 +184,8 @@ def refused(s: Split, p: np.ndarray, where: np.ndarray, threshold: float) -> np.
 
 def rates(s: Split, p: np.ndarray, where: np.ndarray, threshold: float) -> tuple[float, float]:
     r = refused(s, p, where, threshold)
-    return 100 * float(r[s.y].mean()), 100 * float(r[~s.y].mean())
+    unans = 100 * float(r[s.y].mean()) if s.y.any() else 0.0
+    return unans, 100 * float(r[~s.y].mean())
 
 
 def at_false(s: Split, p: np.ndarray, where: np.ndarray, limit: float) -> float:
@@ -190,7 +200,8 @@ def at_false(s: Split, p: np.ndarray, where: np.ndarray, limit: float) -> float:
 
 
 def choose_threshold(tuning: list[tuple[Split, np.ndarray, np.ndarray]]) -> float:
-    """The lowest threshold refusing at most TARGET of answerable questions on every tuning set."""
+    """The lowest threshold refusing at most TARGET of answerable questions on every tuning set
+    (the coverage rule's refusals count too)."""
     best = 1.0
     for th in np.arange(0.99, 0.05, -0.005):
         if all(rates(s, p, w, float(th))[1] <= 100 * TARGET for s, p, w in tuning):
@@ -234,13 +245,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         params = fit(x, y, w)
         probs = {n: probabilities(params, xx) for n, (xx, _) in mats.items()}
-        threshold = choose_threshold([(splits[n], probs[n], mats[n][1]) for n in tune])
+        threshold = choose_threshold(
+            [(splits[n], probs[n], mats[n][1]) for n in (*tune, "squad1-tune")]
+        )
     print(f"threshold {threshold}")
     print("| set | unans refused @2% / 5% / 10% answerable refused | at threshold: unans / ans |")
     print("|---|---|---|")
     for n, s in splits.items():
         p, where = probs[n], mats[n][1]
-        curve = " / ".join(f"{at_false(s, p, where, lim):.1f}" for lim in (2, 5, 10))
+        curve = (
+            " / ".join(f"{at_false(s, p, where, lim):.1f}" for lim in (2, 5, 10))
+            if s.y.any()
+            else "–"
+        )
         unans, ans = rates(s, p, where, threshold)
         print(f"| {n} | {curve} | {unans:.1f} / {ans:.1f} |")
     if params is not None:

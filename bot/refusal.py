@@ -58,6 +58,7 @@ NAMES = (
     "person_missing",
     "rank_prob",
     "rank_margin",
+    "opposite_only",
 )
 
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
@@ -251,7 +252,19 @@ def features(
         *_asked_missing(question, ev.sentence),
         ev.rank_prob,
         min(ev.rank_margin, 5.0),
+        float(_opposite_only(q_words, s_words, article_text)),
     ]
+
+
+def _opposite_only(q_words: set[str], s_words: set[str], article_text: str) -> bool:
+    """The question asks about one thing ("open") and the best sentence says its opposite
+    ("close"), while the article never uses the question's word at all."""
+    for w in q_words:
+        if w in s_words or not (_OPPOSITE.get(w, set()) & s_words):
+            continue
+        if not re.search(rf"\b{re.escape(w)}", article_text):
+            return True
+    return False
 
 
 _HOW_MANY = re.compile(r"\bhow (many|much)\s+([a-z][\w-]*)", re.IGNORECASE)
