@@ -29,6 +29,25 @@ def bot_process(
         proc.close()
 
 
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeBotAPI]:
+    """One fake Bot API for a whole end-to-end test module."""
+    with FakeBotAPI(FAKE_TOKEN) as api:
+        yield api
+
+
+@pytest.fixture(scope="module")
+def bot(fake: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
+    """The real bot process on `fake`, shared by the tests of one module (each test uses its
+    own chat)."""
+    proc = BotProcess(fake, tmp_path_factory.mktemp("e2e") / "articlebot.db")
+    proc.start()
+    try:
+        yield proc
+    finally:
+        proc.close()
+
+
 @pytest.fixture
 def page_server() -> Iterator[PageServer]:
     with PageServer() as server:

@@ -31,22 +31,6 @@ SETTLE = 1.5  # seconds to wait for replies that must NOT come (> ARTICLEBOT_MER
 
 # -- fixtures ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI(FAKE_TOKEN) as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
-def bot(fake: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
-    proc = BotProcess(fake, tmp_path_factory.mktemp("e2e") / "articlebot.db")
-    proc.start()
-    try:
-        yield proc
-    finally:
-        proc.close()
-
-
-@pytest.fixture(scope="module")
 def pages_server() -> Iterator[PageServer]:
     with PageServer() as server:
         yield server

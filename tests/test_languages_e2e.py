@@ -6,32 +6,15 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.botprocess import FAKE_TOKEN, BotProcess
+from tests.botprocess import BotProcess
 from tests.builders import foreign_article
 from tests.fakebotapi import FakeBotAPI
 
 ENGLISH_FURNITURE = ("min read", "Ask me about it", "People, places", "Shorter", "Longer", "from ")
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI(FAKE_TOKEN) as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
-def bot(fake: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
-    proc = BotProcess(fake, tmp_path_factory.mktemp("languages") / "articlebot.db")
-    proc.start()
-    try:
-        yield proc
-    finally:
-        proc.close()
 
 
 _chat_ids = itertools.count(5001)

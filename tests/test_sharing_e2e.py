@@ -18,27 +18,11 @@ from typing import Any
 import pytest
 
 from tests import pages
-from tests.botprocess import FAKE_TOKEN, BotProcess
+from tests.botprocess import BotProcess
 from tests.fakebotapi import FakeBotAPI
 from tests.pages import PageServer
 from tests.pdfmaker import make_pdf, text_pages, wrap
 from tests.test_sharing import HARBOUR, ITEMS, ORCHARD, SHORT, feed_xml
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI(FAKE_TOKEN) as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
-def bot(fake: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
-    proc = BotProcess(fake, tmp_path_factory.mktemp("ways") / "articlebot.db")
-    proc.start()
-    try:
-        yield proc
-    finally:
-        proc.close()
 
 
 @pytest.fixture(scope="module")
