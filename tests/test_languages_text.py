@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bot
+from bot.article import reading_minutes
 from bot.clean import clean_text
 from bot.language.answering import THRESHOLDS
 from bot.language.text import normalise, profile
@@ -38,3 +39,14 @@ def test_turkish_question_about_a_suffixed_name_finds_its_sentence() -> None:
 
 def test_spanish_has_its_own_refusal_threshold() -> None:
     assert 0.0 < THRESHOLDS["es"] < 0.12
+
+
+def test_reading_time_of_chinese_counts_its_characters() -> None:
+    # 2,550 characters of Chinese read at about 255 a minute: ten minutes, not one "word" each.
+    sentences = ["城市议会周二投票决定关闭这座老桥，因为检查人员在两个桥墩中发现了深裂缝。"] * 75
+    assert sum(len(s) for s in sentences) > 2500
+    assert reading_minutes(sentences, "zh") == 10
+    # English keeps its 230 words a minute.
+    assert (
+        reading_minutes(["The council voted to close the old bridge on Tuesday."] * 46, "en") == 2
+    )

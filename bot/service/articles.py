@@ -47,7 +47,7 @@ class Brief:
 
     @property
     def reading_minutes(self) -> int:
-        return reading_minutes(self.article.sentences)
+        return reading_minutes(self.article.sentences, self.article.language)
 
 
 def content_hash(article: Article) -> str:
