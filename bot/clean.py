@@ -31,9 +31,17 @@ from bot.headline import pick_headline, title_from_sentence
 from bot.language.detect import detect
 from bot.split import split_sentences
 
-# "PARIS (AP) --", "LYON, France (Reuters) -", "(CNN)"
+# "PARIS (AP) --", "LYON, France (Reuters) -", "(CNN)"; and other languages' agencies, whose
+# datelines write the place in title case: "Berlin (dpa) –", "Madrid (EFE).-", "Москва (ТАСС) -".
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
+_AGENCIES = (
+    "AP|AFP|Reuters|CNN|UPI|dpa|Xinhua|Bloomberg|EFE|ANSA|KNA|epd|APA|SDA|sda|Europa Press"
+    "|EUROPA PRESS|TASS|ТАСС|РИА Новости|Интерфакс|ИНТЕРФАКС|Anadolu|AA|DHA|İHA|PAP|ČTK|Belga"
+)
 _DATELINE = re.compile(
-    r"^(?:(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}?)?)\s+)?\((?P<source>AP|AFP|Reuters|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s*(?:[-–—]+|:)?\s*",
+    rf"^(?:(?P<place>[{_UPPER}][{_UPPER} .'’-]{{1,40}}(?:,\s*[{_UPPER}][\w .'’-]{{1,30}}?)?"
+    rf"|[{_UPPER}][\w'’-]{{1,30}}(?:[ -][{_UPPER}][\w'’-]{{1,30}}){{0,2}})\s+)?"
+    rf"\((?P<source>{_AGENCIES})\)\s*(?:[-–—]+|:|\.[-–—])?\s*",
 )
 # A dateline on a line of its own: "BAAR, SWITZERLAND", "NEW DELHI".
 _PLACE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]{1,2}[A-Z][A-Z.'’-]+){0,3}:?$")

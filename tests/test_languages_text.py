@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import bot
 from bot.article import reading_minutes
 from bot.clean import clean_text
@@ -50,3 +52,27 @@ def test_reading_time_of_chinese_counts_its_characters() -> None:
     assert (
         reading_minutes(["The council voted to close the old bridge on Tuesday."] * 46, "en") == 2
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "source"),
+    [
+        (
+            "Berlin (dpa) – Der Stadtrat hat am Dienstag beschlossen, die Brücke zu schließen.",
+            "Berlin",
+            "dpa",
+        ),
+        (
+            "Madrid (EFE).- El ayuntamiento decidió el martes cerrar el viejo puente.",
+            "Madrid",
+            "EFE",
+        ),
+        ("Москва (ТАСС) - Городской совет во вторник решил закрыть старый мост.", "Москва", "ТАСС"),
+    ],
+)
+def test_other_languages_datelines_become_place_and_source(
+    opening: str, place: str, source: str
+) -> None:
+    article = clean_text(f"{opening}\n\nSecond paragraph of the story, long enough to be prose.")
+    assert (article.place, article.source) == (place, source)
+    assert not article.sentences[0].startswith(place)
