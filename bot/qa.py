@@ -19,6 +19,7 @@ from bot.clean import clean_text
 from bot.errors import ArticlebotError
 from bot.followup import Context
 from bot.language import answering as other_language
+from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
 from bot.questions import QType, question_type
 from bot.words import STOP_WORDS, stem
@@ -174,23 +175,41 @@ class _Question:
     info: span_model.QInfo | None = None  # English only: the learned scorer's view
 
 
-def _parse_question(question: str, language: str = "en") -> _Question | None:
+def _question_language(question: str, article_language: str) -> str:
+    """The question's own language when it is surely another than the article's ("Who is …?"
+    about a German article), else the article's."""
+    if article_language == UNDETERMINED:
+        return article_language
+    code = detect(question)
+    return article_language if code == UNDETERMINED else code
+
+
+def _parse_question(
+    question: str, language: str = "en", asked_in: str | None = None
+) -> _Question | None:
+    """The question, read in `asked_in` (its own language: stop words, stems, question words),
+    to be matched against an article in `language`."""
     q = " ".join(question[:MAX_QUESTION_CHARS].split())
-    all_terms = profile(language).terms(q)
+    asked_in = asked_in or language
+    all_terms = profile(asked_in).terms(q)
     seen: dict[str, None] = {}
     for t in all_terms:
         seen.setdefault(t, None)
     uniq = list(seen)[:MAX_QUESTION_TERMS]
     if not uniq:
         return None
-    if language != "en":
+    if language != "en" or asked_in != "en":
+        # Another language, or a question asked across languages: the learned English models
+        # (span scorer, refusal) are not used; names and numbers still match.
         return _Question(
             text=q,
             lowered=normalise(language, q),
             terms=uniq,
             bigrams=set(itertools.pairwise(all_terms)),
-            qtype=other_language.question_type(q, language),
-            stems=other_language.content(q, language),
+            qtype=(
+                question_type(q) if asked_in == "en" else other_language.question_type(q, asked_in)
+            ),
+            stems=other_language.content(q, asked_in),
             language=language,
         )
     return _Question(
@@ -551,7 +570,8 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
     if not article.paragraphs:
         return None
     idx = _index(article)
-    q = _parse_question(question or "", idx.language)
+    asked_in = _question_language(question or "", idx.language)
+    q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
         return None
     scores, cover = _scores(q, idx)

@@ -76,3 +76,21 @@ def test_other_languages_datelines_become_place_and_source(
     article = clean_text(f"{opening}\n\nSecond paragraph of the story, long enough to be prose.")
     assert (article.place, article.source) == (place, source)
     assert not article.sentences[0].startswith(place)
+
+
+def test_a_question_in_english_about_a_german_article_is_read_as_english() -> None:
+    article = clean_text(
+        "Berlin (dpa) – Der Stadtrat von Lyon hat am Dienstag beschlossen, die alte "
+        "Pont-Vert-Brücke zu schließen. Die Prüfer hatten tiefe Risse in zwei Pfeilern gefunden."
+        "\n\nGeneralmajorin Ana Ruiz, die den regionalen Rettungsdienst leitet, sagte, etwa 1200 "
+        "Bewohner würden in Notunterkünfte in Villeurbanne gebracht. Die Reparatur soll 4,5 "
+        "Millionen Dollar kosten und bis zum nächsten Sommer dauern.\n\nBürgermeister Paul Martin "
+        "sagte, der Rat werde am Freitag um 17 Uhr erneut zusammenkommen."
+    )
+    assert article.language == "de"
+    # English stop words and question words are not taken for German terms: the names and the
+    # asked type (an amount) find the sentence.
+    got = bot.answer("How much will the repair of the Pont-Vert cost in dollars?", article)
+    assert got is not None
+    assert got.sentence.startswith("Die Reparatur soll 4,5 Millionen Dollar")
+    assert got.span is not None and "4,5 Millionen" in got.span
