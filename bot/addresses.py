@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from bot.errors import BlockedAddress, FetchError
+from bot.i18n import N_
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
@@ -29,7 +30,7 @@ _NOT_GLOBAL_V4 = (
 )
 _NUMERIC_PART = re.compile(r"(0x[0-9a-f]*|0[0-7]*|[1-9][0-9]*)", re.IGNORECASE)
 
-_REFUSED = "I can only read links to public websites, not to private or local addresses."
+_REFUSED = N_("I can only read links to public websites, not to private or local addresses.")
 
 
 def system_resolver(host: str, port: int) -> list[str]:
@@ -185,7 +186,7 @@ class AddressGuard:
             if str(ip) not in out:
                 out.append(str(ip))
         if not out:
-            raise FetchError(f"I couldn't find the website {host}.")
+            raise FetchError("I couldn't find the website {host}.", host=host)
         return out
 
     def _literal_or_local(self, host: str) -> list[str] | None:
@@ -208,7 +209,7 @@ class AddressGuard:
         try:
             found = self.resolver(name, port)
         except (OSError, UnicodeError) as exc:
-            raise FetchError(f"I couldn't find the website {name}.") from exc
+            raise FetchError("I couldn't find the website {host}.", host=name) from exc
         return self.check_addresses(name, found)
 
     async def resolve_async(self, host: str, port: int) -> list[str]:

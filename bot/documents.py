@@ -101,10 +101,12 @@ def decode_document(data: bytes, *, filename: str | None = None, mime: str | Non
     """Decode a sent document to text, or raise NotText/TooLarge with a message fit for the user."""
     if len(data) > MAX_DOCUMENT_BYTES:
         raise TooLarge(
-            f"That file is {len(data) / 1e6:.1f} MB; I read files up to {MAX_DOCUMENT_BYTES // 1_000_000} MB."
+            "That file is {size:.1f} MB; I read files up to {limit} MB.",
+            size=len(data) / 1e6,
+            limit=MAX_DOCUMENT_BYTES // 1_000_000,
         )
     if mime and not mime.startswith(_TEXT_TYPES):
-        raise NotText(f"I can read text, HTML and Markdown files, not {mime} files.")
+        raise NotText("I can read text, HTML and Markdown files, not {mime} files.", mime=mime)
     if data.startswith(_MAGIC) or b"\x00" in data[:8192]:
         raise NotText(
             "That file is not text. Send me a text, HTML or Markdown file, or paste the article."

@@ -21,9 +21,49 @@ ArticlebotError
 
 from __future__ import annotations
 
+from typing import Any
+
+from bot import i18n
+
+
+class Words(str):
+    """A parameter of an error message that is itself words to translate (marked with N_)."""
+
+    __slots__ = ()
+
 
 class ArticlebotError(Exception):
-    """Base of every error a user can cause; `str(e)` is a message fit to show them."""
+    """Base of every error a user can cause; `str(e)` is a message fit to show them (English).
+
+    The message is a template and its parameters: `UsageError("Brief length must be 1 to {n}
+    sentences.", n=5)`. `str(e)` is the template filled in; `e.template` and `e.params` let the
+    front ends translate the template first (`shown(e)`). A message without parameters is used
+    as it is (braces and all). Parameters that are `Words` are translated too.
+    """
+
+    def __init__(self, template: str = "", /, *args: object, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        if not template and not args and not params:
+            super().__init__()
+        else:
+            super().__init__(template.format(**params) if params else template, *args)
+
+
+def shown(exc: ArticlebotError) -> str:
+    """The error's message in the reader's language (`_(template)` filled in with its
+    parameters); what the front ends show a user. English when there is no translation."""
+    template = getattr(exc, "template", None)
+    if not isinstance(template, str) or not template:
+        return i18n._(str(exc))
+    params = getattr(exc, "params", None) or {}
+    if not params:
+        return i18n._(template)
+    values = {k: i18n._(v) if isinstance(v, Words) else v for k, v in params.items()}
+    try:
+        return i18n._(template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English text
+        return template.format(**values)
 
 
 class InputError(ArticlebotError):

@@ -12,6 +12,7 @@ from bot.article import Article
 from bot.clean import clean_text
 from bot.documents import looks_like_html
 from bot.errors import InputError, NoArticleText
+from bot.i18n import N_
 
 log = logging.getLogger(__name__)
 __all__ = ["article_from_html", "looks_like_html"]
@@ -45,7 +46,7 @@ _PRUNE_XPATH = "//*[{}]".format(
 )
 
 MIN_PROSE_WORDS = 6
-_NO_TEXT = "I couldn't find any article text on that page."
+_NO_TEXT = N_("I couldn't find any article text on that page.")
 
 
 def _clean_meta(value: object) -> str | None:

@@ -26,8 +26,10 @@ from bot.errors import (
     NoArticleText,
     TooBig,
     TooManyRedirects,
+    Words,
 )
 from bot.extract import article_from_html, looks_like_html
+from bot.i18n import N_
 from bot.numbers import parse_number
 
 # (decoded page, is it HTML?, final URL) -> the article: where extraction runs is the caller's.
@@ -45,14 +47,14 @@ _HEADERS = {
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _KIND_NAMES = {
-    "application/pdf": "a PDF document",
-    "application/zip": "a zip archive",
-    "application/x-zip-compressed": "a zip archive",
-    "application/gzip": "a compressed archive",
-    "application/x-tar": "an archive",
-    "application/octet-stream": "a binary file",
-    "application/json": "JSON data",
-    "application/msword": "a Word document",
+    "application/pdf": N_("a PDF document"),
+    "application/zip": N_("a zip archive"),
+    "application/x-zip-compressed": N_("a zip archive"),
+    "application/gzip": N_("a compressed archive"),
+    "application/x-tar": N_("an archive"),
+    "application/octet-stream": N_("a binary file"),
+    "application/json": N_("JSON data"),
+    "application/msword": N_("a Word document"),
 }
 _MAGIC = (
     (b"%PDF", "application/pdf"),
@@ -62,7 +64,7 @@ _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
     (b"\x1f\x8b", "application/gzip"),
 )
-_NO_TEXT = "I couldn't find any article text on that page."
+_NO_TEXT = N_("I couldn't find any article text on that page.")
 
 
 class GuardedTransport(httpx.AsyncBaseTransport):
@@ -141,10 +143,14 @@ def _bad_type(kind: str) -> BadContentType:
     name = _KIND_NAMES.get(kind)
     if name is None:
         major = kind.split("/", 1)[0]
-        name = {"image": "an image", "video": "a video", "audio": "an audio file"}.get(
-            major, "a file"
+        name = {"image": N_("an image"), "video": N_("a video"), "audio": N_("an audio file")}.get(
+            major, N_("a file")
         )
-    return BadContentType(f"That link is {name} ({kind}), not a web page or text I can read.")
+    return BadContentType(
+        "That link is {name} ({kind}), not a web page or text I can read.",
+        name=Words(name),
+        kind=kind,
+    )
 
 
 def _sniff(body: bytes) -> str:
@@ -178,7 +184,7 @@ def _article_from_text(text: str, *, url: str) -> Article:
 
 
 async def read_body(response: httpx.Response, max_bytes: int) -> bytes:
-    too_big = TooBig(f"That page is larger than {max_bytes:,} bytes, more than I can read.")
+    too_big = TooBig("That page is larger than {n:,} bytes, more than I can read.", n=max_bytes)
     length = response.headers.get("content-length", "")
     declared = parse_number(length)
     if declared is not None and declared > max_bytes:

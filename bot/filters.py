@@ -10,11 +10,12 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from bot.errors import UsageError
+from bot.errors import UsageError, Words
+from bot.i18n import N_
 
 MAX_FILTER_WORDS = 20
 MAX_WORD_CHARS = 40
-USAGE = (
+USAGE = N_(
     "Filters are words with + or - in front: +flood keeps only items that mention flood, "
     '-football drops items that do; flood* matches flooding too, +"sea wall" is a phrase.'
 )
@@ -62,20 +63,26 @@ def parse_filter(text: str) -> FeedFilter:
     try:
         tokens = shlex.split(text.replace("“", '"').replace("”", '"'))
     except ValueError:
-        raise UsageError("A quote is not closed. " + USAGE) from None
+        raise UsageError("A quote is not closed. {usage}", usage=Words(USAGE)) from None
     include: list[str] = []
     exclude: list[str] = []
     for token in tokens:
         sign, word = token[:1], " ".join(token[1:].split()).lower()
         if not sign or sign not in "+-" or not word:
-            raise UsageError(f"{token[:40]!r} has no + or - in front. {USAGE}")
+            raise UsageError(
+                "{token!r} has no + or - in front. {usage}", token=token[:40], usage=Words(USAGE)
+            )
         if len(word) > MAX_WORD_CHARS or not re.search(r"\w", word) or word.strip("*") == "":
-            raise UsageError(f"{token[:40]!r} is not a word I can look for. {USAGE}")
+            raise UsageError(
+                "{token!r} is not a word I can look for. {usage}",
+                token=token[:40],
+                usage=Words(USAGE),
+            )
         target = include if sign == "+" else exclude
         if word not in target:
             target.append(word)
     if len(include) + len(exclude) > MAX_FILTER_WORDS:
-        raise UsageError(f"A feed can have up to {MAX_FILTER_WORDS} filter words.")
+        raise UsageError("A feed can have up to {n} filter words.", n=MAX_FILTER_WORDS)
     return FeedFilter(tuple(include), tuple(exclude))
 
 

@@ -27,14 +27,15 @@ DEFAULT = "en"
 # Languages with a complete catalogue; English is the source text itself.
 LANGUAGES: tuple[str, ...] = ("en", "ru", "es", "de")
 
-# Exceptions the core raises with a fixed message are translated where they are shown (the
-# front end looks their text up in the catalogue), so their first argument is extracted too.
-# Messages built with f-strings are not extracted and stay English.
+# Exceptions the core raises are translated where they are shown (bot.errors.shown looks their
+# message template up in the catalogue and fills in its parameters), so their first argument is
+# extracted too: `UsageError("Brief length must be 1 to {n} sentences.", n=5)`, never an f-string.
 EXTRACT_KEYWORDS: tuple[str, ...] = (
     "N_", "UsageError", "NoArticle", "NotFound", "EmptyText", "NotText", "TooLarge", "TooShort",
     "NotAnArticle", "InputError", "StorageError", "FetchError", "BlockedAddress",
     "BadContentType", "FetchTimeout", "HTTPStatusError", "NoArticleText", "NotAFeed", "TooBig",
-    "TooManyRedirects", "ArticlebotError",
+    "TooManyRedirects", "ArticlebotError", "ScannedPDF", "PDFTooSlow", "TooComplex",
+    "WorkerCrashed",
 )  # fmt: skip
 
 

@@ -45,7 +45,7 @@ def looks_like_opml(data: bytes, filename: str | None = None) -> bool:
 def parse_opml(data: bytes) -> list[OpmlFeed]:
     """The feeds an OPML file lists (outlines with an xmlUrl, at any depth), first copy only."""
     if len(data) > MAX_OPML_BYTES:
-        raise TooLarge(f"That OPML file is larger than {MAX_OPML_BYTES // 1_000_000} MB.")
+        raise TooLarge("That OPML file is larger than {mb} MB.", mb=MAX_OPML_BYTES // 1_000_000)
     if _DECLARATION.search(data):
         raise NotText("That OPML file declares a DTD or entities; I only read plain OPML.")
     try:
@@ -66,7 +66,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
             title = None  # a reader's stand-in for a missing title
         feeds.append(OpmlFeed(url=url, title=title, filters=outline.get("articlebotFilter", "")))
         if len(feeds) > MAX_OPML_FEEDS:
-            raise TooLarge(f"That OPML file lists more than {MAX_OPML_FEEDS} feeds.")
+            raise TooLarge("That OPML file lists more than {n} feeds.", n=MAX_OPML_FEEDS)
     if not feeds:
         raise NoFeeds("That OPML file lists no feeds (no outline has an xmlUrl).")
     return feeds

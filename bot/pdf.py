@@ -73,7 +73,9 @@ def read_pdf(
     """The cleaned text of a PDF; raises TooLarge, ScannedPDF, NotText or PDFTooSlow."""
     if len(data) > MAX_PDF_BYTES:
         raise TooLarge(
-            f"That PDF is {len(data) / 1e6:.1f} MB; I read PDFs up to {MAX_PDF_BYTES // 1_000_000} MB."
+            "That PDF is {size:.1f} MB; I read PDFs up to {limit} MB.",
+            size=len(data) / 1e6,
+            limit=MAX_PDF_BYTES // 1_000_000,
         )
     stop_at = None if deadline_seconds is None else time.monotonic() + deadline_seconds
     # Damaged files make both libraries warn and log at length; the user gets one message.
@@ -121,7 +123,9 @@ def _pypdf_pages(
             raise NotText("That PDF is password-protected; send one that opens without a password.")
     if len(reader.pages) > max_pages:
         raise TooLarge(
-            f"That PDF has {len(reader.pages)} pages; I read PDFs of up to {max_pages} pages."
+            "That PDF has {n} pages; I read PDFs of up to {limit} pages.",
+            n=len(reader.pages),
+            limit=max_pages,
         )
     pages: list[list[str]] = []
     crossed = False

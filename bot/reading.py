@@ -12,8 +12,9 @@ from bot.documents import decode_document, looks_like_html
 from bot.errors import EmptyText, InputError, NoArticleText
 from bot.extract import article_from_html
 from bot.feeds import FeedEntry, ParsedFeed, article_from_entry, discover_feed_links, parse_feed
+from bot.i18n import N_
 
-_NO_TEXT = "I couldn't find any article text on that page."
+_NO_TEXT = N_("I couldn't find any article text on that page.")
 
 
 def read_text(

@@ -24,7 +24,9 @@ def parse_hhmm(text: str) -> time:
     """'07:30', '7:30', '7.30' or '07h30' as a time of day, or UsageError."""
     match = _HHMM.match(text.strip())
     if match is None:
-        raise UsageError(f"{text[:20]!r} is not a time of day; write it like 07:30 (24-hour).")
+        raise UsageError(
+            "{text!r} is not a time of day; write it like 07:30 (24-hour).", text=text[:20]
+        )
     return time(int(match.group(1)), int(match.group(2)))
 
 

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from pebble import ProcessExpired, ProcessPool
 
 from bot.errors import InputError
+from bot.i18n import N_
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,6 +45,69 @@ TOO_COMPLEX = (
     "That {what} is too complex for me to read in time (I stop after {seconds:g} seconds). "
     "Try sending just the article's text."
 )
+CRASHED = (
+    "That {what} made my reader crash, so I couldn't read it. Try sending just the article's text."
+)
+# The same messages whole for each thing the workers read, so each language can word them
+# (TOO_COMPLEX and CRASHED, with the English word, are for anything else).
+TOO_COMPLEX_FOR = {
+    "article": N_(
+        "That article is too complex for me to read in time (I stop after {seconds:g} "
+        "seconds). Try sending just the article's text."
+    ),
+    "feed": N_(
+        "That feed is too complex for me to read in time (I stop after {seconds:g} seconds). "
+        "Try sending just the article's text."
+    ),
+    "feed item": N_(
+        "That feed item is too complex for me to read in time (I stop after {seconds:g} "
+        "seconds). Try sending just the article's text."
+    ),
+    "file": N_(
+        "That file is too complex for me to read in time (I stop after {seconds:g} seconds). "
+        "Try sending just the article's text."
+    ),
+    "page": N_(
+        "That page is too complex for me to read in time (I stop after {seconds:g} seconds). "
+        "Try sending just the article's text."
+    ),
+}
+CRASHED_FOR = {
+    "article": N_(
+        "That article made my reader crash, so I couldn't read it. "
+        "Try sending just the article's text."
+    ),
+    "feed": N_(
+        "That feed made my reader crash, so I couldn't read it. "
+        "Try sending just the article's text."
+    ),
+    "feed item": N_(
+        "That feed item made my reader crash, so I couldn't read it. "
+        "Try sending just the article's text."
+    ),
+    "file": N_(
+        "That file made my reader crash, so I couldn't read it. "
+        "Try sending just the article's text."
+    ),
+    "page": N_(
+        "That page made my reader crash, so I couldn't read it. "
+        "Try sending just the article's text."
+    ),
+}
+
+
+def too_complex(what: str, seconds: float) -> TooComplex:
+    """TooComplex for a `what` ("page", "file", ...) that took more than `seconds`."""
+    if what in TOO_COMPLEX_FOR:
+        return TooComplex(TOO_COMPLEX_FOR[what], seconds=seconds)
+    return TooComplex(TOO_COMPLEX, what=what, seconds=seconds)
+
+
+def crashed(what: str) -> WorkerCrashed:
+    """WorkerCrashed for a `what` whose reading killed the worker."""
+    if what in CRASHED_FOR:
+        return WorkerCrashed(CRASHED_FOR[what])
+    return WorkerCrashed(CRASHED, what=what)
 
 
 WORKER_NICENESS = 5
@@ -110,18 +174,15 @@ class WorkPool:
         except TimeoutError:
             self.timeouts += 1
             log.info("%s took more than %g s: worker stopped and replaced", what, seconds)
-            raise TooComplex(TOO_COMPLEX.format(what=what, seconds=seconds)) from None
+            raise too_complex(what, seconds) from None
         except ProcessExpired as exc:
             log.warning("a worker died reading a %s (exit code %s)", what, exc.exitcode)
-            raise WorkerCrashed(
-                f"That {what} made my reader crash, so I couldn't read it. "
-                "Try sending just the article's text."
-            ) from None
+            raise crashed(what) from None
         except asyncio.CancelledError:
             future.cancel()  # a queued task is dropped; a running one's worker is stopped
             raise
         except CancelledError:
-            raise TooComplex(TOO_COMPLEX.format(what=what, seconds=seconds)) from None
+            raise too_complex(what, seconds) from None
 
     def close(self) -> None:
         """Stop the workers (tasks still running are abandoned)."""

@@ -30,7 +30,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import i18n
-from bot.i18n import _
+from bot.i18n import N_, _
 from bot.service import Service
 from bot.settings import HEARTBEAT_SECONDS, Settings, SettingsError
 from handlers import articles, digests, export, feeds, inline, library, questions
@@ -100,11 +100,11 @@ def install_token_filter(token: str) -> None:
     threading.excepthook = thread_excepthook
 
 
-SKIPPED = (
+SKIPPED = N_(
     "I couldn't handle that message: trying it stopped or crashed me twice, so I skipped it. "
     "Your saved articles are safe."
 )
-STOPPED = (
+STOPPED = N_(
     "That took too long, so I stopped working on it. Your saved articles are safe; "
     "try sending just the article's text."
 )
@@ -155,9 +155,12 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._journal_thread, fn, *args)
 
-    async def _tell(self, chat_id: int, text: str) -> None:
+    async def _tell(self, chat_id: int, text: str, language: str) -> None:
+        """Send `text` (a message of the catalogue) in `language`."""
         if self.bot is not None:
             try:
+                with i18n.speaking(language):
+                    text = _(text)
                 await self.bot.send_message(chat_id, text)
             except Exception as exc:  # blocked, gone: the log line is enough
                 log.info("could not tell chat %s: %s", chat_id, exc)
@@ -166,6 +169,10 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         TOPIC.set(topic_of(update))  # this task's copy of the context only
         chat = update.effective_chat if isinstance(update, Update) else None
         update_id = update.update_id if isinstance(update, Update) else None
+        # The user's Telegram language: the chat's /settings would need the database, which may
+        # be what is stuck.
+        user = update.effective_user if isinstance(update, Update) else None
+        language = i18n.choose(None, user.language_code if user else None)
         if self.journal is not None and update_id is not None:
             attempts = await self._note(self.journal.begin, update_id, chat.id if chat else None)
             if attempts > MAX_ATTEMPTS:
@@ -179,21 +186,25 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
                 if asyncio.iscoroutine(coroutine):
                     coroutine.close()
                 if chat is not None:
-                    await self._tell(chat.id, SKIPPED)
+                    await self._tell(chat.id, SKIPPED, language)
                 return
         if chat is None:
-            await self._handle(update_id, None, coroutine)
+            await self._handle(update_id, None, coroutine, language)
             return
         lock = self._locks[chat.id]
         try:
             async with lock:
-                await self._handle(update_id, chat.id, coroutine)
+                await self._handle(update_id, chat.id, coroutine, language)
         finally:
             if not lock.locked() and not getattr(lock, "_waiters", None):
                 self._locks.pop(chat.id, None)
 
     async def _handle(
-        self, update_id: int | None, chat_id: int | None, coroutine: Awaitable[Any]
+        self,
+        update_id: int | None,
+        chat_id: int | None,
+        coroutine: Awaitable[Any],
+        language: str = i18n.DEFAULT,
     ) -> None:
         try:
             async with asyncio.timeout(self.deadline):
@@ -208,7 +219,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             if self.journal is not None and update_id is not None:
                 await self._note(self.journal.fail, update_id, "deadline")
             if chat_id is not None:
-                await self._tell(chat_id, STOPPED)
+                await self._tell(chat_id, STOPPED, language)
             return
         if self.journal is not None and update_id is not None:
             await self._note(self.journal.finish, update_id)

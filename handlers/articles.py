@@ -14,7 +14,7 @@ from telegram import Message, MessageOrigin, Update
 from telegram.ext import ContextTypes
 
 from bot.documents import MAX_DOCUMENT_BYTES
-from bot.errors import ArticlebotError, TooLarge
+from bot.errors import ArticlebotError, TooLarge, shown
 from bot.i18n import _
 from bot.intent import Intent, classify, find_url
 from bot.opml import looks_like_opml
@@ -228,7 +228,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 try:
                     await ingest_text(context, chat.id, joined, first)
                 except ArticlebotError as exc:
-                    await context.bot.send_message(chat.id, _(str(exc)))
+                    await context.bot.send_message(chat.id, shown(exc))
                 except Exception:
                     log.exception("error while briefing a merged paste in chat %s", chat.id)
                     await context.bot.send_message(
@@ -274,9 +274,9 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     limit = MAX_PDF_BYTES if is_pdf_file else MAX_DOCUMENT_BYTES
     if doc.file_size and doc.file_size > limit:
         raise TooLarge(
-            _("That file is {size:.1f} MB; I read files up to {limit} MB.").format(
-                size=doc.file_size / 1e6, limit=limit // 1_000_000
-            )
+            "That file is {size:.1f} MB; I read files up to {limit} MB.",
+            size=doc.file_size / 1e6,
+            limit=limit // 1_000_000,
         )
     await pastes(context).flush(chat.id)
     async with typing(context, chat.id):

@@ -15,8 +15,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import i18n
-from bot.errors import ArticlebotError, StorageError
-from bot.i18n import _
+from bot.errors import ArticlebotError, StorageError, shown
 from bot.service import Service
 from handlers import format as fmt
 
@@ -91,12 +90,12 @@ async def _handle(handler: Handler, update: Update, context: ContextTypes.DEFAUL
             log.error("storage failed for chat %s: %s", chat.id if chat else None, exc)
         if update.callback_query is not None:
             with contextlib.suppress(Exception):
-                await update.callback_query.answer(_(str(exc))[:190], show_alert=True)
+                await update.callback_query.answer(shown(exc)[:190], show_alert=True)
         elif chat is not None:
             msg = update.effective_message
             await context.bot.send_message(
                 chat.id,
-                _(str(exc))[: fmt.LIMIT],
+                shown(exc)[: fmt.LIMIT],
                 reply_to_message_id=msg.message_id if msg else None,
                 allow_sending_without_reply=True,
             )

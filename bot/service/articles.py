@@ -66,7 +66,9 @@ def check_text(text: str, *, max_chars: int) -> None:
     """Reject text that cannot be an article: empty, binary, or too large."""
     if len(text) > max_chars:
         raise TooLarge(
-            f"That is {len(text):,} characters; I take articles up to {max_chars:,} characters."
+            "That is {n:,} characters; I take articles up to {limit:,} characters.",
+            n=len(text),
+            limit=max_chars,
         )
     if not text.strip():
         raise EmptyText("That message has no text I can read.")
@@ -243,6 +245,6 @@ class ArticlesPart(ServiceBase):
     ) -> Brief:
         """Brief the current (or a given) article of the chat, at the chat's or a given length."""
         if sentences is not None and not 1 <= sentences <= MAX_SENTENCES:
-            raise UsageError(f"A brief can have 1 to {MAX_SENTENCES} sentences.")
+            raise UsageError("A brief can have 1 to {n} sentences.", n=MAX_SENTENCES)
         stored = await self.article(chat_id, article_id)
         return await self._brief(chat_id, stored, sentences=sentences)

@@ -37,7 +37,7 @@ class FeedsPart(ServiceBase):
         known = await self._db(self.store.list_feeds, chat_id)
         if len(known) >= MAX_FEEDS:
             raise UsageError(
-                f"You follow {len(known)} feeds, the most I keep; /unfollow one first."
+                "You follow {n} feeds, the most I keep; /unfollow one first.", n=len(known)
             )
         got = await fetch_feed(url, allow_private=self.settings.allow_private_urls, reader=self)
         assert got.feed is not None
@@ -82,12 +82,10 @@ class FeedsPart(ServiceBase):
         else:
             wanted = ref.rstrip("/").lower()
             chosen = next((f for f in feeds if f.url.rstrip("/").lower() == wanted), None)
+        if chosen is None and feeds:
+            raise NotFound("You don't follow that feed; /feeds lists the {n} you do.", n=len(feeds))
         if chosen is None:
-            raise NotFound(
-                f"You don't follow that feed; /feeds lists the {len(feeds)} you do."
-                if feeds
-                else "You don't follow any feeds yet. /follow URL adds one."
-            )
+            raise NotFound("You don't follow any feeds yet. /follow URL adds one.")
         return chosen
 
     async def feeds(self, chat_id: int) -> list[Feed]:

@@ -23,12 +23,13 @@ def parse_timezone(name: str) -> str:
     canonical = lowered.get(name.lower())
     if canonical is None:
         raise UsageError(
-            f"I don't know the time zone {name[:40]!r}; use a name like Europe/Berlin or UTC."
+            "I don't know the time zone {name!r}; use a name like Europe/Berlin or UTC.",
+            name=name[:40],
         )
     try:
         ZoneInfo(canonical)
     except ZoneInfoNotFoundError:
-        raise UsageError(f"I don't know the time zone {name[:40]!r}.") from None
+        raise UsageError("I don't know the time zone {name!r}.", name=name[:40]) from None
     return canonical
 
 
@@ -48,11 +49,13 @@ class LibraryPart(ServiceBase):
         stored = await self._db(self.store.article_by_number, chat_id, number)
         if stored is None:
             total = await self._db(self.store.count_articles, chat_id)
-            raise NotFound(
-                f"There is no article {number} here; this chat has {total}."
-                if total
-                else "There are no articles here yet."
-            )
+            if total:
+                raise NotFound(
+                    "There is no article {number} here; this chat has {total}.",
+                    number=number,
+                    total=total,
+                )
+            raise NotFound("There are no articles here yet.")
         return await self._db(self.store.set_current, chat_id, stored.id)
 
     async def search(self, chat_id: int, words: str, *, limit: int = 5) -> list[SearchHit]:
@@ -95,7 +98,7 @@ class LibraryPart(ServiceBase):
         """Change a chat's brief length, summarizer, time zone or language ("auto" detects each
         article's), checking each value."""
         if sentences is not None and not 1 <= sentences <= MAX_SENTENCES:
-            raise UsageError(f"Brief length must be 1 to {MAX_SENTENCES} sentences.")
+            raise UsageError("Brief length must be 1 to {n} sentences.", n=MAX_SENTENCES)
         clear = False
         if method is not None:
             method = method.lower()
@@ -103,7 +106,8 @@ class LibraryPart(ServiceBase):
                 method, clear = None, True
             elif method not in briefing.METHODS:
                 raise UsageError(
-                    f"Unknown summarizer. Choose one of: {', '.join(briefing.METHODS)}."
+                    "Unknown summarizer. Choose one of: {methods}.",
+                    methods=", ".join(briefing.METHODS),
                 )
         if timezone is not None:
             timezone = parse_timezone(timezone)
@@ -113,7 +117,8 @@ class LibraryPart(ServiceBase):
                 chosen = parse_choice(language)
             except UnknownLanguage:
                 raise UsageError(
-                    f"I don't know that language. Choose auto or one of: {', '.join(SUPPORTED)}."
+                    "I don't know that language. Choose auto or one of: {codes}.",
+                    codes=", ".join(SUPPORTED),
                 ) from None
             clear_language = chosen is None
         return await self._db(

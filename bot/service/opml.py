@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.errors import ArticlebotError
+from bot.errors import ArticlebotError, shown
 from bot.export import ExportFile
 from bot.opml import OpmlFeed, build_opml, parse_opml
 from bot.service.feeds import MAX_FEEDS, FeedsPart
@@ -63,7 +63,7 @@ class OpmlPart(FeedsPart):
             try:
                 feed, _, _ = await self.follow(chat_id, item.url, filters=item.filters)
             except ArticlebotError as exc:
-                failed.append((item.url, str(exc)))
+                failed.append((item.url, shown(exc)))  # the reader's language, when one is set
                 continue
             followed.append(feed)
         return FollowReport(followed, failed, over)
