@@ -400,7 +400,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     asked = reasons.kind(q.text) if q.info is not None else None
     if asked:
         # "Why"/"How did": the reason or means clause is the answer, never a bare fragment.
-        found = reasons.clause(sentence, asked)
+        found = reasons.clause(sentence, asked, q.text)
         if found:
             return Answer(sentence, found, round(score, 4), i, found, 1.0)
     if q.info is not None and _AGE_QUESTION.search(q.text):

@@ -3,19 +3,70 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-_WHY = re.compile(
-    r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|amid|after|"
-    r"following|so\s+that|in\s+order\s+to|since|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|"
-    r"in\s+response\s+to|over\s+concerns?|to\s+(?=(?:help|avoid|prevent|protect|stop|allow|make|"
-    r"ensure|save|support|reduce|keep|fund|pay|raise|find|mark|honou?r|celebrate|protest)\b))\s+"
-    r"([^.;!?]{3,200})",
+# Markers that say "the reason is": tried before the ambiguous ones below.
+_WHY_STRONG = re.compile(
+    r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
+    r"in\s+order\s+to|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|"
+    r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
+# "after"/"since"/"amid" and a purpose "to + verb": a reason only when not about time, or not
+# the object of a verb ("agreed to pay").
+_WHY_WEAK = re.compile(
+    r"\b(amid|after|following|since|to(?=\s+(?:help|avoid|prevent|protect|stop|allow|make|"
+    r"ensure|save|support|reduce|keep|fund|pay|raise|find|mark|honou?r|celebrate|protest|try|"
+    r"secure|express|show|get|buy|win|attend|visit|meet|see|seek|join|escape|boost|attract|"
+    r"promote|encourage|persuade|convince|hide|cope|fight|combat|tackle|ease|end|discuss|"
+    r"negotiate|investigate|study|treat|improve|build|create|demand|warn|highlight|"
+    r"draw|spread|collect|earn|cover|prove|check|test|learn|look)\b))\s+([^.;!?]{3,200})",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(
+    r"(?:since|after|following)\s+(?:\d|then\b|(?:the\s+)?(?:beginning|start|end|first|last|"
+    r"early|mid|late|previous|next|turn|age)\b|(?:a|an|one|two|three|four|five|six|several|"
+    r"few|many|some|nearly|almost|more|less|about|just|only)\s|midnight\b|dark\b|dawn\b|"
+    r"noon\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|january\b|february\b|march\b|"
+    r"april\b|may\b|june\b|july\b|august\b|september\b|october\b|november\b|december\b|"
+    r"(?:this|that|last|next)\s+(?:year|month|week|season)\b)|since\s+(?:he|she|they|it|i|we)\s",
+    re.IGNORECASE,
+)
+# A verb whose object is an infinitive: "to" after it is not a purpose.
+_TAKES_TO_WORDS = (
+    "want wants wanted agree agrees agreed order ordered orders ask asked asks decide decided "
+    "decides plan plans planned expect expected expects going has have had used able likely "
+    "unlikely tried tries trying refuse refused refuses allowed continue continued continues "
+    "began begin begins need needs needed hope hoped hopes like seems seem seemed appear appears "
+    "appeared set ready failed fail fails forced told urged urge urges vowed vow promised "
+    "threatened chose choose sought seek seeks managed attempt attempted attempts due about "
+    "how whether where what order permission right chance way reluctant willing eager"
+)
+_TAKES_TO = frozenset(_TAKES_TO_WORDS.split())
 _HOW = re.compile(
-    r"\b(by|through|using|with\s+the\s+help\s+of|via)\s+([^.;!?]{3,160})",
+    r"\b(by(?=\s+[a-z]+ing\b)|through|using|with\s+the\s+help\s+of|via|"
+    r"(?<=died\s)(?:as\s+a\s+result\s+of|from|of|after)|"
+    r"(?<=dies\s)(?:as\s+a\s+result\s+of|from|of|after)|by)\s+([^.;!?]{3,160})",
     re.IGNORECASE,
 )
+# "by" that is a count, a deadline or a margin, not a means.
+_NOT_MEANS = re.compile(
+    r"by\s+(?:\d|the\s+(?:hundreds|thousands|dozens|millions|end|time|way)\b|(?:a|an)\s+"
+    r"(?:margin|factor|third|half|quarter)\b|far\b|then\b|now\b|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day\b|(?:this|next|last)\s)",
+    re.IGNORECASE,
+)
+# "Donald Sterling's racist remarks cost him his team": the subject is the cause.
+_CAUSE_SUBJECT = re.compile(
+    r"^([A-Z][^,;:.!?\"“”]{2,80}?)\s+(?:cost|caused|prompted|sparked|triggered|led\s+to)\s+"
+    r"(?:him|her|them|it|the|a|an|his|their|its)\b"
+)
+_NOT_CAUSE = re.compile(
+    r"(?:^(?:it|this|that|he|she|they|there|what|which)$)|\b(?:will|would|could|can|may|might|"
+    r"to|not|also|which|who|that)$",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}?([A-Z][\w-]*)['’]s\s+")
 _HOW_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b",
     re.IGNORECASE,
@@ -36,16 +87,62 @@ def kind(question: str) -> str | None:
     return None
 
 
-def clause(sentence: str, asked: str) -> str | None:
+def _each(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """Every match, each marker in turn (a skipped marker's clause may hold the next one)."""
+    m = pattern.search(sentence)
+    while m:
+        yield m
+        m = pattern.search(sentence, m.start(1) + 1)
+
+
+def _why_match(sentence: str) -> re.Match[str] | None:
+    m = _WHY_STRONG.search(sentence)
+    if m:
+        return m
+    for m in _each(_WHY_WEAK, sentence):
+        if _TIME_AFTER.match(sentence, m.start()):
+            continue
+        if m.group(1).lower() == "to":
+            before = sentence[: m.start()].split()[-3:]
+            if not before or any(w.lower().strip(",") in _TAKES_TO for w in before):
+                continue
+        return m
+    return None
+
+
+def _how_match(sentence: str) -> re.Match[str] | None:
+    for m in _each(_HOW, sentence):
+        if m.group(1).lower() == "by" and _NOT_MEANS.match(sentence, m.start()):
+            continue
+        return m
+    return None
+
+
+def _cause_subject(sentence: str, question: str) -> str | None:
+    m = _CAUSE_SUBJECT.match(sentence)
+    if not m or _NOT_CAUSE.search(m.group(1)):
+        return None
+    text = m.group(1)
+    owner = _OWNER.match(text)
+    if owner and owner.group(1).lower() in question.lower().split():
+        # "Why did Sterling lose ...": "Sterling's racist remarks" -> "racist remarks".
+        text = text[owner.end() :]
+    words = text.split()
+    return text if 2 <= len(words) <= 10 else None
+
+
+def clause(sentence: str, asked: str, question: str = "") -> str | None:
     """The reason (for "why") or the means (for "how") clause of a sentence, marker included:
     "because the rebels refused to disarm", "by cutting the fence"."""
-    m = (_WHY if asked == "why" else _HOW).search(sentence)
+    m = _why_match(sentence) if asked == "why" else _how_match(sentence)
     if not m:
-        return None
+        return _cause_subject(sentence, question) if asked == "why" else None
     text = m.group(0).strip().rstrip(",")
     # Up to the end of the clause: a comma followed by a new subject or a quote ends it.
     cut = re.search(
-        r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they))\b|[\"”]", text
+        r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they|said|says|has|have|had|"
+        r"is|was|were|are|will|would|then|later|also))\b|[\"”]",
+        text,
     )
     if cut and cut.start() > 10:
         text = text[: cut.start()]

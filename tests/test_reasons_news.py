@@ -1,0 +1,72 @@
+"""Reasons and manner in news articles: "why ...?" returns the reason clause, "how ...?" the
+means, never a bare fragment. The articles are written for these tests."""
+
+from __future__ import annotations
+
+from bot import answer, reasons
+
+FERRY = """A ferry company cancelled all crossings to the island on Friday.
+
+More than 300 passengers have been stranded at the port since the start of the week, mostly because of high winds and a broken loading ramp.
+
+The company later changed its timetable, possibly to avoid paying refunds, and said the next ferry would leave on Sunday.
+
+The captain, a 52-year-old from Leith, reached the harbour by steering around the sandbanks."""
+
+MUSEUM = """The city museum closed its east wing last month.
+
+The curator's costly renovation plans cost her the job in March.
+
+A night guard, 61, died as a result of a fall on the main staircase in 2019.
+
+Volunteers travelled to the coast in May to collect driftwood for a new exhibit."""
+
+
+def test_why_prefers_because_over_a_time_since() -> None:
+    got = answer("Why have so many passengers been stranded?", FERRY)
+    assert got is not None
+    assert got.span == "because of high winds and a broken loading ramp"
+
+
+def test_why_purpose_to_verb() -> None:
+    got = answer("Why did the company change its timetable?", FERRY)
+    assert got is not None
+    assert got.span == "to avoid paying refunds"
+
+
+def test_why_purpose_after_a_place_and_date() -> None:
+    got = answer("Why did the volunteers travel to the coast?", MUSEUM)
+    assert got is not None
+    assert got.span == "to collect driftwood for a new exhibit"
+
+
+def test_why_cause_is_the_subject() -> None:
+    got = answer("Why did the curator lose her job?", MUSEUM)
+    assert got is not None
+    assert got.span == "The curator's costly renovation plans"
+
+
+def test_how_did_she_die_gives_the_cause() -> None:
+    got = answer("How did the night guard die?", MUSEUM)
+    assert got is not None
+    assert got.span == "as a result of a fall on the main staircase in 2019"
+
+
+def test_how_gives_the_means() -> None:
+    got = answer("How did the captain reach the harbour?", FERRY)
+    assert got is not None
+    assert got.span == "by steering around the sandbanks"
+
+
+def test_clause_skips_time_and_verb_objects() -> None:
+    assert reasons.clause("He has lived there since he was a child.", "why") is None
+    assert reasons.clause("The judge ordered her to pay the money back.", "why") is None
+    assert (
+        reasons.clause("A judge ordered her to pay the money back after his wife sued.", "why")
+        == "after his wife sued"
+    )
+    assert reasons.clause("Rebels killed villagers by the hundreds.", "how") is None
+    question = "Why did Sterling lose the team?"
+    assert reasons.clause("Sterling's angry remarks cost him the team.", "why", question) == (
+        "angry remarks"
+    )
