@@ -20,7 +20,7 @@ from bot.errors import ArticlebotError
 from bot.followup import Context
 from bot.language import answering as other_language
 from bot.language.text import normalise, profile
-from bot.questions import QType, question_type
+from bot.questions import QType, asks_for_several, question_type
 from bot.words import STOP_WORDS, stem
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
@@ -427,6 +427,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     elif text == rule:
         # The scorer and the hand-written rules agree: a sure answer more often than not.
         prob = max(prob, AGREE_CONFIDENCE)
+    at = sentence.find(text) if q.qtype is QType.THING and asks_for_several(q.text) else -1
+    if at >= 0:
+        # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.
+        text = sentence[at : reasons.list_end(sentence, at + len(text))]
     shown = text if prob >= BOLD_THRESHOLD else None
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 

@@ -150,3 +150,34 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     if len(words) > MAX_WORDS:
         text = " ".join(words[:MAX_WORDS])
     return text if len(words) >= 2 else None
+
+
+# The rest of a list a short answer opens: "Christianity|, Judaism and Zoroastrianism".
+_LIST_ITEM = re.compile(
+    r",\s+(?!(?:and|or|but|which|who|where|when|while|he|she|they|it|we|i|said|says)\b)"
+    r"([^\s,.;:!?()\"“”][^,.;:!?()\"“”]{0,40}?)(?=[,.;:!?()]|\s+(?:and|or)\s|$)",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(
+    r",?\s+(?:and|or)\s+([^\s,.;:!?()\"“”][^,.;:!?()\"“”]{0,40}?)(?=\s*[,.;:!?()\"“”]|$)"
+)
+_ITEM_START = re.compile(r"(?:an?|the|his|her|their|its|some|two|three|four|five)\s|[\d£$€]|[A-Z]")
+MAX_ITEM_WORDS = 5
+MAX_LIST_ITEMS = 6
+
+
+def list_end(sentence: str, end: int) -> int:
+    """Where the list that a span ending at `end` opens ends ("a Ferrari" + ", two Bentleys and a
+    Range Rover"); `end` itself when the span opens no list."""
+    pos, items = end, 0
+    while items < MAX_LIST_ITEMS:
+        m = _LIST_ITEM.match(sentence, pos)
+        if not m or len(m.group(1).split()) > MAX_ITEM_WORDS:
+            break
+        pos, items = m.end(), items + 1
+    last = _LIST_END.match(sentence, pos)
+    if last is None or len(last.group(1).split()) > MAX_ITEM_WORDS + 1:
+        return end
+    if not items and not _ITEM_START.match(last.group(1)):
+        return end
+    return last.end()

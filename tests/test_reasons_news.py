@@ -4,6 +4,7 @@ means, never a bare fragment. The articles are written for these tests."""
 from __future__ import annotations
 
 from bot import answer, reasons
+from bot.questions import asks_for_several
 
 FERRY = """A ferry company cancelled all crossings to the island on Friday.
 
@@ -70,3 +71,23 @@ def test_clause_skips_time_and_verb_objects() -> None:
     assert reasons.clause("Sterling's angry remarks cost him the team.", "why", question) == (
         "angry remarks"
     )
+
+
+BAKERY = """A bakery in the old town won the regional prize on Saturday.
+
+The judges praised the bakery, which sells rye loaves, almond tarts and plum cake, for its prices.
+
+The owner said he would spend the prize money on a new oven."""
+
+
+def test_what_plural_returns_the_whole_list() -> None:
+    got = answer("What goods does the bakery sell?", BAKERY)
+    assert got is not None
+    assert got.span == "rye loaves, almond tarts and plum cake"
+
+
+def test_plural_questions() -> None:
+    assert asks_for_several("Which networks will show it?")
+    assert asks_for_several("what else did the agent lose")
+    assert not asks_for_several("What does this mean?")
+    assert not asks_for_several("What is his name?")
