@@ -75,7 +75,12 @@ _WHY_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+)?(?:why\b|what\s+(?:caused|led\s+to)\b|for\s+what\s+reason\b)",
     re.IGNORECASE,
 )
-MAX_WORDS = 25
+MAX_WORDS = 32
+_DANGLING_WORDS = (
+    "to then the a an and or but of from with in on at for by that which who his her their its "
+    "as into after"
+)
+_DANGLING = frozenset(_DANGLING_WORDS.split())
 
 
 def kind(question: str) -> str | None:
@@ -147,9 +152,13 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     if cut and cut.start() > 10:
         text = text[: cut.start()]
     words = text.split()
-    if len(words) > MAX_WORDS:
-        text = " ".join(words[:MAX_WORDS])
-    return text if len(words) >= 2 else None
+    # Cut short: not on a word that needs the next one ("... another vehicle to then").
+    kept = words[:MAX_WORDS]
+    while len(kept) > 2 and kept[-1].lower().strip(",'‘") in _DANGLING:
+        kept.pop()
+    if len(kept) < len(words):
+        text = " ".join(kept).rstrip(",")
+    return text if len(text.split()) >= 2 else None
 
 
 # The rest of a list a short answer opens: "Christianity|, Judaism and Zoroastrianism".

@@ -91,3 +91,15 @@ def test_plural_questions() -> None:
     assert asks_for_several("what else did the agent lose")
     assert not asks_for_several("What does this mean?")
     assert not asks_for_several("What is his name?")
+
+
+def test_long_means_clause_does_not_end_on_a_dangling_word() -> None:
+    sentence = (
+        "Thieves opened the van by cutting the side panel, lifting the heavy wooden crates over "
+        "the rail with a long rope, and pulling them onto a small trailer behind a second stolen "
+        "van to then drive them away."
+    )
+    assert reasons.clause(sentence, "how") == (
+        "by cutting the side panel, lifting the heavy wooden crates over the rail with a long "
+        "rope, and pulling them onto a small trailer behind a second stolen van"
+    )
