@@ -403,6 +403,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         found = reasons.clause(sentence, asked, q.text)
         if found:
             return Answer(sentence, found, round(score, 4), i, found, 1.0)
+        does = reasons.predicate(sentence, q.text) if asked == "how" else None
+        if does:
+            # No means named: what the asked-about subject does there ("looks into the camera").
+            return Answer(sentence, does, round(score, 4), i, does, AGREE_CONFIDENCE)
     if q.info is not None and _AGE_QUESTION.search(q.text):
         age = _AGE.search(sentence)
         if age:

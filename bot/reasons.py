@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.words import STOP_WORDS, stem
+
 # Markers that say "the reason is": tried before the ambiguous ones below.
 _WHY_STRONG = re.compile(
     r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
@@ -190,3 +192,53 @@ def list_end(sentence: str, end: int) -> int:
     if not items and not _ITEM_START.match(last.group(1)):
         return end
     return last.end()
+
+
+# "How do the daughters pose?" with no means in the sentence: what the subject does there,
+# "the daughter | looks directly into the camera smiling | while ...".
+_VERB_AFTER = re.compile(
+    r"\s+((?:will|would|can|could|must|may|might|should|[a-z]+ed|[a-z]+[^s\W]s)\b"
+    r"[^.;:!?,()\"“”]{3,160})"
+)
+# What a subject does, asked in the active: "how do/does/did X ...", "how are X making ...".
+_DOES_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+)?how\s+(?:(?:did|does|do)\b|(?:is|are|was|were)\b(?=.*\b[a-z]{2,}ing\b))",
+    re.IGNORECASE,
+)
+_PREDICATE_END = re.compile(r"\s+(?:while|when|where|but|because|after|as|and\s+(?:he|she|they))\b")
+_NOT_PREDICATE = re.compile(r"(?:said|says|told|tells|added|asked)\b")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+MAX_PREDICATE_WORDS = 16
+
+
+def predicate(sentence: str, question: str) -> str | None:
+    """What the subject of a "how does X do Y?" question does in `sentence`, when it says so right
+    after naming X; None otherwise."""
+    m = _DOES_QUESTION.match(question)
+    if not m:
+        return None
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", question[m.end() :]) if w.lower() not in STOP_WORDS
+    ]
+    if not words:
+        return None
+    head, asked = stem(words[0]), {stem(w) for w in words}
+    for w in re.finditer(r"[^\W\d_]+", sentence):
+        if stem(w.group()) != head:
+            continue
+        after = w.end()
+        # "structural geologists use ...": past the rest of the subject the question names.
+        more = _NEXT_WORD.match(sentence, after)
+        while more and stem(more.group(1)) in asked:
+            after = more.end()
+            more = _NEXT_WORD.match(sentence, after)
+        found = _VERB_AFTER.match(sentence, after)
+        if not found or _NOT_PREDICATE.match(found.group(1)):
+            continue
+        text = found.group(1)
+        end = _PREDICATE_END.search(text)
+        if end:
+            text = text[: end.start()]
+        kept = text.split()[:MAX_PREDICATE_WORDS]
+        return " ".join(kept) if len(kept) >= 2 else None
+    return None

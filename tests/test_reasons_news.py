@@ -103,3 +103,21 @@ def test_long_means_clause_does_not_end_on_a_dangling_word() -> None:
         "by cutting the side panel, lifting the heavy wooden crates over the rail with a long "
         "rope, and pulling them onto a small trailer behind a second stolen van"
     )
+
+
+CHOIR = """A school choir toured three cities this spring.
+
+In every concert the youngest singer stands on a box at the front while the others sway.
+
+The conductor was praised by the local paper."""
+
+
+def test_how_without_a_means_gives_what_the_subject_does() -> None:
+    got = answer("How does the youngest singer perform?", CHOIR)
+    assert got is not None
+    assert got.span == "stands on a box at the front"
+
+
+def test_predicate_needs_an_active_question() -> None:
+    sentence = "In every concert the youngest singer stands on a box at the front."
+    assert reasons.predicate(sentence, "How is the youngest singer chosen?") is None
