@@ -37,6 +37,7 @@ W_NEIGHBOUR = 0.2  # a term found only in the previous/next sentence (pronoun su
 W_PREFIX = 0.5  # a term matched only by a shared 5-letter prefix ("founder" ~ "founded")
 W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
 W_DEFINITION = 0.3  # "What is X?" and a sentence saying "X is ..." or "X, a ..."
+W_REASON = 0.6  # a "why" question and a sentence with a reason clause
 
 # answer() says "the article does not say" when the best sentence (with its neighbours and the
 # title) covers less than this IDF-weighted share of the question's terms. Calibrated on SQuAD dev
@@ -582,6 +583,12 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
             bonus = _type_bonus(q, idx.sentences[i])
             type_found[i] = bonus > 0
             scores[i] += bonus
+    if q.info is not None and reasons.kind(q.text) == "why":
+        # "Why ...?": of the leading sentences, those that give a reason.
+        top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
+        for i in top:
+            if reasons.clause(idx.sentences[i], "why", q.text):
+                scores[i] += W_REASON
     subject = _DEFINITION.match(q.text)
     if subject:
         # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.

@@ -78,6 +78,7 @@ _WHY_QUESTION = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 32
+_MEANS_IN_REASON = re.compile(r"\s+by\s+[a-z]+ing\b")
 _DANGLING_WORDS = (
     "to then the a an and or but of from with in on at for by that which who his her their its "
     "as into after"
@@ -148,9 +149,12 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     # Up to the end of the clause: a comma followed by a new subject or a quote ends it.
     cut = re.search(
         r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they|said|says|has|have|had|"
-        r"is|was|were|are|will|would|then|later|also))\b|[\"”]",
+        r"is|was|were|are|will|would|then|later|also))\b|[\"”]|\s['‘](?=\w)",
         text,
     )
+    means = _MEANS_IN_REASON.search(text) if asked == "why" else None
+    if means and means.start() > 10 and (cut is None or means.start() < cut.start()):
+        cut = means  # "to express his fun side | by being a hero": the means is not the reason
     if cut and cut.start() > 10:
         text = text[: cut.start()]
     words = text.split()

@@ -121,3 +121,18 @@ def test_how_without_a_means_gives_what_the_subject_does() -> None:
 def test_predicate_needs_an_active_question() -> None:
     sentence = "In every concert the youngest singer stands on a box at the front."
     assert reasons.predicate(sentence, "How is the youngest singer chosen?") is None
+
+
+GARDEN = """Residents planted a community garden beside the station last year.
+
+People say the garden plots are bigger than the old allotments.
+
+According to the council, the garden lets people who usually commute all day to meet their neighbours by sharing tools and seeds.
+
+The station car park lost ten spaces to the garden."""
+
+
+def test_why_prefers_the_sentence_with_a_reason_and_stops_before_the_means() -> None:
+    got = answer("Why do people plant in the garden?", GARDEN)
+    assert got is not None
+    assert got.span == "to meet their neighbours"
