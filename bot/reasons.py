@@ -25,6 +25,15 @@ _WHY_WEAK = re.compile(
     r"draw|spread|collect|earn|cover|prove|check|test|learn|look)\b))\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
+# "was dismissed for two bookable offences": the deed a verdict is for.
+_FOR_DEED = re.compile(
+    r"\b(?:dismissed|arrested|jailed|fined|banned|charged|suspended|sacked|fired|punished|"
+    r"sentenced|convicted|blamed|critici[sz]ed|praised|condemned|sued|booked|sent\s+off)\s+"
+    r"(for)\s+([^.;!?]{3,200})",
+    re.IGNORECASE,
+)
+# "too embarrassed to shout": why he did not.
+_TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"(?:since|after|following)\s+(?:\d|then\b|(?:the\s+)?(?:beginning|start|end|first|last|"
     r"early|mid|late|previous|next|turn|age)\b|(?:a|an|one|two|three|four|five|six|several|"
@@ -78,6 +87,7 @@ _WHY_QUESTION = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 32
+_DEED_END = re.compile(r",|\s+(?:during|on|at|in|after|when|while|before|against)\s")
 _MEANS_IN_REASON = re.compile(r"\s+by\s+[a-z]+ing\b")
 _DANGLING_WORDS = (
     "to then the a an and or but of from with in on at for by that which who his her their its "
@@ -104,9 +114,10 @@ def _each(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
 
 
 def _why_match(sentence: str) -> re.Match[str] | None:
-    m = _WHY_STRONG.search(sentence)
-    if m:
-        return m
+    for pattern in (_WHY_STRONG, _FOR_DEED, _TOO):
+        m = pattern.search(sentence)
+        if m:
+            return m
     for m in _each(_WHY_WEAK, sentence):
         if _TIME_AFTER.match(sentence, m.start()):
             continue
@@ -145,13 +156,16 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     m = _why_match(sentence) if asked == "why" else _how_match(sentence)
     if not m:
         return _cause_subject(sentence, question) if asked == "why" else None
-    text = m.group(0).strip().rstrip(",")
+    text = sentence[m.start(1) : m.end()].strip().rstrip(",")
     # Up to the end of the clause: a comma followed by a new subject or a quote ends it.
     cut = re.search(
         r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they|said|says|has|have|had|"
-        r"is|was|were|are|will|would|then|later|also))\b|[\"”]|\s['‘](?=\w)",
+        r"is|was|were|are|will|would|then|later|also)|meaning|leaving|saying|adding)\b|[\"”]",
         text,
     )
+    if m.re is _FOR_DEED:
+        # "for two bookable offences | during the qualifier": the deed, not when or where.
+        cut = _DEED_END.search(text) or cut
     means = _MEANS_IN_REASON.search(text) if asked == "why" else None
     if means and means.start() > 10 and (cut is None or means.start() < cut.start()):
         cut = means  # "to express his fun side | by being a hero": the means is not the reason

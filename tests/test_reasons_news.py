@@ -136,3 +136,22 @@ def test_why_prefers_the_sentence_with_a_reason_and_stops_before_the_means() -> 
     got = answer("Why do people plant in the garden?", GARDEN)
     assert got is not None
     assert got.span == "to meet their neighbours"
+
+
+MATCH = """The home side won the cup final 2-1 on Sunday.
+
+Their goalkeeper was sent off for two handballs during the first half, and a defender took his place.
+
+The striker had been too nervous to take the penalty, his coach said afterwards."""
+
+
+def test_why_sent_off_gives_the_deed() -> None:
+    got = answer("Why was the goalkeeper sent off?", MATCH)
+    assert got is not None
+    assert got.span == "for two handballs"
+
+
+def test_why_not_gives_the_too_clause() -> None:
+    got = answer("Why didn't the striker take the penalty?", MATCH)
+    assert got is not None
+    assert got.span == "too nervous"
