@@ -432,6 +432,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     elif text == rule:
         # The scorer and the hand-written rules agree: a sure answer more often than not.
         prob = max(prob, AGREE_CONFIDENCE)
+    sized = reasons.measure(sentence, q.text, text)
+    if sized and sized != text:
+        # "How long ...?": "three hours", not "three hours in calm weather" nor a bare "58".
+        text, prob = sized, max(prob, AGREE_CONFIDENCE)
     at = sentence.find(text) if q.qtype is QType.THING and asks_for_several(q.text) else -1
     if at >= 0:
         # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.

@@ -260,3 +260,47 @@ def predicate(sentence: str, question: str) -> str | None:
         kept = text.split()[:MAX_PREDICATE_WORDS]
         return " ".join(kept) if len(kept) >= 2 else None
     return None
+
+
+# "How long / how far / how tall ...?": a duration or a distance with its unit.
+_MEASURE_QUESTION = re.compile(
+    r"\bhow\s+(long|far|tall|high|deep|wide)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"(?:called|named))",
+    re.IGNORECASE,
+)
+_COUNT = (
+    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundreds\s+of|thousands\s+of|several|a\s+few|few)"
+    r"(?:[\s-]+and\s+a\s+half)?"
+)
+_DURATION = re.compile(
+    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|mins|seconds?|decades?|centuries|"
+    r"century|nights?)\b",
+    re.IGNORECASE,
+)
+_DISTANCE = re.compile(
+    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
+    r"(?:[\s-]*(?:km|kilomet(?:re|er)s?|metres?|meters?|cm|centimet(?:re|er)s?|mm)|(?<=\d)\s?m|[\s-]+(?:miles?|"
+    r"feet|foot|ft|yards?|inch(?:es)?|nautical\s+miles))\b",
+    re.IGNORECASE,
+)
+
+
+def measure(sentence: str, question: str, text: str | None) -> str | None:
+    """For "how long/far/tall ...?", the duration or distance the answer should be, unit
+    included: `text` cut after its unit ("three hours| in calm weather"), else the sentence's
+    own measure (not a bare "58"). None for other questions, or when there is no such measure."""
+    m = _MEASURE_QUESTION.search(question)
+    if not m:
+        return None
+    units = (_DURATION, _DISTANCE) if m.group(1).lower() == "long" else (_DISTANCE,)
+    for unit in units:
+        inside = unit.search(text or "")
+        if inside:
+            return (text or "")[: inside.end()]
+    for unit in units:
+        found = unit.search(sentence)
+        if found:
+            return found.group()
+    return None

@@ -155,3 +155,28 @@ def test_why_not_gives_the_too_clause() -> None:
     got = answer("Why didn't the striker take the penalty?", MATCH)
     assert got is not None
     assert got.span == "too nervous"
+
+
+FERRY_ROUTE = """A new ferry route opened on Monday between the two islands.
+
+The crossing takes about three and a half hours in calm weather.
+
+The southern island lies 40 miles off the coast, and its harbour master, 58, has run the port for 12 years."""
+
+
+def test_how_long_gives_a_duration_with_its_unit() -> None:
+    got = answer("How long does the crossing take?", FERRY_ROUTE)
+    assert got is not None
+    assert got.span == "three and a half hours"
+
+
+def test_how_long_is_never_a_bare_number() -> None:
+    got = answer("How long has the harbour master run the port?", FERRY_ROUTE)
+    assert got is not None
+    assert got.span == "12 years"
+
+
+def test_how_far_gives_a_distance() -> None:
+    got = answer("How far is the southern island from the coast?", FERRY_ROUTE)
+    assert got is not None
+    assert got.span == "40 miles"
