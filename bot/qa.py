@@ -588,10 +588,10 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
             type_found[i] = bonus > 0
             scores[i] += bonus
     if q.info is not None and reasons.kind(q.text) == "why":
-        # "Why ...?": of the leading sentences, those that give a reason.
+        # "Why ...?": of the leading sentences, those with a reason connective.
         top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
         for i in top:
-            if reasons.clause(idx.sentences[i], "why", q.text):
+            if reasons.gives_reason(idx.sentences[i]):
                 scores[i] += W_REASON
     subject = _DEFINITION.match(q.text)
     if subject:

@@ -34,6 +34,7 @@ _FOR_DEED = re.compile(
 )
 # "too embarrassed to shout": why he did not.
 _TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
+_PURPOSE = re.compile(_WHY_WEAK.pattern.replace("amid|after|following|since|", ""), re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"(?:since|after|following)\s+(?:\d|then\b|(?:the\s+)?(?:beginning|start|end|first|last|"
     r"early|mid|late|previous|next|turn|age)\b|(?:a|an|one|two|three|four|five|six|several|"
@@ -121,12 +122,28 @@ def _why_match(sentence: str) -> re.Match[str] | None:
     for m in _each(_WHY_WEAK, sentence):
         if _TIME_AFTER.match(sentence, m.start()):
             continue
-        if m.group(1).lower() == "to":
-            before = sentence[: m.start()].split()[-3:]
-            if not before or any(w.lower().strip(",") in _TAKES_TO for w in before):
-                continue
+        if m.group(1).lower() == "to" and not _is_purpose(sentence, m):
+            continue
         return m
     return None
+
+
+def _is_purpose(sentence: str, m: re.Match[str]) -> bool:
+    """A "to + verb" that is not the object of a verb before it ("ordered her to pay")."""
+    before = sentence[: m.start()].split()[-3:]
+    return bool(before) and not any(w.lower().strip(",") in _TAKES_TO for w in before)
+
+
+def gives_reason(sentence: str) -> bool:
+    """Whether the sentence says why with a connective that is about reasons only: "because",
+    "due to", "for fear of", a purpose "to + verb", ... but not "after", "since" or "amid", which
+    in news are mostly about time ("arrested after the attack")."""
+    m = _why_match(sentence)
+    if m is None:
+        return False
+    if m.re is not _WHY_WEAK or m.group(1).lower() == "to":
+        return True
+    return any(_is_purpose(sentence, p) for p in _each(_PURPOSE, sentence))
 
 
 def _how_match(sentence: str) -> re.Match[str] | None:

@@ -180,3 +180,10 @@ def test_how_far_gives_a_distance() -> None:
     got = answer("How far is the southern island from the coast?", FERRY_ROUTE)
     assert got is not None
     assert got.span == "40 miles"
+
+
+def test_a_time_after_is_not_a_reason_connective_for_ranking() -> None:
+    assert not reasons.gives_reason("He was arrested after the attack on the depot.")
+    assert not reasons.gives_reason("A judge ordered her to pay the money back.")
+    assert reasons.gives_reason("The depot closed because of the attack.")
+    assert reasons.gives_reason("He left after the row to protect his family.")
