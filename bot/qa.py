@@ -21,7 +21,7 @@ from bot.followup import Context
 from bot.language import answering as other_language
 from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
-from bot.questions import QType, question_type
+from bot.questions import QType, asks_for_several, question_type
 from bot.words import STOP_WORDS, stem
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
@@ -38,6 +38,7 @@ W_NEIGHBOUR = 0.2  # a term found only in the previous/next sentence (pronoun su
 W_PREFIX = 0.5  # a term matched only by a shared 5-letter prefix ("founder" ~ "founded")
 W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
 W_DEFINITION = 0.3  # "What is X?" and a sentence saying "X is ..." or "X, a ..."
+W_REASON = 0.6  # a "why" question and a sentence with a reason clause
 
 # answer() says "the article does not say" when the best sentence (with its neighbours and the
 # title) covers less than this IDF-weighted share of the question's terms. Calibrated on SQuAD dev
@@ -419,9 +420,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     asked = reasons.kind(q.text) if q.info is not None else None
     if asked:
         # "Why"/"How did": the reason or means clause is the answer, never a bare fragment.
-        found = reasons.clause(sentence, asked)
+        found = reasons.clause(sentence, asked, q.text)
         if found:
             return Answer(sentence, found, round(score, 4), i, found, 1.0)
+        does = reasons.predicate(sentence, q.text) if asked == "how" else None
+        if does:
+            # No means named: what the asked-about subject does there ("looks into the camera").
+            return Answer(sentence, does, round(score, 4), i, does, AGREE_CONFIDENCE)
     if q.info is not None and _AGE_QUESTION.search(q.text):
         age = _AGE.search(sentence)
         if age:
@@ -446,6 +451,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     elif text == rule:
         # The scorer and the hand-written rules agree: a sure answer more often than not.
         prob = max(prob, AGREE_CONFIDENCE)
+    sized = reasons.measure(sentence, q.text, text)
+    if sized and sized != text:
+        # "How long ...?": "three hours", not "three hours in calm weather" nor a bare "58".
+        text, prob = sized, max(prob, AGREE_CONFIDENCE)
+    at = sentence.find(text) if q.qtype is QType.THING and asks_for_several(q.text) else -1
+    if at >= 0:
+        # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.
+        text = sentence[at : reasons.list_end(sentence, at + len(text))]
     shown = text if prob >= BOLD_THRESHOLD else None
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
@@ -594,6 +607,12 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
             bonus = _type_bonus(q, idx.sentences[i])
             type_found[i] = bonus > 0
             scores[i] += bonus
+    if q.info is not None and reasons.kind(q.text) == "why":
+        # "Why ...?": of the leading sentences, those with a reason connective.
+        top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
+        for i in top:
+            if reasons.gives_reason(idx.sentences[i]):
+                scores[i] += W_REASON
     subject = _DEFINITION.match(q.text)
     if subject:
         # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.

@@ -69,3 +69,17 @@ def question_type(question: str) -> QType:
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else QType.THING
+
+
+_SEVERAL = re.compile(
+    r"\b(?:what|which)\s+(?!(?:is|was|has|does|this|these|those|its|his)\b)(?:[a-z]+\s+)?"
+    r"(?!(?:is|was|has|does|this|its|his)\b)[a-z]{2,}[^s\W]s\s+"
+    r"(?:did|does|do|are|were|will|would|can|could|have|had|has|is|was|were)\b",
+    re.IGNORECASE,
+)
+_ELSE = re.compile(r"\bwhat\s+else\b", re.IGNORECASE)
+
+
+def asks_for_several(question: str) -> bool:
+    """ "What cars did he buy?", "which networks will show it?": a plural thing, so a list."""
+    return _SEVERAL.search(question) is not None or _ELSE.search(question) is not None

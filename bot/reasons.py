@@ -3,19 +3,82 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-_WHY = re.compile(
-    r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|amid|after|"
-    r"following|so\s+that|in\s+order\s+to|since|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|"
-    r"in\s+response\s+to|over\s+concerns?|to\s+(?=(?:help|avoid|prevent|protect|stop|allow|make|"
-    r"ensure|save|support|reduce|keep|fund|pay|raise|find|mark|honou?r|celebrate|protest)\b))\s+"
-    r"([^.;!?]{3,200})",
+from bot.words import STOP_WORDS, stem
+
+# Markers that say "the reason is": tried before the ambiguous ones below.
+_WHY_STRONG = re.compile(
+    r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
+    r"in\s+order\s+to|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|"
+    r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
+# "after"/"since"/"amid" and a purpose "to + verb": a reason only when not about time, or not
+# the object of a verb ("agreed to pay").
+_WHY_WEAK = re.compile(
+    r"\b(amid|after|following|since|to(?=\s+(?:help|avoid|prevent|protect|stop|allow|make|"
+    r"ensure|save|support|reduce|keep|fund|pay|raise|find|mark|honou?r|celebrate|protest|try|"
+    r"secure|express|show|get|buy|win|attend|visit|meet|see|seek|join|escape|boost|attract|"
+    r"promote|encourage|persuade|convince|hide|cope|fight|combat|tackle|ease|end|discuss|"
+    r"negotiate|investigate|study|treat|improve|build|create|demand|warn|highlight|"
+    r"draw|spread|collect|earn|cover|prove|check|test|learn|look)\b))\s+([^.;!?]{3,200})",
+    re.IGNORECASE,
+)
+# "was dismissed for two bookable offences": the deed a verdict is for.
+_FOR_DEED = re.compile(
+    r"\b(?:dismissed|arrested|jailed|fined|banned|charged|suspended|sacked|fired|punished|"
+    r"sentenced|convicted|blamed|critici[sz]ed|praised|condemned|sued|booked|sent\s+off)\s+"
+    r"(for)\s+([^.;!?]{3,200})",
+    re.IGNORECASE,
+)
+# "too embarrassed to shout": why he did not.
+_TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
+_PURPOSE = re.compile(_WHY_WEAK.pattern.replace("amid|after|following|since|", ""), re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"(?:since|after|following)\s+(?:\d|then\b|(?:the\s+)?(?:beginning|start|end|first|last|"
+    r"early|mid|late|previous|next|turn|age)\b|(?:a|an|one|two|three|four|five|six|several|"
+    r"few|many|some|nearly|almost|more|less|about|just|only)\s|midnight\b|dark\b|dawn\b|"
+    r"noon\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|january\b|february\b|march\b|"
+    r"april\b|may\b|june\b|july\b|august\b|september\b|october\b|november\b|december\b|"
+    r"(?:this|that|last|next)\s+(?:year|month|week|season)\b)|since\s+(?:he|she|they|it|i|we)\s",
+    re.IGNORECASE,
+)
+# A verb whose object is an infinitive: "to" after it is not a purpose.
+_TAKES_TO_WORDS = (
+    "want wants wanted agree agrees agreed order ordered orders ask asked asks decide decided "
+    "decides plan plans planned expect expected expects going has have had used able likely "
+    "unlikely tried tries trying refuse refused refuses allowed continue continued continues "
+    "began begin begins need needs needed hope hoped hopes like seems seem seemed appear appears "
+    "appeared set ready failed fail fails forced told urged urge urges vowed vow promised "
+    "threatened chose choose sought seek seeks managed attempt attempted attempts due about "
+    "how whether where what order permission right chance way reluctant willing eager"
+)
+_TAKES_TO = frozenset(_TAKES_TO_WORDS.split())
 _HOW = re.compile(
-    r"\b(by|through|using|with\s+the\s+help\s+of|via)\s+([^.;!?]{3,160})",
+    r"\b(by(?=\s+[a-z]+ing\b)|through|using|with\s+the\s+help\s+of|via|"
+    r"(?<=died\s)(?:as\s+a\s+result\s+of|from|of|after)|"
+    r"(?<=dies\s)(?:as\s+a\s+result\s+of|from|of|after)|by)\s+([^.;!?]{3,160})",
     re.IGNORECASE,
 )
+# "by" that is a count, a deadline or a margin, not a means.
+_NOT_MEANS = re.compile(
+    r"by\s+(?:\d|the\s+(?:hundreds|thousands|dozens|millions|end|time|way)\b|(?:a|an)\s+"
+    r"(?:margin|factor|third|half|quarter)\b|far\b|then\b|now\b|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day\b|(?:this|next|last)\s)",
+    re.IGNORECASE,
+)
+# "Donald Sterling's racist remarks cost him his team": the subject is the cause.
+_CAUSE_SUBJECT = re.compile(
+    r"^([A-Z][^,;:.!?\"“”]{2,80}?)\s+(?:cost|caused|prompted|sparked|triggered|led\s+to)\s+"
+    r"(?:him|her|them|it|the|a|an|his|their|its)\b"
+)
+_NOT_CAUSE = re.compile(
+    r"(?:^(?:it|this|that|he|she|they|there|what|which)$)|\b(?:will|would|could|can|may|might|"
+    r"to|not|also|which|who|that)$",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}?([A-Z][\w-]*)['’]s\s+")
 _HOW_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?how\s+(?:did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b",
     re.IGNORECASE,
@@ -24,7 +87,14 @@ _WHY_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+)?(?:why\b|what\s+(?:caused|led\s+to)\b|for\s+what\s+reason\b)",
     re.IGNORECASE,
 )
-MAX_WORDS = 25
+MAX_WORDS = 32
+_DEED_END = re.compile(r",|\s+(?:during|on|at|in|after|when|while|before|against)\s")
+_MEANS_IN_REASON = re.compile(r"\s+by\s+[a-z]+ing\b")
+_DANGLING_WORDS = (
+    "to then the a an and or but of from with in on at for by that which who his her their its "
+    "as into after"
+)
+_DANGLING = frozenset(_DANGLING_WORDS.split())
 
 
 def kind(question: str) -> str | None:
@@ -36,20 +106,218 @@ def kind(question: str) -> str | None:
     return None
 
 
-def clause(sentence: str, asked: str) -> str | None:
+def _each(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """Every match, each marker in turn (a skipped marker's clause may hold the next one)."""
+    m = pattern.search(sentence)
+    while m:
+        yield m
+        m = pattern.search(sentence, m.start(1) + 1)
+
+
+def _why_match(sentence: str) -> re.Match[str] | None:
+    for pattern in (_WHY_STRONG, _FOR_DEED, _TOO):
+        m = pattern.search(sentence)
+        if m:
+            return m
+    for m in _each(_WHY_WEAK, sentence):
+        if _TIME_AFTER.match(sentence, m.start()):
+            continue
+        if m.group(1).lower() == "to" and not _is_purpose(sentence, m):
+            continue
+        return m
+    return None
+
+
+def _is_purpose(sentence: str, m: re.Match[str]) -> bool:
+    """A "to + verb" that is not the object of a verb before it ("ordered her to pay")."""
+    before = sentence[: m.start()].split()[-3:]
+    return bool(before) and not any(w.lower().strip(",") in _TAKES_TO for w in before)
+
+
+def gives_reason(sentence: str) -> bool:
+    """Whether the sentence says why with a connective that is about reasons only: "because",
+    "due to", "for fear of", a purpose "to + verb", ... but not "after", "since" or "amid", which
+    in news are mostly about time ("arrested after the attack")."""
+    m = _why_match(sentence)
+    if m is None:
+        return False
+    if m.re is not _WHY_WEAK or m.group(1).lower() == "to":
+        return True
+    return any(_is_purpose(sentence, p) for p in _each(_PURPOSE, sentence))
+
+
+def _how_match(sentence: str) -> re.Match[str] | None:
+    for m in _each(_HOW, sentence):
+        if m.group(1).lower() == "by" and _NOT_MEANS.match(sentence, m.start()):
+            continue
+        return m
+    return None
+
+
+def _cause_subject(sentence: str, question: str) -> str | None:
+    m = _CAUSE_SUBJECT.match(sentence)
+    if not m or _NOT_CAUSE.search(m.group(1)):
+        return None
+    text = m.group(1)
+    owner = _OWNER.match(text)
+    if owner and owner.group(1).lower() in question.lower().split():
+        # "Why did Sterling lose ...": "Sterling's racist remarks" -> "racist remarks".
+        text = text[owner.end() :]
+    words = text.split()
+    return text if 2 <= len(words) <= 10 else None
+
+
+def clause(sentence: str, asked: str, question: str = "") -> str | None:
     """The reason (for "why") or the means (for "how") clause of a sentence, marker included:
     "because the rebels refused to disarm", "by cutting the fence"."""
-    m = (_WHY if asked == "why" else _HOW).search(sentence)
+    m = _why_match(sentence) if asked == "why" else _how_match(sentence)
     if not m:
-        return None
-    text = m.group(0).strip().rstrip(",")
+        return _cause_subject(sentence, question) if asked == "why" else None
+    text = sentence[m.start(1) : m.end()].strip().rstrip(",")
     # Up to the end of the clause: a comma followed by a new subject or a quote ends it.
     cut = re.search(
-        r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they))\b|[\"”]", text
+        r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they|said|says|has|have|had|"
+        r"is|was|were|are|will|would|then|later|also)|meaning|leaving|saying|adding)\b|[\"”]",
+        text,
     )
+    if m.re is _FOR_DEED:
+        # "for two bookable offences | during the qualifier": the deed, not when or where.
+        cut = _DEED_END.search(text) or cut
+    means = _MEANS_IN_REASON.search(text) if asked == "why" else None
+    if means and means.start() > 10 and (cut is None or means.start() < cut.start()):
+        cut = means  # "to express his fun side | by being a hero": the means is not the reason
     if cut and cut.start() > 10:
         text = text[: cut.start()]
     words = text.split()
-    if len(words) > MAX_WORDS:
-        text = " ".join(words[:MAX_WORDS])
-    return text if len(words) >= 2 else None
+    # Cut short: not on a word that needs the next one ("... another vehicle to then").
+    kept = words[:MAX_WORDS]
+    while len(kept) > 2 and kept[-1].lower().strip(",'‘") in _DANGLING:
+        kept.pop()
+    if len(kept) < len(words):
+        text = " ".join(kept).rstrip(",")
+    return text if len(text.split()) >= 2 else None
+
+
+# The rest of a list a short answer opens: "Christianity|, Judaism and Zoroastrianism".
+_LIST_ITEM = re.compile(
+    r",\s+(?!(?:and|or|but|which|who|where|when|while|he|she|they|it|we|i|said|says)\b)"
+    r"([^\s,.;:!?()\"“”][^,.;:!?()\"“”]{0,40}?)(?=[,.;:!?()]|\s+(?:and|or)\s|$)",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(
+    r",?\s+(?:and|or)\s+([^\s,.;:!?()\"“”][^,.;:!?()\"“”]{0,40}?)(?=\s*[,.;:!?()\"“”]|$)"
+)
+_ITEM_START = re.compile(r"(?:an?|the|his|her|their|its|some|two|three|four|five)\s|[\d£$€]|[A-Z]")
+MAX_ITEM_WORDS = 5
+MAX_LIST_ITEMS = 6
+
+
+def list_end(sentence: str, end: int) -> int:
+    """Where the list that a span ending at `end` opens ends ("a Ferrari" + ", two Bentleys and a
+    Range Rover"); `end` itself when the span opens no list."""
+    pos, items = end, 0
+    while items < MAX_LIST_ITEMS:
+        m = _LIST_ITEM.match(sentence, pos)
+        if not m or len(m.group(1).split()) > MAX_ITEM_WORDS:
+            break
+        pos, items = m.end(), items + 1
+    last = _LIST_END.match(sentence, pos)
+    if last is None or len(last.group(1).split()) > MAX_ITEM_WORDS + 1:
+        return end
+    if not items and not _ITEM_START.match(last.group(1)):
+        return end
+    return last.end()
+
+
+# "How do the daughters pose?" with no means in the sentence: what the subject does there,
+# "the daughter | looks directly into the camera smiling | while ...".
+_VERB_AFTER = re.compile(
+    r"\s+((?:will|would|can|could|must|may|might|should|[a-z]+ed|[a-z]+[^s\W]s)\b"
+    r"[^.;:!?,()\"“”]{3,160})"
+)
+# What a subject does, asked in the active: "how do/does/did X ...", "how are X making ...".
+_DOES_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+)?how\s+(?:(?:did|does|do)\b|(?:is|are|was|were)\b(?=.*\b[a-z]{2,}ing\b))",
+    re.IGNORECASE,
+)
+_PREDICATE_END = re.compile(r"\s+(?:while|when|where|but|because|after|as|and\s+(?:he|she|they))\b")
+_NOT_PREDICATE = re.compile(r"(?:said|says|told|tells|added|asked)\b")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+MAX_PREDICATE_WORDS = 16
+
+
+def predicate(sentence: str, question: str) -> str | None:
+    """What the subject of a "how does X do Y?" question does in `sentence`, when it says so right
+    after naming X; None otherwise."""
+    m = _DOES_QUESTION.match(question)
+    if not m:
+        return None
+    words = [
+        w for w in re.findall(r"[^\W\d_]+", question[m.end() :]) if w.lower() not in STOP_WORDS
+    ]
+    if not words:
+        return None
+    head, asked = stem(words[0]), {stem(w) for w in words}
+    for w in re.finditer(r"[^\W\d_]+", sentence):
+        if stem(w.group()) != head:
+            continue
+        after = w.end()
+        # "structural geologists use ...": past the rest of the subject the question names.
+        more = _NEXT_WORD.match(sentence, after)
+        while more and stem(more.group(1)) in asked:
+            after = more.end()
+            more = _NEXT_WORD.match(sentence, after)
+        found = _VERB_AFTER.match(sentence, after)
+        if not found or _NOT_PREDICATE.match(found.group(1)):
+            continue
+        text = found.group(1)
+        end = _PREDICATE_END.search(text)
+        if end:
+            text = text[: end.start()]
+        kept = text.split()[:MAX_PREDICATE_WORDS]
+        return " ".join(kept) if len(kept) >= 2 else None
+    return None
+
+
+# "How long / how far / how tall ...?": a duration or a distance with its unit.
+_MEASURE_QUESTION = re.compile(
+    r"\bhow\s+(long|far|tall|high|deep|wide)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"(?:called|named))",
+    re.IGNORECASE,
+)
+_COUNT = (
+    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundreds\s+of|thousands\s+of|several|a\s+few|few)"
+    r"(?:[\s-]+and\s+a\s+half)?"
+)
+_DURATION = re.compile(
+    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|mins|seconds?|decades?|centuries|"
+    r"century|nights?)\b",
+    re.IGNORECASE,
+)
+_DISTANCE = re.compile(
+    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
+    r"(?:[\s-]*(?:km|kilomet(?:re|er)s?|metres?|meters?|cm|centimet(?:re|er)s?|mm)|(?<=\d)\s?m|[\s-]+(?:miles?|"
+    r"feet|foot|ft|yards?|inch(?:es)?|nautical\s+miles))\b",
+    re.IGNORECASE,
+)
+
+
+def measure(sentence: str, question: str, text: str | None) -> str | None:
+    """For "how long/far/tall ...?", the duration or distance the answer should be, unit
+    included: `text` cut after its unit ("three hours| in calm weather"), else the sentence's
+    own measure (not a bare "58"). None for other questions, or when there is no such measure."""
+    m = _MEASURE_QUESTION.search(question)
+    if not m:
+        return None
+    units = (_DURATION, _DISTANCE) if m.group(1).lower() == "long" else (_DISTANCE,)
+    for unit in units:
+        inside = unit.search(text or "")
+        if inside:
+            return (text or "")[: inside.end()]
+    for unit in units:
+        found = unit.search(sentence)
+        if found:
+            return found.group()
+    return None

@@ -1,0 +1,189 @@
+"""Reasons and manner in news articles: "why ...?" returns the reason clause, "how ...?" the
+means, never a bare fragment. The articles are written for these tests."""
+
+from __future__ import annotations
+
+from bot import answer, reasons
+from bot.questions import asks_for_several
+
+FERRY = """A ferry company cancelled all crossings to the island on Friday.
+
+More than 300 passengers have been stranded at the port since the start of the week, mostly because of high winds and a broken loading ramp.
+
+The company later changed its timetable, possibly to avoid paying refunds, and said the next ferry would leave on Sunday.
+
+The captain, a 52-year-old from Leith, reached the harbour by steering around the sandbanks."""
+
+MUSEUM = """The city museum closed its east wing last month.
+
+The curator's costly renovation plans cost her the job in March.
+
+A night guard, 61, died as a result of a fall on the main staircase in 2019.
+
+Volunteers travelled to the coast in May to collect driftwood for a new exhibit."""
+
+
+def test_why_prefers_because_over_a_time_since() -> None:
+    got = answer("Why have so many passengers been stranded?", FERRY)
+    assert got is not None
+    assert got.span == "because of high winds and a broken loading ramp"
+
+
+def test_why_purpose_to_verb() -> None:
+    got = answer("Why did the company change its timetable?", FERRY)
+    assert got is not None
+    assert got.span == "to avoid paying refunds"
+
+
+def test_why_purpose_after_a_place_and_date() -> None:
+    got = answer("Why did the volunteers travel to the coast?", MUSEUM)
+    assert got is not None
+    assert got.span == "to collect driftwood for a new exhibit"
+
+
+def test_why_cause_is_the_subject() -> None:
+    got = answer("Why did the curator lose her job?", MUSEUM)
+    assert got is not None
+    assert got.span == "The curator's costly renovation plans"
+
+
+def test_how_did_she_die_gives_the_cause() -> None:
+    got = answer("How did the night guard die?", MUSEUM)
+    assert got is not None
+    assert got.span == "as a result of a fall on the main staircase in 2019"
+
+
+def test_how_gives_the_means() -> None:
+    got = answer("How did the captain reach the harbour?", FERRY)
+    assert got is not None
+    assert got.span == "by steering around the sandbanks"
+
+
+def test_clause_skips_time_and_verb_objects() -> None:
+    assert reasons.clause("He has lived there since he was a child.", "why") is None
+    assert reasons.clause("The judge ordered her to pay the money back.", "why") is None
+    assert (
+        reasons.clause("A judge ordered her to pay the money back after his wife sued.", "why")
+        == "after his wife sued"
+    )
+    assert reasons.clause("Rebels killed villagers by the hundreds.", "how") is None
+    question = "Why did Sterling lose the team?"
+    assert reasons.clause("Sterling's angry remarks cost him the team.", "why", question) == (
+        "angry remarks"
+    )
+
+
+BAKERY = """A bakery in the old town won the regional prize on Saturday.
+
+The judges praised the bakery, which sells rye loaves, almond tarts and plum cake, for its prices.
+
+The owner said he would spend the prize money on a new oven."""
+
+
+def test_what_plural_returns_the_whole_list() -> None:
+    got = answer("What goods does the bakery sell?", BAKERY)
+    assert got is not None
+    assert got.span == "rye loaves, almond tarts and plum cake"
+
+
+def test_plural_questions() -> None:
+    assert asks_for_several("Which networks will show it?")
+    assert asks_for_several("what else did the agent lose")
+    assert not asks_for_several("What does this mean?")
+    assert not asks_for_several("What is his name?")
+
+
+def test_long_means_clause_does_not_end_on_a_dangling_word() -> None:
+    sentence = (
+        "Thieves opened the van by cutting the side panel, lifting the heavy wooden crates over "
+        "the rail with a long rope, and pulling them onto a small trailer behind a second stolen "
+        "van to then drive them away."
+    )
+    assert reasons.clause(sentence, "how") == (
+        "by cutting the side panel, lifting the heavy wooden crates over the rail with a long "
+        "rope, and pulling them onto a small trailer behind a second stolen van"
+    )
+
+
+CHOIR = """A school choir toured three cities this spring.
+
+In every concert the youngest singer stands on a box at the front while the others sway.
+
+The conductor was praised by the local paper."""
+
+
+def test_how_without_a_means_gives_what_the_subject_does() -> None:
+    got = answer("How does the youngest singer perform?", CHOIR)
+    assert got is not None
+    assert got.span == "stands on a box at the front"
+
+
+def test_predicate_needs_an_active_question() -> None:
+    sentence = "In every concert the youngest singer stands on a box at the front."
+    assert reasons.predicate(sentence, "How is the youngest singer chosen?") is None
+
+
+GARDEN = """Residents planted a community garden beside the station last year.
+
+People say the garden plots are bigger than the old allotments.
+
+According to the council, the garden lets people who usually commute all day to meet their neighbours by sharing tools and seeds.
+
+The station car park lost ten spaces to the garden."""
+
+
+def test_why_prefers_the_sentence_with_a_reason_and_stops_before_the_means() -> None:
+    got = answer("Why do people plant in the garden?", GARDEN)
+    assert got is not None
+    assert got.span == "to meet their neighbours"
+
+
+MATCH = """The home side won the cup final 2-1 on Sunday.
+
+Their goalkeeper was sent off for two handballs during the first half, and a defender took his place.
+
+The striker had been too nervous to take the penalty, his coach said afterwards."""
+
+
+def test_why_sent_off_gives_the_deed() -> None:
+    got = answer("Why was the goalkeeper sent off?", MATCH)
+    assert got is not None
+    assert got.span == "for two handballs"
+
+
+def test_why_not_gives_the_too_clause() -> None:
+    got = answer("Why didn't the striker take the penalty?", MATCH)
+    assert got is not None
+    assert got.span == "too nervous"
+
+
+FERRY_ROUTE = """A new ferry route opened on Monday between the two islands.
+
+The crossing takes about three and a half hours in calm weather.
+
+The southern island lies 40 miles off the coast, and its harbour master, 58, has run the port for 12 years."""
+
+
+def test_how_long_gives_a_duration_with_its_unit() -> None:
+    got = answer("How long does the crossing take?", FERRY_ROUTE)
+    assert got is not None
+    assert got.span == "three and a half hours"
+
+
+def test_how_long_is_never_a_bare_number() -> None:
+    got = answer("How long has the harbour master run the port?", FERRY_ROUTE)
+    assert got is not None
+    assert got.span == "12 years"
+
+
+def test_how_far_gives_a_distance() -> None:
+    got = answer("How far is the southern island from the coast?", FERRY_ROUTE)
+    assert got is not None
+    assert got.span == "40 miles"
+
+
+def test_a_time_after_is_not_a_reason_connective_for_ranking() -> None:
+    assert not reasons.gives_reason("He was arrested after the attack on the depot.")
+    assert not reasons.gives_reason("A judge ordered her to pay the money back.")
+    assert reasons.gives_reason("The depot closed because of the attack.")
+    assert reasons.gives_reason("He left after the row to protect his family.")
