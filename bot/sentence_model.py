@@ -49,9 +49,27 @@ BASE = (
     "missing_rare",
     "density",
     "near_only",
+    "prev_share",
+    "next_share",
+    "paragraph_last",
+    "focus_found",
+    "share_verb",
+    "share_name",
+    "share_noun",
+    "best_share",
+    "best_bigram",
+    "best_fuzz",
+    "best_near",
+    "say_quote",
+    "pronoun_start",
+    "share_local",
+    "pair_prev",
+    "adds_to_prev",
+    "prev_best",
     *(f"{t}:{shape}" for t in ("person", "place", "date", "number", "thing") for shape in SHAPES),
 )
 BLOCKS = ("all", "ngram", "en")
+
 # Products of the strongest features: how much each counts depends on the others.
 CROSSED = ("gap", "rank0", "share", "share_window", "fuzz", "chars", "typed_found", "rarest_found")
 _CROSSED_AT = tuple(BASE.index(n) for n in CROSSED)
