@@ -1,7 +1,8 @@
 """The learned sentence re-ranker: the hand-mixed score (BM25-style terms, bigrams, fuzzy match,
 answer type) picks a short list of sentences; a softmax regression over features of each one
 (how much of the question it holds, exactly and nearby, the rarest term found, the answer type,
-its length and place) picks the answer among them.
+its length and place, whether it follows the list's best match and adds what that one lacks)
+picks the answer among them.
 
 Weights: `bot/data/sentence_model.json`, made by `bench/train_sentences.py` from the tuning halves
 of SQuAD 1.1 dev, XQuAD dev (all 12 languages) and the news set; only the standard library is
