@@ -210,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     old = sentence_model.model
     sentence_model.model = lambda: None  # type: ignore[assignment]
     try:
-        cache = Path("/tmp/sentence_groups.pkl")
+        # TRAIN_CACHE=1 caches in /tmp/sentence_groups.pkl; any other value is the file to use.
+        flag = os.environ.get("TRAIN_CACHE", "")
+        cache = Path("/tmp/sentence_groups.pkl" if flag in ("", "1") else flag)
         if os.environ.get("TRAIN_CACHE") and cache.exists():
             groups = pickle.loads(cache.read_bytes())
         else:

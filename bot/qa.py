@@ -716,13 +716,23 @@ def _shortlist_features(
     typed = q.qtype is not QType.THING
     best = scores[shortlist[0]]
     ngram = profile(idx.language).ngrams
-    rows = []
+    focus, kinds = _question_view(q)
+    kind_total = {k: sum(w for t, w in weights.items() if kinds.get(t) == k) for k in _KINDS}
+    say = bool(_SAY_QUESTION.search(q.text))
+    # The question's words weighed by how few of the short list hold them: what tells the
+    # candidates apart.
+    held = Counter(t for i in shortlist for t in weights if t in idx.tf[i])
+    local = {t: w * math.log(1 + len(shortlist) / held[t]) for t, w in weights.items() if held[t]}
+    local_total = sum(local.values()) or 1.0
+    bases = []
     for r, i in enumerate(shortlist):
         if typed and i not in type_found:
             type_found[i] = _type_bonus(q, idx.sentences[i]) > 0
         found_type = type_found.get(i, False)
         tf = idx.tf[i]
         window = range(max(0, i - 1), min(idx.n, i + 2))
+        before = i > 0 and idx.para_of[i - 1] == idx.para_of[i]
+        after = i + 1 < idx.n and idx.para_of[i + 1] == idx.para_of[i]
         share = sum(w for t, w in weights.items() if t in tf) / total
         near = sum(w for t, w in weights.items() if any(t in idx.tf[j] for j in window)) / total
         rarest = max((w for t, w in weights.items() if t in tf), default=0.0) / top_w
@@ -763,10 +773,90 @@ def _shortlist_features(
             _missing_max(q, idx, window) / top_idf,
             density,
             near - share,
+            _found_share(weights, total, idx.tf[i - 1]) if before else 0.0,
+            _found_share(weights, total, idx.tf[i + 1]) if after else 0.0,
+            float(not after),
+            float(focus is not None and focus in tf),
+            *(
+                sum(w for t, w in weights.items() if kinds.get(t) == k and t in tf) / kind_total[k]
+                if kind_total[k]
+                else 0.0
+                for k in _KINDS
+            ),
+            0.0,  # best_share, best_bigram, best_fuzz, best_near: filled in below
+            0.0,
+            0.0,
+            0.0,
+            float(say and bool(_QUOTE_MARK.search(idx.sentences[i]))),
+            float(bool(_PRONOUN_START.match(idx.sentences[i]))),
+            sum(w for t, w in local.items() if t in tf) / local_total,
+            pair := (
+                sum(w for t, w in weights.items() if t in tf or t in idx.tf[i - 1]) / total
+                if before
+                else share
+            ),
+            pair - (_found_share(weights, total, idx.tf[i - 1]) if before else 0.0),
+            0.0,  # prev_best: filled in below
             *_shapes(q, idx.sentences[i]),
         ]
-        rows.append(sentence_model.expand(base, ngram=ngram, english=idx.language == "en"))
-    return rows
+        bases.append(base)
+    at = sentence_model.BASE.index("best_share")
+    for k, of in enumerate(("share", "bigram", "fuzz", "share_window")):
+        col = sentence_model.BASE.index(of)
+        top = max(b[col] for b in bases)
+        for b in bases:
+            b[at + k] = float(b[col] >= top - 1e-9)
+    # The sentence after the short list's best match: answers often follow the sentence that
+    # names the subject ("... Tesla Electric Light & Manufacturing. The company installed ...").
+    col = sentence_model.BASE.index("share")
+    top = max(range(len(bases)), key=lambda k: bases[k][col])
+    after_top = shortlist[top] + 1
+    prev_best = sentence_model.BASE.index("prev_best")
+    for k, i in enumerate(shortlist):
+        bases[k][prev_best] = float(i == after_top and idx.para_of[i] == idx.para_of[i - 1])
+    return [sentence_model.expand(b, ngram=ngram, english=idx.language == "en") for b in bases]
+
+
+_KINDS = ("verb", "name", "noun")
+_PRONOUN_START = re.compile(r"(?:he|she|it|they|this|these|his|her|its|their)\b", re.I)
+# "What year", "which team", "how many people", "what kind of tree": the word naming the thing
+# asked for (the answer sentence often has an instance of it, not the word).
+_FOCUS = re.compile(
+    r"\b(?:what|which|whose|how\s+many|how\s+much)\s+([^\W\d_]+)(?:\s+of\s+([^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_FOCUS_VAGUE = frozenset(("kind", "type", "sort", "name", "form", "part", "number", "amount"))
+_SAY_QUESTION = re.compile(r"\b(?:say|said|says|tell|told|according|call|called)\b", re.I)
+
+
+def _question_view(q: _Question) -> tuple[str | None, dict[str, str]]:
+    """The question's focus term, and each of its terms' coarse part of speech (verb, name or
+    noun); English only."""
+    if q.language != "en":
+        return None, {}
+    from bot import pos
+    from bot.words import words
+
+    focus = None
+    m = _FOCUS.search(q.text)
+    if m:
+        w = m.group(1).lower()
+        if w in _FOCUS_VAGUE and m.group(2):
+            w = m.group(2).lower()
+        if w not in STOP_WORDS:
+            focus = stem(w)
+    ws = words(q.text)
+    kinds: dict[str, str] = {}
+    for w, t in zip(ws, pos.tag(ws), strict=True):
+        if w.lower() not in STOP_WORDS:
+            kinds.setdefault(
+                stem(w), "verb" if t in ("VERB", "AUX") else "name" if t == "PROPN" else "noun"
+            )
+    return focus, kinds
+
+
+def _found_share(weights: dict[str, float], total: float, tf: Counter[str]) -> float:
+    return sum(w for t, w in weights.items() if t in tf) / total
 
 
 _NUMBER_TOKEN = re.compile(r"\d[\d,.]*")

@@ -1,7 +1,8 @@
 """The learned sentence re-ranker: the hand-mixed score (BM25-style terms, bigrams, fuzzy match,
 answer type) picks a short list of sentences; a softmax regression over features of each one
 (how much of the question it holds, exactly and nearby, the rarest term found, the answer type,
-its length and place) picks the answer among them.
+its length and place, whether it follows the list's best match and adds what that one lacks)
+picks the answer among them.
 
 Weights: `bot/data/sentence_model.json`, made by `bench/train_sentences.py` from the tuning halves
 of SQuAD 1.1 dev, XQuAD dev (all 12 languages) and the news set; only the standard library is
@@ -49,9 +50,27 @@ BASE = (
     "missing_rare",
     "density",
     "near_only",
+    "prev_share",
+    "next_share",
+    "paragraph_last",
+    "focus_found",
+    "share_verb",
+    "share_name",
+    "share_noun",
+    "best_share",
+    "best_bigram",
+    "best_fuzz",
+    "best_near",
+    "say_quote",
+    "pronoun_start",
+    "share_local",
+    "pair_prev",
+    "adds_to_prev",
+    "prev_best",
     *(f"{t}:{shape}" for t in ("person", "place", "date", "number", "thing") for shape in SHAPES),
 )
 BLOCKS = ("all", "ngram", "en")
+
 # Products of the strongest features: how much each counts depends on the others.
 CROSSED = ("gap", "rank0", "share", "share_window", "fuzz", "chars", "typed_found", "rarest_found")
 _CROSSED_AT = tuple(BASE.index(n) for n in CROSSED)
