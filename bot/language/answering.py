@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from bot import spans
-from bot.language import entities
+from bot.language import entities, span_model
 from bot.language.questions import asks_what_was_said
 from bot.language.questions import question_type as _question_type
 from bot.language.text import normalise, profile
@@ -196,3 +196,21 @@ def _chunks(sentence: str, asked: frozenset[str], code: str) -> list[spans.Span]
             run.append(m)
     flush()
     return out
+
+
+# A short answer of the learned scorer is shown bold only when its probability among the
+# sentence's candidates reaches this (0: always; see bench/train_spans_ml.py).
+BOLD_THRESHOLD = 0.0
+
+
+def best_span(
+    question: str, qtype: QType, sentence: str, code: str, hint: str | None
+) -> tuple[str | None, str | None, float]:
+    """The short answer shown (or None), the best guess, and its probability: the learned
+    scorer's span (bot/language/span_model.py), or the rules' `hint` without its weights."""
+    typed_spans = [(s.start, s.end) for s in typed(sentence, qtype, code)]
+    best = span_model.best_span(question, str(qtype), sentence, code, hint, typed_spans)
+    if best is None:
+        return hint, hint, 0.0
+    shown = best.text if best.prob >= BOLD_THRESHOLD else None
+    return shown, best.text, round(best.prob, 4)
