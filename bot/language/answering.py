@@ -199,8 +199,10 @@ def _chunks(sentence: str, asked: frozenset[str], code: str) -> list[spans.Span]
 
 
 # A short answer of the learned scorer is shown bold only when its probability among the
-# sentence's candidates reaches this (0: always; see bench/train_spans_ml.py).
-BOLD_THRESHOLD = 0.0
+# sentence's candidates reaches this. Cross-validated on XQuAD's tuning titles: 82% of the
+# answers keep their bold span, exact matches among them go from 23.5% to 27.2%, and exact
+# matches in all fall 1.3 points (those left out were exact 7% of the time).
+BOLD_THRESHOLD = 0.1
 
 
 def best_span(
@@ -212,5 +214,14 @@ def best_span(
     best = span_model.best_span(question, str(qtype), sentence, code, hint, typed_spans)
     if best is None:
         return hint, hint, 0.0
-    shown = best.text if best.prob >= BOLD_THRESHOLD else None
-    return shown, best.text, round(best.prob, 4)
+    text, prob = best.text, best.prob
+    if (
+        hint
+        and qtype is QType.NUMBER
+        and _MONEY_QUESTION.search(question.lower())
+        and hint not in text
+    ):
+        # "How much did it cost": the rules' whole amount of money, not another number of the
+        # sentence nor a piece of the amount.
+        text, prob = hint, max(prob, BOLD_THRESHOLD)
+    return (text if prob >= BOLD_THRESHOLD else None), text, round(prob, 4)

@@ -275,7 +275,7 @@ def candidates(
     bad_start = np.array([q or s == "mark" for q, s in zip(punct, shapes, strict=True)])
     bad_end = np.array(
         [
-            (q and t not in "%.") or s == "th-lead" or (k + 1 < n and shapes[k + 1] == "mark")
+            (q and t != "%") or s == "th-lead" or (k + 1 < n and shapes[k + 1] == "mark")
             for k, (q, t, s) in enumerate(zip(punct, tok.text, shapes, strict=True))
         ]
     )
