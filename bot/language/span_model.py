@@ -66,12 +66,18 @@ def _tokens(sentence: str, code: str) -> _Tokens:
     text = [m.group(0) for m in ms]
     return _Tokens(
         text,
-        [normalise(code, t) for t in text],
+        [_lower(code, t) for t in text],
         [m.start() for m in ms],
         [m.end() for m in ms],
     )
 
 
+@lru_cache(maxsize=65536)
+def _lower(code: str, tok: str) -> str:
+    return normalise(code, tok)
+
+
+@lru_cache(maxsize=65536)
 def _shape(tok: str) -> str:
     if not tok:
         return "none"
@@ -100,16 +106,6 @@ def _h(key: str) -> int:
 @lru_cache(maxsize=65536)
 def _hc(key: str) -> int:
     return _h(key)
-
-
-def _bucket(d: int) -> int:
-    if d <= 3:
-        return d
-    if d <= 5:
-        return 4
-    if d <= 9:
-        return 5
-    return 6
 
 
 def _anchors(tok: _Tokens, question: str, code: str) -> tuple[list[bool], list[bool]]:
@@ -153,54 +149,50 @@ def _nearest(flags: list[bool]) -> tuple[np.ndarray, np.ndarray]:
     return left, right
 
 
-@lru_cache(maxsize=65536)
-def _start_keys(
-    fam: str, qtype: str, pshape: str, fshape: str, pq: bool, pstop: bool, fq: bool,
-    fstop: bool, d: int, pos: int,
-) -> tuple[int, ...]:  # fmt: skip
-    keys = (
-        f"s:fs={fshape}|{qtype}",
-        f"s:ps={pshape}|{fshape}",
-        f"s:pq={pq}|fq={fq}|{fam}",
-        f"s:pstop={pstop}|fstop={fstop}|{fam}",
-        f"s:d={d}|{qtype}|{fam}",
-        f"s:d={d}|pq={pq}|{fam}",
-        f"s:pos={pos}|{fam}",
-        f"s:fs={fshape}|pq={pq}|{fam}",
-    )
-    return tuple(_h(k) for k in keys)
+_SHAPES = [
+    "<s>",
+    "</s>",
+    "none",
+    "digit",
+    "digitmix",
+    "punct",
+    "caps",
+    "cap",
+    "low",
+    "mark",
+    "th-lead",
+    "th",
+    "other",
+    "p-",
+    "p–",
+    "p—",
+    "p'",
+    "p’",
+    "p.",
+    "p%",
+    "p$",
+    "p€",
+    "p£",
+    "p¥",
+    "p/",
+    "p&",
+]
+_SHAPE_IDS = {shape: k for k, shape in enumerate(_SHAPES)}
+
+
+def _shape_id(shape: str) -> int:
+    return _SHAPE_IDS.get(shape, 63)
 
 
 @lru_cache(maxsize=65536)
-def _end_keys(
-    fam: str, qtype: str, lshape: str, nshape: str, lq: bool, lstop: bool, nq: bool,
-    nstop: bool, d: int, end: bool,
-) -> tuple[int, ...]:  # fmt: skip
-    keys = (
-        f"e:ls={lshape}|{qtype}",
-        f"e:ls={lshape}|{nshape}",
-        f"e:nq={nq}|lq={lq}|{fam}",
-        f"e:nstop={nstop}|lstop={lstop}|{fam}",
-        f"e:d={d}|{qtype}|{fam}",
-        f"e:d={d}|nq={nq}|{fam}",
-        f"e:ls={lshape}|nq={nq}|{fam}",
-        f"e:end={end}|{fam}",
-    )
-    return tuple(_h(k) for k in keys)
+def _word_id(code: str, word: str) -> int:
+    """A word of one language, hashed (the same word in two languages is two features)."""
+    return _h(f"{code}|{word}")
 
 
-@lru_cache(maxsize=65536)
-def _start_words(code: str, qtype: str, prev: str, first: str) -> tuple[int, ...]:
-    return (
-        _h(f"s:pw={code}|{prev}"),
-        _h(f"s:fw={code}|{first}"),
-        _h(f"s:pwq={code}|{prev}|{qtype}"),
-    )
-
-
-@lru_cache(maxsize=65536)
-def _end_words(code: str, qtype: str, last: str, nxt: str) -> tuple[int, ...]:
-    return (_h(f"e:nw={code}|{nxt}"), _h(f"e:lw={code}|{last}"), _h(f"e:nwq={code}|{nxt}|{qtype}"))
+def _buckets(d: np.ndarray) -> np.ndarray:
+    """Distances in tokens: 0-3 as they are, then 4-5, 6-9 and farther (no question word: 99)."""
+    return np.select([d <= 3, d <= 5, d <= 9], [d, 4, 5], 6)
 
 
 @dataclass
@@ -289,31 +281,53 @@ def candidates(
     starts = np.array(tok.starts, dtype=np.int64)
     ends = np.array(tok.ends, dtype=np.int64)
 
-    # Start features of token i (words before it) and end features of token j (words after).
+    # Start features of a candidate starting at token k (the token before it, k-1, and its
+    # first, k) and end features of one ending before token k (its last, k-1, and the next, k),
+    # for every k in 0..n, as (template, value) pairs hashed with numpy.
     left, right = _nearest(hit)
-    sfeat = []
-    efeat = []
-    low = ["<s>", *tok.low, "</s>"]
-    shp = ["<s>", *shapes, "</s>"]
-    hitx = [False, *hit, False]
-    stopx = [False, *stop, False]
-    for k in range(n + 1):
-        # Start at token k (previous token k-1); end before token k (last token k-1).
-        row = _start_keys(
-            fam, qtype, shp[k], shp[k + 1], hitx[k], stopx[k], hitx[k + 1], stopx[k + 1],
-            _bucket(int(left[k])), min(4, 5 * k // max(n, 1)),
-        )  # fmt: skip
-        erow = _end_keys(
-            fam, qtype, shp[k], shp[k + 1], hitx[k], stopx[k], hitx[k + 1], stopx[k + 1],
-            _bucket(int(right[k])), k == n,
-        )  # fmt: skip
-        if words:
-            row = row + _start_words(code, qtype, low[k], low[k + 1])
-            erow = erow + _end_words(code, qtype, low[k], low[k + 1])
-        sfeat.append(row)
-        efeat.append(erow)
-    S = np.array(sfeat, dtype=np.int64)
-    E = np.array(efeat, dtype=np.int64)
+    shp = np.array([0, *(_shape_id(x) for x in shapes), 1], dtype=np.int64)
+    hx = np.array([False, *hit, False], dtype=np.int64)
+    sx = np.array([False, *stop, False], dtype=np.int64)
+    k = np.arange(n + 1)
+    a_sh, b_sh = shp[k], shp[k + 1]  # before the boundary, after it
+    a_q, b_q = hx[k], hx[k + 1]
+    a_s, b_s = sx[k], sx[k + 1]
+    dl = _buckets(left)
+    dr = _buckets(right)
+    pos = np.minimum(4, 5 * k // max(n, 1))
+    at_end = (k == n).astype(np.int64)
+
+    def t(name: str, values: np.ndarray, asked: bool = False) -> np.ndarray:
+        key = f"{name}|{qtype}|{fam}" if asked else f"{name}|{fam}"
+        return (_hc(key) + values * 2654435761) % DIM
+
+    start = [
+        t("s:fs", b_sh, asked=True),
+        t("s:ps-fs", a_sh * 64 + b_sh),
+        t("s:pq-fq", a_q * 2 + b_q),
+        t("s:pstop-fstop", a_s * 2 + b_s),
+        t("s:d", dl, asked=True),
+        t("s:d-pq", dl * 2 + a_q),
+        t("s:pos", pos),
+        t("s:fs-pq", b_sh * 2 + a_q),
+    ]
+    end = [
+        t("e:ls", a_sh, asked=True),
+        t("e:ls-ns", a_sh * 64 + b_sh),
+        t("e:nq-lq", b_q * 2 + a_q),
+        t("e:nstop-lstop", b_s * 2 + a_s),
+        t("e:d", dr, asked=True),
+        t("e:d-nq", dr * 2 + b_q),
+        t("e:ls-nq", a_sh * 2 + b_q),
+        t("e:end", at_end),
+    ]
+    if words:
+        wid = np.array([_word_id(code, w) for w in ["<s>", *tok.low, "</s>"]], dtype=np.int64)
+        a_w, b_w = wid[k], wid[k + 1]
+        start += [t("s:pw", a_w), t("s:fw", b_w), t("s:pwq", a_w, asked=True)]
+        end += [t("e:nw", b_w), t("e:lw", a_w), t("e:nwq", b_w, asked=True)]
+    S = np.stack(start, axis=1)
+    E = np.stack(end, axis=1)
 
     # Span features, vectorised over candidates.
     def cum(flags: list[bool]) -> np.ndarray:
@@ -415,6 +429,7 @@ def best_span(
     scores = cands.scores(w)
     top = int(np.argmax(scores))
     p = np.exp(scores - scores[top])
-    prob = float(1.0 / p.sum())
+    # Below 1: a sure answer (confidence 1) is a quote or reason found by rules, never a span.
+    prob = min(float(1.0 / p.sum()), 0.999)
     s, e = int(cands.char_start[top]), int(cands.char_end[top])
     return Best(s, e, sentence[s:e], prob)
