@@ -192,7 +192,7 @@ def _word_id(code: str, word: str) -> int:
 
 def _buckets(d: np.ndarray) -> np.ndarray:
     """Distances in tokens: 0-3 as they are, then 4-5, 6-9 and farther (no question word: 99)."""
-    return np.select([d <= 3, d <= 5, d <= 9], [d, 4, 5], 6)
+    return np.where(d <= 3, d, 4 + (d > 5) + (d > 9))
 
 
 @dataclass
@@ -348,7 +348,8 @@ def candidates(
     has_low = (lower[cj] - lower[ci]) > 0
     shape_code = has_digit * 1 + all_cap * 2 + has_low * 4 + has_punct * 8
     dist = np.minimum(left[ci], right[cj])
-    dist_b = np.select([dist <= 1, dist <= 2, dist <= 4, dist <= 8, dist < 99], [0, 1, 2, 3, 4], 5)
+    # 0-1, 2, 3-4, 5-8, farther, no question word: 0 to 5
+    dist_b = (dist > 1).astype(np.int64) + (dist > 2) + (dist > 4) + (dist > 8) + (dist >= 99)
     cs, ce = starts[ci], ends[cj - 1]
     hint_span: list[tuple[int, int]] = []
     if hint:
@@ -360,30 +361,29 @@ def candidates(
     lb = np.minimum(length, 14 if p.ngrams else 8)
     clen = np.minimum((ce - cs) // 2, 8)
 
-    def hashed(name: str, values: np.ndarray) -> np.ndarray:
-        base = _hc(f"x:{name}")
-        return (base + values * 2654435761) % DIM
-
     qc = _hc(qtype) % 97
-    cols = [
-        hashed(f"len|{fam}", lb),
-        hashed(f"len|{fam}|{qtype}", lb),
-        hashed(f"clen|{fam}", clen),
-        hashed(f"inq|{fam}", np.minimum(inside_q, 2)),
-        hashed(f"inq|{qtype}", np.minimum(inside_q, 2)),
-        hashed(f"shape|{qtype}", shape_code),
-        hashed(f"shape|{fam}|{qtype}", shape_code * 16 + np.minimum(length, 15)),
-        hashed(f"dist|{fam}", dist_b),
-        hashed(f"dist|{qtype}", dist_b),
-        hashed(f"hint|{fam}", hrel),
-        hashed(f"hint|{qtype}", hrel),
-        hashed(f"typed|{qtype}", trel),
-        hashed(f"typed|{fam}", trel * 5 + hrel),
-        hashed("hintlen", hrel * 16 + np.minimum(length, 15)),
-        hashed(f"dist-inq|{fam}", dist_b * 3 + np.minimum(inside_q, 2)),
-        hashed("bias", np.full(len(ci), qc)),
+    inq = np.minimum(inside_q, 2)
+    len15 = np.minimum(length, 15)
+    named = [
+        (f"len|{fam}", lb),
+        (f"len|{fam}|{qtype}", lb),
+        (f"clen|{fam}", clen),
+        (f"inq|{fam}", inq),
+        (f"inq|{qtype}", inq),
+        (f"shape|{qtype}", shape_code),
+        (f"shape|{fam}|{qtype}", shape_code * 16 + len15),
+        (f"dist|{fam}", dist_b),
+        (f"dist|{qtype}", dist_b),
+        (f"hint|{fam}", hrel),
+        (f"hint|{qtype}", hrel),
+        (f"typed|{qtype}", trel),
+        (f"typed|{fam}", trel * 5 + hrel),
+        ("hintlen", hrel * 16 + len15),
+        (f"dist-inq|{fam}", dist_b * 3 + inq),
+        ("bias", np.full(len(ci), qc)),
     ]
-    X = np.stack(cols, axis=1)
+    bases = np.array([_hc(f"x:{name}") for name, _ in named], dtype=np.int64)
+    X = (bases + np.stack([v for _, v in named], axis=1) * 2654435761) % DIM
     if cross:
         # Every feature again, crossed with the family of scripts ("fam") or the language
         # ("lang"): what holds everywhere and what holds for some languages only.
