@@ -436,8 +436,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
     rule = _pick_span(q, sentence, idx)
     if q.info is None:
-        # Other languages: the scorer was trained on English; the rules' span is shown.
-        return Answer(sentence, rule, round(score, 4), i, rule, 0.0)
+        # Other languages: a scorer trained on XQuAD's other languages (the rules' span without it).
+        shown, guess, prob = other_language.best_span(q.text, q.qtype, sentence, q.language, rule)
+        return Answer(sentence, shown, round(score, 4), i, guess, prob)
     best = span_model.best_span(q.info, str(q.qtype), sentence, rule)
     if best is None:
         return Answer(sentence, None, round(score, 4), i)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from bot import spans
-from bot.language import entities
+from bot.language import entities, span_model
 from bot.language.questions import asks_what_was_said
 from bot.language.questions import question_type as _question_type
 from bot.language.text import normalise, profile
@@ -196,3 +196,32 @@ def _chunks(sentence: str, asked: frozenset[str], code: str) -> list[spans.Span]
             run.append(m)
     flush()
     return out
+
+
+# A short answer of the learned scorer is shown bold only when its probability among the
+# sentence's candidates reaches this. Cross-validated on XQuAD's tuning titles: 82% of the
+# answers keep their bold span, exact matches among them go from 23.5% to 27.2%, and exact
+# matches in all fall 1.3 points (those left out were exact 7% of the time).
+BOLD_THRESHOLD = 0.1
+
+
+def best_span(
+    question: str, qtype: QType, sentence: str, code: str, hint: str | None
+) -> tuple[str | None, str | None, float]:
+    """The short answer shown (or None), the best guess, and its probability: the learned
+    scorer's span (bot/language/span_model.py), or the rules' `hint` without its weights."""
+    typed_spans = [(s.start, s.end) for s in typed(sentence, qtype, code)]
+    best = span_model.best_span(question, str(qtype), sentence, code, hint, typed_spans)
+    if best is None:
+        return hint, hint, 0.0
+    text, prob = best.text, best.prob
+    if (
+        hint
+        and qtype is QType.NUMBER
+        and _MONEY_QUESTION.search(question.lower())
+        and hint not in text
+    ):
+        # "How much did it cost": the rules' whole amount of money, not another number of the
+        # sentence nor a piece of the amount.
+        text, prob = hint, max(prob, BOLD_THRESHOLD)
+    return (text if prob >= BOLD_THRESHOLD else None), text, round(prob, 4)
