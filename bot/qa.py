@@ -132,6 +132,9 @@ def _build_index(article: Article) -> _Index:
         pairs={f"{a} {b}" for t in sent_terms for a, b in itertools.pairwise(t)},
         text=" ".join(sentences).lower(),
         terms=sent_terms,
+        # Who said what is part of reading an English article once, like its terms: a question
+        # about speech then costs no more than any other.
+        said=quotes.speeches(sentences) if lang.code == "en" else None,
     )
 
 
@@ -900,7 +903,7 @@ def _rerank(
         return order, 1.0, 0.0
     shortlist = order[: sentence_model.SHORTLIST]
     rows = _shortlist_features(q, idx, scores, cover, type_found, shortlist)
-    learned = [sentence_model.score(x, m) for x in rows]
+    learned = sentence_model.scores(rows, m)
     ranked = sorted(range(len(shortlist)), key=lambda k: (-learned[k], k))
     top = learned[ranked[0]]
     prob = 1.0 / sum(math.exp(v - top) for v in learned)

@@ -20,6 +20,8 @@ from bot.words import STOP_WORDS, stem
 
 DIM_BITS = 18
 DIM = 1 << DIM_BITS
+MAX_CANDIDATES = 80  # beyond this, only candidates within NEAR_TOKENS of a question word
+NEAR_TOKENS = 12
 MAX_LEN = 8  # tokens; longer answers (quotes, reasons) come from the rules in bot/quotes.py
 
 _TOKEN = re.compile(
@@ -435,6 +437,16 @@ def features(
             continue
         kept.append((i, j))
     cands = kept
+    if len(cands) > MAX_CANDIDATES and anchors:
+        # A long sentence: the answer sits near the question's words (or is the rules' span);
+        # candidates far from both are not scored, which keeps an answer within its time.
+        near = [min(abs(k - a) for a in anchors) for k in range(n)]
+        cands = [
+            (i, j)
+            for i, j in cands
+            if min(near[i:j]) <= NEAR_TOKENS
+            or (hs >= 0 and s.starts[i] < he and hs < s.ends[j - 1])
+        ]
     # Features that depend only on where a candidate starts, or only on where it ends, are
     # hashed once per position: a long sentence has hundreds of candidates.
     left_anchor = [-1] * (n + 1)  # distance from position i back to the nearest anchor before i
