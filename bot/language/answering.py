@@ -210,11 +210,22 @@ def best_span(
 ) -> tuple[str | None, str | None, float]:
     """The short answer shown (or None), the best guess, and its probability: the learned
     scorer's span (bot/language/span_model.py), or the rules' `hint` without its weights."""
+    if hint and asks_what_was_said(question) and _QUOTE.search(sentence):
+        # "What did X say?": the quotation the rules found is the answer, never a word of it.
+        return hint, hint, 1.0 - 1e-3
     typed_spans = [(s.start, s.end) for s in typed(sentence, qtype, code)]
     best = span_model.best_span(question, str(qtype), sentence, code, hint, typed_spans)
     if best is None:
         return hint, hint, 0.0
     text, prob = best.text, best.prob
+    whole = [
+        sentence[a:b]
+        for a, b in typed_spans
+        if a <= best.start and best.end <= b and (a, b) != (best.start, best.end)
+    ]
+    if whole:
+        # A piece of a date or an amount ("2026" of "3. März 2026"): the whole of it.
+        text = max(whole, key=len)
     if (
         hint
         and qtype is QType.NUMBER
