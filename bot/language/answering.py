@@ -219,11 +219,11 @@ def best_span(
         return hint, hint, 0.0
     text, prob = best.text, best.prob
     whole = [
-        sentence[a:b]
+        sentence[a:b].rstrip(" .,;:!?…")
         for a, b in typed_spans
         if a <= best.start and best.end <= b and (a, b) != (best.start, best.end)
     ]
-    if whole:
+    if whole and qtype in (QType.DATE, QType.NUMBER):
         # A piece of a date or an amount ("2026" of "3. März 2026"): the whole of it.
         text = max(whole, key=len)
     if (
