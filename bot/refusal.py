@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bot import spans
-from bot.words import STOP_WORDS, stem, words
+from bot.words import COUNT_WORDS, STOP_WORDS, stem, words
 
 NAMES = (
     "cover",
@@ -306,30 +306,8 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
     return [count, date, person]
 
 
-_NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "several",
-        "many",
-        "few",
-    ]
-)
+# A count before the asked thing: a number word, or a plural of scale ("hundreds of people").
+_NUMBER_WORDS = COUNT_WORDS | {"dozens", "hundreds", "thousands", "millions"}
 
 
 def _is_amount(tok: str) -> bool:

@@ -16,7 +16,7 @@ from importlib import resources
 import numpy as np
 
 from bot import pos, spans
-from bot.words import STOP_WORDS, stem
+from bot.words import COUNT_WORDS, STOP_WORDS, stem
 
 DIM_BITS = 18
 DIM = 1 << DIM_BITS
@@ -133,35 +133,17 @@ _NO_EDGE = frozenset(
 )
 _FUNCTION = _NO_EDGE | frozenset(["a", "an", "the"])
 # Stop words that are whole answers to "how many" ("four", "several"): they count as content.
-_COUNT_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "many",
-        "several",
-        "few",
-        "most",
-        "none",
-        "both",
-        "half",
-        "dozen",
-    ]
-)
+_COUNT_WORDS = COUNT_WORDS | {
+    "twenty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "half",
+    "both",
+    "most",
+    "none",
+}
 _NO_START = _NO_EDGE - {"about"}  # "about 1,200" is a whole answer
 _QWORDS = re.compile(
     r"\b(what|which|who|whom|whose|when|where|why|how)\b(?:\s+(much|many|long|far|old|big|large|"

@@ -10,6 +10,27 @@ from sumy.utils import get_stop_words
 
 LANGUAGE = "english"
 STOP_WORDS: frozenset[str] = frozenset(get_stop_words(LANGUAGE))
+# Words that are a count by themselves ("four", "several"): an answer to "how many".
+COUNT_WORDS: frozenset[str] = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "few",
+        "several",
+        "many",
+    ]
+)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _stemmer = Stemmer(LANGUAGE)
 
