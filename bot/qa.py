@@ -936,8 +936,16 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
 
     With a `context` (the previous answer in the conversation), a pronoun or an elided subject in
     the question is read against it: "What did she find?" after an answer about Ana Ruiz."""
+    return answer_or_closest(question, text, context=context)[0]
+
+
+def answer_or_closest(
+    question: str, text: str | Article, *, context: Context | None = None
+) -> tuple[Answer | None, Answer | None]:
+    """`answer`'s answer, and the closest sentence (what `rank` would give first), from one
+    scoring of the article: when the article does not say, the reply still shows the closest."""
     if not question or not question.strip():
-        return None
+        return None, None
     if context is not None:
         question = followup.resolve(question, context)
     if isinstance(text, Article):
@@ -946,20 +954,20 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
         try:
             article = _article_from_text(text or "")
         except ArticlebotError:
-            return None
+            return None, None
     best, x = _rank(question, article, 1)
     if not best:
-        return None
-    sure = best[0][0].confidence >= 1.0 and best[0][0].span is not None
-    if not sure and best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
-        return None
+        return None, None
     found = best[0][0]
+    sure = found.confidence >= 1.0 and found.span is not None
+    if not sure and best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
+        return None, found
     if found.confidence >= 1.0:
         # A quote by the person asked about, a speaker, or a reason clause: the article says.
-        return found
+        return found, found
     if x is not None and refusal.refuses(x):
-        return None
-    return found
+        return None, found
+    return found, found
 
 
 def mentions(article: Article) -> Mentions:

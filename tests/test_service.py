@@ -177,3 +177,15 @@ async def test_article_numbers_never_change(service: Service) -> None:
         await service.use(CHAT, 4)
     await service.forget(CHAT)
     assert (await service.add_text(CHAT, plain_article("park"))).number == 1
+
+
+async def test_a_question_the_article_does_not_answer_gets_the_closest_sentence(
+    service: Service,
+) -> None:
+    said = await service.ask(CHAT, "How many soldiers did Ana Ruiz command?")
+    assert said.answer is not None and "1,200" in said.answer.sentence
+    assert said.closest is None
+    unsaid = await service.ask(CHAT, "Who is the president of France?")
+    assert unsaid.answer is None
+    # The reply still quotes the sentence that came closest, marked as not an answer.
+    assert unsaid.closest is not None and unsaid.closest.sentence in pasted_page()

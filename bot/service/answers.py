@@ -53,11 +53,9 @@ class AnswersPart(ArticlesPart):
         # "What did she find?" leans on the last answer about this article; a question that
         # stands alone is answered alone.
         context = conversation.context_for(question, before)
-        found = await self._answer(qa.answer, question, art, context=context)
-        closest = None
-        if found is None:
-            ranked = await self._answer(qa.rank, question, art, limit=1, context=context)
-            closest = ranked[0] if ranked else None
+        found, closest = await self._answer(qa.answer_or_closest, question, art, context=context)
+        if found is not None:
+            closest = None
         after = conversation.after(question, found, context or before)
         reply = Reply(
             article=stored,
