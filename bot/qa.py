@@ -463,8 +463,36 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if at >= 0:
         # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.
         text = sentence[at : reasons.list_end(sentence, at + len(text))]
+    if q.qtype is QType.PERSON:
+        # "Reeves, who leads the investigation, said": the answer is the person, by the full
+        # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
+        text = _full_name(idx, i, text) or text
     shown = text if prob >= BOLD_THRESHOLD else None
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
+
+
+def _full_name(idx: _Index, i: int, text: str) -> str | None:
+    """The fuller name of a person the span names by surname ("Miss Santillan" -> "Vanessa
+    Santillan"): a person named with the same last word, nearest before sentence i (else after)."""
+    bare = _HONORIFIC.sub("", text)
+    if not re.fullmatch(r"[A-Z][\w'’-]+", bare):
+        return None
+    ends = re.compile(rf"(?:^|\s){re.escape(bare)}$")
+    for k in [*range(i, -1, -1), *range(i + 1, idx.n)]:
+        if bare not in idx.sentences[k]:
+            continue
+        for sp in spans.names(idx.sentences[k]):
+            if (
+                sp.kind == "person"
+                and ends.search(sp.text)
+                and sp.text != bare
+                and not _HONORIFIC.match(sp.text)
+            ):
+                return sp.text
+    return None
 
 
 W_SAID = 1.5  # a sentence where the asked-about person speaks, for "what did X say"

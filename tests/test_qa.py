@@ -187,3 +187,17 @@ def test_how_old_finds_the_age_given_in_the_next_sentence() -> None:
     assert got is not None
     assert got.span == "29"
     assert got.sentence.startswith("The 29-year-old")
+
+
+def test_who_answers_with_the_full_name_the_article_gave() -> None:
+    text = (
+        "Detective Inspector Helen Marsh has taken charge of the search for a painting stolen "
+        "from the town museum on Friday night. The small oil portrait, insured for two million "
+        "pounds, was cut from its frame while an alarm was being repaired. "
+        "Marsh, who leads the inquiry, said the thieves knew the building well. "
+        "Museum staff will be interviewed again this week."
+    )
+    got = answer("Who leads the inquiry?", text)
+    assert got is not None
+    assert got.sentence.startswith("Marsh, who leads the inquiry")
+    assert got.guess is not None and got.guess.endswith("Helen Marsh")
