@@ -4,9 +4,10 @@ tuning titles (the first half, as bench.qa_eval.split_halves) and the news set's
 
 Run: python -m bench.train_refusal --data ../shared/data [--curve]
 Writes bot/data/refusal.json: a logistic regression over bot.refusal's standardised features
-(full-batch gradient descent, numpy only, deterministic), and the lowest threshold at which at most TARGET of
-the answerable questions are refused on SQuAD's tuning titles and on the news tuning split (the
-coverage rule's refusals included). Prints the curve (share of unanswerable questions refused at
+(full-batch gradient descent, numpy only, deterministic; its L2 penalty chosen by cross-validation
+with folds by title and by article on the tuning sets), and the lowest threshold at which at most
+TARGET of the answerable questions are refused on SQuAD's tuning titles and on the news tuning
+split (the coverage rule's refusals included). Prints the curve (share of unanswerable questions refused at
 2%, 5% and 10% of answerable refused) on tuning and held-out data, and the held-out figures.
 """
 
@@ -31,8 +32,10 @@ from bot.clean import clean_text
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "refusal.json"
 QA2_FILE = "qa2_dev.jsonl"
 TARGET = 0.045  # answerable refused on every tuning set (SQuAD 2.0, news, SQuAD 1.1 paragraphs): under 5%
-L2 = 1e-2
+L2S = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)  # the L2 penalty is chosen among these by cross-validation
+FOLDS = 4  # by title (SQuAD) and by article (news): a fold never shares a text with another
 STEPS = 2000
+TUNE = ("squad-tune", "news-tune")  # the sets the model is fitted on
 NEWS_WEIGHT = 4.0  # the news tuning split is small: each question weighs as much as four of SQuAD's
 
 
@@ -46,6 +49,7 @@ class Split:
     y: np.ndarray
     rule: np.ndarray
     sure: np.ndarray
+    groups: list[str]  # the question's title or article, for folds that never share a text
 
 
 def load_qa2(data_dir: Path) -> list[dict[str, object]]:
@@ -101,7 +105,9 @@ def collect(data_dir: Path) -> dict[str, Split]:
                 ctx = str(r["context"])
                 art = arts.get(ctx) or arts.setdefault(ctx, article_of(ctx))
                 got.append(rec.ask(lambda r=r, art=art: qa.answer(str(r["question"]), art)))
-            out[name] = _split(got, [bool(r["unanswerable"]) for r in rows])
+            out[name] = _split(
+                got, [bool(r["unanswerable"]) for r in rows], [str(r["title"]) for r in rows]
+            )
         # SQuAD 1.1 paragraphs (all answerable; more titles than SQuAD 2.0): only a check that the
         # threshold refuses few real questions there too, never fitted on.
         squad1, _ = split_halves(load(data_dir))
@@ -110,11 +116,11 @@ def collect(data_dir: Path) -> dict[str, Split]:
         for r1 in squad1:
             art1 = arts1.get(r1.context) or arts1.setdefault(r1.context, article_of(r1.context))
             got1.append(rec.ask(lambda r1=r1, art1=art1: qa.answer(r1.question, art1)))
-        out["squad1-tune"] = _split(got1, [False] * len(squad1))
+        out["squad1-tune"] = _split(got1, [False] * len(squad1), [r1.title for r1 in squad1])
         items = load_set()
         texts = load_articles(data_dir)
         for split in ("tune", "test"):
-            got, ys = [], []
+            got, ys, arts_of = [], [], []
             by_article: dict[str, list[object]] = {}
             for it in items:
                 if it.split == split:
@@ -124,18 +130,22 @@ def collect(data_dir: Path) -> dict[str, Split]:
                 for it in its:
                     got.append(rec.ask(lambda it=it, chat=chat: chat.ask(it.question)))  # type: ignore[attr-defined]
                     ys.append(bool(it.unanswerable))  # type: ignore[attr-defined]
-            out[f"news-{split}"] = _split(got, ys)
+                    arts_of.append(art_id)
+            out[f"news-{split}"] = _split(got, ys, arts_of)
         return out
     finally:
         refusal.features, refusal.refuses = saved  # type: ignore[assignment]
 
 
-def _split(got: list[tuple[tuple[object, ...] | None, bool, bool]], ys: list[bool]) -> Split:
+def _split(
+    got: list[tuple[tuple[object, ...] | None, bool, bool]], ys: list[bool], groups: list[str]
+) -> Split:
     return Split(
         args=[a for a, _, _ in got],
         y=np.array(ys, dtype=bool),
         rule=np.array([r for _, r, _ in got], dtype=bool),
         sure=np.array([s for _, _, s in got], dtype=bool),
+        groups=groups,
     )
 
 
@@ -149,7 +159,7 @@ def matrix(s: Split) -> tuple[np.ndarray, np.ndarray]:
 # --- the model: logistic regression on standardised features --------------------------------
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float = L2) -> dict[str, object]:
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float) -> dict[str, object]:
     """Full-batch gradient descent on the weighted logistic loss (deterministic)."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -171,6 +181,47 @@ def probabilities(params: dict[str, object], x: np.ndarray) -> np.ndarray:
     scale = np.array(params["scale"])
     z = (x - mean) / scale @ np.array(params["coef"]) + float(params["bias"])  # type: ignore[arg-type]
     return 1 / (1 + np.exp(-z))
+
+
+def choose_l2(splits: dict[str, Split], mats: dict[str, tuple[np.ndarray, np.ndarray]]) -> float:
+    """The L2 penalty whose out-of-fold probabilities (folds by title and by article, tuning sets
+    only) refuse the most unanswerable questions at the threshold rule, on average over the sets;
+    on a tie the stronger penalty."""
+    x, y, w, groups = training_rows(splits, mats)
+    order = list(dict.fromkeys(groups))
+    fold = np.array([order.index(g) % FOLDS for g in groups])
+    print("| L2 | out-of-fold threshold | unans refused: " + " / ".join(TUNE) + " |")
+    print("|---|---|---|")
+    best, best_score = L2S[0], -1.0
+    for l2 in L2S:
+        oof = np.zeros(len(y))
+        for k in range(FOLDS):
+            params = fit(x[fold != k], y[fold != k], w[fold != k], l2=l2)
+            oof[fold == k] = probabilities(params, x[fold == k])
+        parts, at = [], 0
+        for n in TUNE:
+            size = len(mats[n][1])
+            parts.append((splits[n], oof[at : at + size], mats[n][1]))
+            at += size
+        threshold = choose_threshold(parts)
+        unans = [rates(s, p, where, threshold)[0] for s, p, where in parts]
+        print(f"| {l2:g} | {threshold} | {' / '.join(f'{u:.1f}' for u in unans)} |")
+        if float(np.mean(unans)) >= best_score:
+            best, best_score = l2, float(np.mean(unans))
+    return best
+
+
+def training_rows(
+    splits: dict[str, Split], mats: dict[str, tuple[np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """Features, labels, weights and texts of the questions the model decides on the tuning sets."""
+    x = np.vstack([mats[n][0] for n in TUNE])
+    y = np.concatenate([splits[n].y[mats[n][1]] for n in TUNE])
+    w = np.concatenate(
+        [np.full(len(mats[n][1]), 1.0 if n.startswith("squad") else NEWS_WEIGHT) for n in TUNE]
+    )
+    groups = [f"{n}:{splits[n].groups[i]}" for n in TUNE for i in mats[n][1]]
+    return x, y, w, groups
 
 
 # --- thresholds and curves ----------------------------------------------------------------------
@@ -237,17 +288,14 @@ def main(argv: list[str] | None = None) -> int:
             n: np.array([refusal.probability(list(r), m) for r in x]) for n, (x, _) in mats.items()
         }
     else:
-        tune = ("squad-tune", "news-tune")
-        x = np.vstack([mats[n][0] for n in tune])
-        y = np.concatenate([splits[n].y[mats[n][1]] for n in tune])
-        w = np.concatenate(
-            [np.full(len(mats[n][1]), 1.0 if n.startswith("squad") else NEWS_WEIGHT) for n in tune]
-        )
-        params = fit(x, y, w)
+        l2 = choose_l2(splits, mats)
+        x, y, w, _ = training_rows(splits, mats)
+        params = fit(x, y, w, l2=l2)
         probs = {n: probabilities(params, xx) for n, (xx, _) in mats.items()}
         threshold = choose_threshold(
-            [(splits[n], probs[n], mats[n][1]) for n in (*tune, "squad1-tune")]
+            [(splits[n], probs[n], mats[n][1]) for n in (*TUNE, "squad1-tune")]
         )
+        print(f"L2 {l2:g}")
     print(f"threshold {threshold}")
     print("| set | unans refused @2% / 5% / 10% answerable refused | at threshold: unans / ans |")
     print("|---|---|---|")

@@ -70,6 +70,10 @@ _NEGATION = re.compile(r"\b(?:not|never|no|n't|without|cannot)\b", re.IGNORECASE
 _NEGATION_ANY = re.compile(
     r"(?:\b(?:not|never|no|none|nor|without|cannot|neither)\b|n['’]t\b)", re.I
 )
+# A sentence can deny without "not": "lacked", "except", "pistonless"; or with a prefix on a
+# word the question holds ("uninterrupted" for "not interrupted", see _denies).
+_DENIES = re.compile(r"\b(?:lack\w*|except\w*|absen\w+|fail\w*|refus\w+|\w{4,}less)\b", re.I)
+_NEGATING_PREFIX = re.compile(r"^(?:un|non|in|im|il|ir|dis)-?(\w{4,})$")
 _OPPOSITES = (
     ("most", "least"),
     ("first", "last"),
@@ -246,28 +250,63 @@ def features(
         float(min(len((q_words & _DEGREE) - s_words), 2)),
         float(ev.has_span),
         float(min(sum(1 for t in q_terms if t in sent), 8)) / 8,
-        float(bool(_NEGATION_ANY.search(question)) and not _NEGATION_ANY.search(ev.sentence)),
-        float(any(w not in s_words and _OPPOSITE.get(w, set()) & s_words for w in q_words)),
+        float(
+            bool(_NEGATION_ANY.search(question))
+            and not _NEGATION_ANY.search(ev.sentence)
+            and not _denies(q_words, s_words, ev.sentence)
+        ),
+        float(_opposite(q_words, s_words, ev.sentence)),
         float(min(_twists(q_terms, sent), 2)),
         *_asked_missing(question, ev.sentence),
         ev.rank_prob,
         min(ev.rank_margin, 5.0),
-        float(_opposite_only(q_words, s_words, article_text)),
+        float(_opposite_only(q_words, s_words, ev.sentence, article_text)),
     ]
 
 
-def _opposite_only(q_words: set[str], s_words: set[str], article_text: str) -> bool:
+def _denies(q_words: set[str], s_words: set[str], sentence: str) -> bool:
+    """The sentence denies without a "not": a word of lack or exception, or a prefixed word whose
+    root the question holds ("informal" for "not formal")."""
+    if _DENIES.search(sentence):
+        return True
+    roots = {stem(w) for w in q_words}
+    for w in s_words:
+        m = _NEGATING_PREFIX.match(w)
+        if m and stem(m.group(1)) in roots:
+            return True
+    return False
+
+
+def _opposites(q_words: set[str], s_words: set[str], sentence: str) -> list[str]:
+    """Question words whose opposite the best sentence says instead ("least" for "most"); not when
+    the question holds both ("high or low"), nor for a name ("New Yorker") or "at least"."""
+    plain = {w.lower() for w in words(_IDIOM.sub(" ", sentence)) if not w[:1].isupper()}
+    return [
+        w
+        for w in q_words
+        if w not in s_words
+        and _OPPOSITE.get(w, set()) & plain
+        and not _OPPOSITE.get(w, set()) & q_words
+    ]
+
+
+_IDIOM = re.compile(r"\bat (?:least|most)\b|\bin (?:short|the long run)\b", re.I)
+
+
+def _opposite(q_words: set[str], s_words: set[str], sentence: str) -> bool:
+    return bool(_opposites(q_words, s_words, sentence))
+
+
+def _opposite_only(q_words: set[str], s_words: set[str], sentence: str, article_text: str) -> bool:
     """The question asks about one thing ("open") and the best sentence says its opposite
     ("close"), while the article never uses the question's word at all."""
-    for w in q_words:
-        if w in s_words or not (_OPPOSITE.get(w, set()) & s_words):
-            continue
+    for w in _opposites(q_words, s_words, sentence):
         if not re.search(rf"\b{re.escape(w)}", article_text):
             return True
     return False
 
 
-_HOW_MANY = re.compile(r"\bhow (many|much)\s+([a-z][\w-]*)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow (many|much)\s+([a-z][\w-]*)((?:\s+[a-z][\w-]*){0,2})", re.I)
 _WHEN = re.compile(r"^\s*(?:when\b|(?:what|which|in what) (?:year|month|day|date|time)\b)", re.I)
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
 _AMOUNT = re.compile(
@@ -285,11 +324,16 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
         if m.group(1).lower() == "much" or m.group(2).lower() in STOP_WORDS:
             count = float(not _AMOUNT.search(sentence))
         else:
-            want = stem(m.group(2))
+            # The asked thing may follow an adjective ("how many architectural drawings").
+            thing = words(m.group(2) + m.group(3))
+            want = {stem(w) for w in thing if w.lower() not in STOP_WORDS} - {""}
             toks = words(sentence)
             count = 1.0
             for i, tok in enumerate(toks):
-                if stem(tok) == want and any(_is_amount(t) for t in toks[max(0, i - 4) : i]):
+                head, _, tail = tok.partition("-")  # "three-tier"
+                if (stem(tok) in want and any(_is_amount(t) for t in toks[max(0, i - 4) : i])) or (
+                    tail and _is_amount(head) and stem(tail) in want
+                ):
                     count = 0.0
                     break
     date = float(bool(_WHEN.search(question)) and not spans.dates(sentence))

@@ -8,8 +8,8 @@ import pytest
 from bot.article import Article
 from bot.clean import clean_text
 from bot.qa import answer
-from bot.refusal import _asked_missing, _twists
-from bot.words import terms
+from bot.refusal import _asked_missing, _denies, _opposites, _twists
+from bot.words import terms, words
 from tests.test_qa import STORY
 
 
@@ -63,3 +63,64 @@ def test_a_word_turned_into_its_opposite_by_a_prefix_is_noticed() -> None:
     sent = frozenset(terms("Stable isotope studies provide insight into rock units."))
     assert _twists(terms("What do unstable isotope studies indicate?"), sent) == 1
     assert _twists(terms("What do stable isotope studies indicate?"), sent) == 0
+
+
+FERRY = """HARBOURTON (AP) -- The town's new ferry terminal opened on Monday after two years of building work, the port authority said.
+
+The old terminal lacked a covered waiting hall, and passengers often stood in the rain for an hour. Every ferry except the night boat to Kellport now leaves from the new piers.
+
+The terminal has three-lane ramps for cars and trucks, and about 40 staff work there. Harbour director Mina Okafor said ticket prices would stay the same this year.
+
+Fishing boats still use the old quay at the east end of the harbour."""
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence"),
+    [
+        # The article says "not" another way: "lacked", "except".
+        ("What did the old terminal not have?", "lacked a covered waiting hall"),
+        ("Which ferry does not leave from the new piers?", "except the night boat"),
+        ("How many lanes do the ramps have?", "three-lane ramps"),
+    ],
+)
+def test_a_question_the_article_answers_in_other_words_is_answered(
+    question: str, in_sentence: str
+) -> None:
+    got = answer(question, clean_text(FERRY))
+    assert got is not None
+    assert in_sentence in got.sentence
+
+
+def test_what_the_article_says_of_the_old_terminal_is_not_said_of_the_new() -> None:
+    assert answer("What did the new terminal lack?", clean_text(FERRY)) is None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in words(text)}
+
+
+def test_a_sentence_that_denies_without_not_is_noticed() -> None:
+    def denies(question: str, sentence: str) -> bool:
+        return _denies(_words(question), _words(sentence), sentence)
+
+    assert denies("What is learning that is not formal?", "Learning is formal or informal.")
+    assert denies("Which engine has no pistons?", "A pistonless rotary engine.")
+    assert denies("What did it not have?", "The hall lacked windows.")
+    assert not denies("Why was the tower not built?", "It was built in 1900, including a tower.")
+
+
+def test_an_opposite_counts_only_where_the_question_does_not_hold_both() -> None:
+    def opposites(question: str, sentence: str) -> list[str]:
+        return _opposites(_words(question), _words(sentence), sentence)
+
+    assert opposites("Which is the most used?", "It is the least used.") == ["most"]
+    assert opposites("Is the emphasis high or low?", "The emphasis is low.") == []
+    assert opposites("How old was she?", "She died in the New Yorker Hotel.") == []
+    assert opposites("Which is used in most books?", "At least two books use it.") == []
+
+
+def test_a_count_of_the_asked_thing_after_an_adjective_or_in_a_compound_is_found() -> None:
+    sentence = "The museum holds over 600,000 drawings in a three-tier store."
+    assert _asked_missing("How many architectural drawings does it hold?", sentence)[0] == 0.0
+    assert _asked_missing("How many tiers does the store have?", sentence)[0] == 0.0
+    assert _asked_missing("How many paintings does it hold?", sentence)[0] == 1.0
