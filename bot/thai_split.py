@@ -21,8 +21,8 @@ _DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
 _LATIN = re.compile(r"[A-Za-z]")
 _CLOSE = frozenset(")]”’\"'»")
 _OPEN = frozenset("([“‘\"'«")
-SUFFIXES = (1, 2, 3, 4)  # letters of the clause before the space
-PREFIXES = (1, 2, 3, 4, 5)  # letters of the clause after it
+SUFFIXES = (1, 2, 3)  # letters of the clause before the space
+PREFIXES = (1, 2, 3, 4)  # letters of the clause after it
 
 
 # A sentence never ends on a word that needs what follows (a preposition, a conjunction: "ใน" in,
@@ -94,8 +94,6 @@ def features(text: str, at: list[int], k: int) -> list[str]:
         out.append("this")  # "สวนแห่งนี้ ..." this park ...: a sentence about the one before
     out.append(f"ll:{_length_bucket(len(left))}")
     out.append(f"rl:{_length_bucket(len(right))}")
-    out.append(f"before:{_length_bucket(p)}")
-    out.append(f"after:{_length_bucket(len(text) - p - 1)}")
     return out
 
 
