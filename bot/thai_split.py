@@ -9,6 +9,7 @@ the shortest sentence)."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -143,13 +144,10 @@ def breaks(text: str, probs: list[float], at: list[int], m: Model) -> list[int]:
     ]
 
     def likeliest(start: int, last: int) -> int | None:
-        inside = [
-            j
-            for j in range(n)
-            if allowed[j]
-            and start + m.min_chars <= at[j] <= last
-            and len(text) - at[j] - 1 >= m.min_chars
-        ]
+        # Only the spaces of the sentence being cut: a long text costs no more per sentence.
+        lo = bisect.bisect_left(at, start + m.min_chars)
+        hi = bisect.bisect_right(at, min(last, len(text) - 1 - m.min_chars))
+        inside = [j for j in range(lo, hi) if allowed[j]]
         return max(inside, key=lambda j: (probs[j], -j)) if inside else None
 
     out: list[int] = []
