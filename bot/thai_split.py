@@ -2,10 +2,12 @@
 and between sentences. A small logistic regression over each space's surroundings (the letters
 just before and after it, the lengths of the clauses on both sides) says how likely the space
 ends a sentence; it was trained by `bench/train_thai_split.py` on XQuAD's tuning titles, whose
-English twins' sentence ends were mapped onto the Thai text.
+English twins' sentence ends were mapped onto the Thai text. A few rules hold whatever the
+weights say: no sentence ends on a preposition or before "ซึ่ง" (which); one starts at "นอกจากนี้"
+(moreover) and the like.
 
-Weights: `bot/data/thai_split.json` (feature name -> weight, the bias, the decision threshold and
-the shortest sentence)."""
+Weights: `bot/data/thai_split.json` (feature name -> weight, the decision threshold, the shortest
+sentence and the length past which a sentence is cut at its likeliest space)."""
 
 from __future__ import annotations
 
