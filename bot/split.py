@@ -6,6 +6,8 @@ import re
 
 import sentencex
 
+from bot import thai_split
+
 # A splitter can leave a run-on segment (lists, transcripts, text without punctuation) at
 # hundreds of words; such segments are cut again at softer boundaries, then by length.
 MAX_WORDS = 80
@@ -88,7 +90,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     if not text:
         return []
     if language == "th":
-        return _split_thai(text)
+        return thai_split.split(text)
     out: list[str] = []
     for seg in sentencex.segment(language if language != "und" else "en", text):
         seg = seg.strip()
@@ -139,25 +141,3 @@ def _merge_fragments(parts: list[str]) -> list[str]:
         else:
             merged.append(p)
     return merged
-
-
-# Thai marks the end of a sentence or clause with a space, and writes no space between words.
-# A space between two Thai letters is a boundary; spaces around numbers and Latin words are not.
-_THAI_BREAK = re.compile(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])")
-THAI_MIN_CHARS = 150  # clauses shorter than this are joined to the next one
-
-
-def _split_thai(text: str) -> list[str]:
-    out: list[str] = []
-    current = ""
-    for clause in _THAI_BREAK.split(text):
-        current = f"{current} {clause}" if current else clause
-        if len(current) >= THAI_MIN_CHARS:
-            out.append(current)
-            current = ""
-    if current:
-        if out and len(current) < THAI_MIN_CHARS // 2:
-            out[-1] = f"{out[-1]} {current}"
-        else:
-            out.append(current)
-    return out

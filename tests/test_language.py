@@ -80,6 +80,10 @@ def test_terms_fold_spelling_variants_and_drop_stop_words() -> None:
         ("متى افتتح المتحف؟", "ar", QType.DATE),
         ("馆长是谁？", "zh", QType.PERSON),
         ("Почему закрыли мост?", "ru", QType.THING),
+        ("สะพานเปิดใช้เมื่อใด", "th", QType.DATE),  # "when", in the formal spelling
+        ("สะพานยาวเท่าใด", "th", QType.NUMBER),
+        ("ใครเป็นผู้ออกแบบสะพาน", "th", QType.PERSON),
+        ("สะพานตั้งอยู่ในบริเวณใด", "th", QType.PLACE),
     ],
 )
 def test_question_words_per_language(question: str, language: str, qtype: QType) -> None:

@@ -52,3 +52,50 @@ def test_caption_run_into_the_next_sentence_is_cut_there() -> None:
 def test_short_sentences_keep_a_capitalised_word_inside() -> None:
     text = "Her favourite film is Gone With The Wind and she has seen it twice."
     assert split_sentences(text) == [text]
+
+
+# A Thai news paragraph written for the project: four sentences, no sentence punctuation, a space
+# between clauses and between sentences alike.
+THAI_SENTENCES = [
+    "กรุงเทพมหานครเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยาเมื่อวันเสาร์ที่ผ่านมา โดยมีประชาชนเข้าร่วมงานกว่าสามพันคน",
+    "สวนแห่งนี้มีพื้นที่ทั้งหมดห้าสิบไร่ ซึ่งเคยเป็นโกดังเก่าของการท่าเรือ และใช้เวลาก่อสร้างนานเกือบสามปี",
+    "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่า เมืองจะสร้างสวนลักษณะเดียวกันอีกสองแห่งภายในปีหน้า",
+    "นอกจากนี้ ผู้เข้าชมสามารถเช่าจักรยานได้ที่ประตูทางเข้าด้านทิศเหนือ ตั้งแต่เวลาหกโมงเช้าถึงสองทุ่ม",
+]
+
+
+def _ends(pieces: list[str]) -> set[int]:
+    out, pos = set(), 0
+    for p in pieces[:-1]:
+        pos += len(p) + 1
+        out.add(pos)
+    return out
+
+
+def test_thai_sentences_end_where_the_paragraphs_sentences_end() -> None:
+    text = " ".join(THAI_SENTENCES)
+    got = split_sentences(text, "th")
+    assert " ".join(got) == text
+    assert len(got) >= 3
+    # Every cut is at the end of one of the paragraph's sentences, never inside one; the one
+    # that starts with "นอกจากนี้" (moreover) starts a sentence of its own.
+    assert _ends(got) <= _ends(THAI_SENTENCES)
+    assert got[-1] == THAI_SENTENCES[-1]
+
+
+def test_thai_is_not_cut_after_a_preposition_nor_before_which() -> None:
+    # One sentence whose spaces follow "ใน" (in) or come before "ซึ่ง" (which): it stays whole.
+    text = (
+        "งานเทศกาลดนตรีประจำปีครั้งที่สิบจัดขึ้นใน สวนกลางเมืองเชียงใหม่"
+        " ซึ่งมีผู้ชมจากทั่วประเทศมาร่วมงานมากกว่าห้าหมื่นคนตลอดสามวัน"
+    )
+    assert split_sentences(text, "th") == [text]
+
+
+def test_a_long_thai_text_is_cut_into_sentence_sized_pieces() -> None:
+    clauses = ["งานเทศกาลดนตรีประจำปีจัดขึ้นใน", "สวนกลางเมือง ซึ่งมีผู้ชมจำนวนมากมาร่วมงาน"] * 6
+    text = " ".join(clauses)
+    got = split_sentences(text, "th")
+    assert " ".join(got) == text
+    assert len(got) > 1
+    assert all(60 <= len(s) <= 300 for s in got)
