@@ -259,6 +259,7 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     weights = {t: idx.idf.get(t, math.log(1 + (n + 0.5) / 0.5)) for t in q.terms}
     total = sum(weights.values()) or 1.0
     n_bigrams = len(q.bigrams)
+    w_bigram = other_language.W_TERM_PAIRS.get(idx.language, W_BIGRAM)
     out: list[float] = []
     cover: list[float] = []
     for i in range(n):
@@ -280,7 +281,7 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
         score = lex / total
         cover.append(score)
         if n_bigrams:
-            score += W_BIGRAM * len(q.bigrams & idx.bigrams[i]) / n_bigrams
+            score += w_bigram * len(q.bigrams & idx.bigrams[i]) / n_bigrams
         score += W_FUZZ * fuzz.token_set_ratio(q.lowered, idx.lowered[i]) / 100.0
         out.append(score)
     return out, cover
