@@ -618,6 +618,11 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
         for i in top:
             if reasons.gives_reason(idx.sentences[i]):
                 scores[i] += W_REASON
+    defines = other_language.definition(q.text, idx.language) if idx.language != "en" else None
+    if defines:
+        for i in range(idx.n):
+            if defines.search(idx.lowered[i]):
+                scores[i] += other_language.W_DEFINITION
     subject = _DEFINITION.match(q.text)
     if subject:
         # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
