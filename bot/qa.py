@@ -957,7 +957,9 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
     if not best:
         return None
     sure = best[0][0].confidence >= 1.0 and best[0][0].span is not None
-    if not sure and best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
+    language = article.language or ""
+    said = other_language.refusal_evidence(best[0][1], question, best[0][0].sentence, language)
+    if not sure and said < other_language.THRESHOLDS.get(language, THRESHOLD):
         return None
     found = best[0][0]
     if found.confidence >= 1.0:

@@ -18,17 +18,39 @@ from bot.questions import question_type as english_question_type
 # weighted terms the best sentence covers), calibrated on the tuning half of XQuAD's titles so
 # that about 93-95% of questions put to another title's paragraph are refused, as in English.
 # Character bigrams and compounds cover differently from English stems, hence other values.
-# Vietnamese: 0.13 with its syllable pairs as terms (93.5% of all the tuning half's questions put
-# to another title's paragraph refused; 0.16 before, when single syllables were its only terms).
+# For the languages of REFUSAL_WITH_CHARS the threshold is on the cover plus the share of
+# character trigrams (refusal_evidence): the smallest that refuses at least 94% of the tuning
+# half's 307 questions put to another title's paragraph (vi 94.1%, es 94.8%, tr 94.5%, hi 95.4%).
 THRESHOLDS: dict[str, float] = {
     "de": 0.10,
-    "es": 0.10,
-    "vi": 0.13,
+    "es": 0.29,
+    "tr": 0.25,
+    "vi": 0.30,
     "ar": 0.08,
-    "hi": 0.14,
+    "hi": 0.27,
     "zh": 0.06,
     "th": 0.22,
 }
+
+# Where the check adds to that cover W_REFUSAL_CHARS times the share of the question's character
+# trigrams the chosen sentence holds (its threshold then on that sum): on the tuning titles, at
+# the same share of unrelated questions refused, it refuses fewer answerable ones than the cover
+# alone (Vietnamese 1 -> 0 of 307, Spanish 5 -> 0, Turkish 2 -> 1, Hindi 4 -> 1).
+W_REFUSAL_CHARS = 0.5
+REFUSAL_WITH_CHARS = frozenset({"vi", "es", "tr", "hi"})
+
+
+def refusal_evidence(cover: float, question: str, sentence: str, code: str) -> float:
+    """What answer() compares with the language's threshold: the chosen sentence's cover of the
+    question's terms, plus its share of the question's character trigrams where that helps."""
+    code = profile(code).code
+    if code not in REFUSAL_WITH_CHARS:
+        return cover
+    asked = _char_grams(question, code)
+    if not asked:
+        return cover
+    return cover + W_REFUSAL_CHARS * len(asked & _char_grams(sentence, code)) / len(asked)
+
 
 # The hand score's weight for consecutive question terms found together in a sentence, where it
 # is not qa.W_BIGRAM: Vietnamese terms hold their syllable pairs already (bot/language/text.py),
