@@ -959,7 +959,13 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
     sure = best[0][0].confidence >= 1.0 and best[0][0].span is not None
     language = article.language or ""
     said = other_language.refusal_evidence(best[0][1], question, best[0][0].sentence, language)
-    if not sure and said < other_language.THRESHOLDS.get(language, THRESHOLD):
+    # A sentence defining what the question asks about ("X là ...", "X (Y)") says, however few
+    # of the question's other words it repeats.
+    if (
+        not sure
+        and said < other_language.THRESHOLDS.get(language, THRESHOLD)
+        and not other_language.defines(question, best[0][0].sentence, language)
+    ):
         return None
     found = best[0][0]
     if found.confidence >= 1.0:

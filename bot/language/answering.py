@@ -122,9 +122,23 @@ _DEFINITION_VERBS = {"vi": "là"}
 W_DEFINITION = 0.6
 
 
+# "Thuật ngữ khác cho rô-to là gì?" (another name for X): the sentence giving "X (Y)".
+_OTHER_NAME_QUESTIONS: dict[str, re.Pattern[str]] = {
+    "vi": re.compile(
+        r"(?:(?:tên|thuật\s+ngữ|cách\s+gọi|từ)\s+khác|cách\s+khác\s+để\s+(?:gọi|đề\s+cập))"
+        r"[^?]*?(?<!\S)(\S+)\s+là\s+gì",
+        re.IGNORECASE,
+    ),
+}
+
+
 def definition(question: str, code: str) -> re.Pattern[str] | None:
     """For a "What is X?" question, a pattern finding the sentences (normalised) that say
     "X is ..."; None for other questions or languages without the rule."""
+    other = _OTHER_NAME_QUESTIONS.get(code)
+    named = other.search(question) if other else None
+    if named and named.group(1):
+        return re.compile(rf"(?<!\w){re.escape(normalise(code, named.group(1)))}\s*\(")
     asks = _DEFINITION_QUESTIONS.get(code)
     m = asks.fullmatch(question.strip()) if asks else None
     if m is None:
@@ -132,6 +146,13 @@ def definition(question: str, code: str) -> re.Pattern[str] | None:
     subject = re.escape(normalise(code, m.group(1)))
     verb = _DEFINITION_VERBS[code]
     return re.compile(rf"(?<!\w){subject}\s*(?:\([^)]*\)\s*)?{verb}(?!\w)")
+
+
+def defines(question: str, sentence: str, code: str) -> bool:
+    """Whether the sentence defines or names what a "What is X?" question asks about."""
+    code = profile(code).code
+    pattern = definition(question, code)
+    return bool(pattern and pattern.search(normalise(code, sentence)))
 
 
 def question_type(question: str, code: str) -> QType:
