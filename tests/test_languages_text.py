@@ -7,7 +7,6 @@ import pytest
 import bot
 from bot.article import reading_minutes
 from bot.clean import clean_text
-from bot.language.answering import THRESHOLDS
 from bot.language.text import normalise, profile
 
 
@@ -39,8 +38,21 @@ def test_turkish_question_about_a_suffixed_name_finds_its_sentence() -> None:
     assert got is not None and "1923" in got.sentence
 
 
-def test_spanish_has_its_own_refusal_threshold() -> None:
-    assert 0.0 < THRESHOLDS["es"] < 0.12
+def test_spanish_questions_typed_without_accents_are_answered_and_unrelated_ones_refused() -> None:
+    # Spanish refuses by its own threshold (on term cover plus character trigrams), not English's.
+    article = clean_text(
+        "Madrid (EFE).- El ayuntamiento decidió el martes cerrar el viejo puente de Toledo tras "
+        "encontrar grietas profundas en dos pilares.\n\nUnos 1.200 vecinos serán trasladados a "
+        "albergues en Getafe mientras duren las obras.\n\nLa reparación costará 4,5 millones de "
+        "euros y terminará el próximo verano, según la alcaldesa Marta Ruiz."
+    )
+    assert article.language == "es"
+    got = bot.answer("Cuanto costara la reparacion?", article)
+    assert got is not None and "4,5 millones" in got.sentence
+    got = bot.answer("A donde trasladaran a los vecinos?", article)
+    assert got is not None and "Getafe" in got.sentence
+    assert bot.answer("¿Qué equipo ganó la liga de fútbol en Argentina?", article) is None
+    assert bot.answer("¿Quién escribió Cien años de soledad?", article) is None
 
 
 def test_reading_time_of_chinese_counts_its_characters() -> None:
