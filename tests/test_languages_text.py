@@ -106,3 +106,30 @@ def test_a_question_in_english_about_a_german_article_is_read_as_english() -> No
     assert got is not None
     assert got.sentence.startswith("Die Reparatur soll 4,5 Millionen Dollar")
     assert got.span is not None and "4,5 Millionen" in got.span
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "start"),
+    [
+        (
+            "La empresa Faro lanzó el martes la aplicación Brújula para los colegios de Valencia."
+            "\n\nBrújula es un programa que guarda las notas de los alumnos y avisa a las familias."
+            "\n\nLa nueva versión de Brújula llegará en mayo, y los profesores dicen que Brújula ya "
+            "ahorra tiempo.",
+            "Que es Brujula?",
+            "Brújula es un programa",
+        ),
+        (
+            "Fener şirketi salı günü okullar için Pusula uygulamasını tanıttı.\n\nPusula, "
+            "öğrencilerin notlarını saklayan ve ailelere haber veren bir programdır.\n\nPusula'nın "
+            "yeni sürümü mayısta çıkacak ve öğretmenler Pusula ile zaman kazandıklarını söylüyor.",
+            "Pusula nedir?",
+            "Pusula, öğrencilerin",
+        ),
+    ],
+)
+def test_what_is_x_gets_the_sentence_defining_x(text: str, question: str, start: str) -> None:
+    # The third sentence names the program twice; the second says what it is.
+    got = bot.answer(question, clean_text(text))
+    assert got is not None
+    assert got.sentence.startswith(start)
