@@ -259,6 +259,7 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     weights = {t: idx.idf.get(t, math.log(1 + (n + 0.5) / 0.5)) for t in q.terms}
     total = sum(weights.values()) or 1.0
     n_bigrams = len(q.bigrams)
+    w_bigram = other_language.W_TERM_PAIRS.get(idx.language, W_BIGRAM)
     out: list[float] = []
     cover: list[float] = []
     for i in range(n):
@@ -280,7 +281,7 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
         score = lex / total
         cover.append(score)
         if n_bigrams:
-            score += W_BIGRAM * len(q.bigrams & idx.bigrams[i]) / n_bigrams
+            score += w_bigram * len(q.bigrams & idx.bigrams[i]) / n_bigrams
         score += W_FUZZ * fuzz.token_set_ratio(q.lowered, idx.lowered[i]) / 100.0
         out.append(score)
     return out, cover
@@ -645,6 +646,11 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
         for i in top:
             if reasons.gives_reason(idx.sentences[i]):
                 scores[i] += W_REASON
+    defines = other_language.definition(q.text, idx.language) if idx.language != "en" else None
+    if defines:
+        for i in range(idx.n):
+            if defines.search(idx.lowered[i]):
+                scores[i] += other_language.W_DEFINITION
     subject = _DEFINITION.match(q.text)
     if subject:
         # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
@@ -988,7 +994,15 @@ def answer_or_closest(
         return None, None
     found = best[0][0]
     sure = found.confidence >= 1.0 and found.span is not None
-    if not sure and best[0][1] < other_language.THRESHOLDS.get(article.language or "", THRESHOLD):
+    language = article.language or ""
+    said = other_language.refusal_evidence(best[0][1], question, found.sentence, language)
+    # A sentence defining what the question asks about ("X là ...", "X (Y)") says, however few
+    # of the question's other words it repeats.
+    if (
+        not sure
+        and said < other_language.THRESHOLDS.get(language, THRESHOLD)
+        and not other_language.defines(question, found.sentence, language)
+    ):
         return None, found
     if found.confidence >= 1.0:
         # A quote by the person asked about, a speaker, or a reason clause: the article says.

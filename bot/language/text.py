@@ -41,6 +41,10 @@ _HINDI_SUFFIX_TEXT = """ाएंगी ाएंगे ाऊंगी ाऊ�
 _HINDI_SUFFIXES = sorted(_HINDI_SUFFIX_TEXT.split(), key=len, reverse=True)
 # Scripts without spaces between words.
 NGRAM_LANGUAGES = frozenset({"zh", "ja", "th"})
+# Vietnamese writes a space between syllables, and most of its words have two or more ("đô thị",
+# "sứa lược", "chứng khoán"): a single syllable is a weak term, so each pair of adjacent content
+# syllables is a term too. XQuAD tuning titles: hand-mixed top-1 86.0 -> 87.0.
+SYLLABLE_PAIR_LANGUAGES = frozenset({"vi"})
 
 # Indic vowel signs are combining marks, which \w does not match: they belong inside words.
 _LETTER = r"(?:[^\W_]|[\u0900-\u0dff])"
@@ -111,12 +115,34 @@ class Profile:
             return english.terms(text)
         if self.ngrams:
             return _ngram_terms(self, text)
+        if self.code in SYLLABLE_PAIR_LANGUAGES:
+            return _syllable_terms(self, text)
         out = []
         for w in _WORD.findall(normalise(self.code, text)):
             if w in self.stop_words:
                 continue
             out.append(self.stem(w))
         return out
+
+
+def _syllable_terms(p: Profile, text: str) -> list[str]:
+    """Each content syllable, followed by the pair it ends when the syllable before it is a
+    content syllable too, with only spaces between ("đô", "thị", "đô thị")."""
+    out: list[str] = []
+    low = normalise(p.code, text)
+    prev: str | None = None
+    prev_end = 0
+    for m in _WORD.finditer(low):
+        w = m.group(0)
+        if w in p.stop_words:
+            prev = None
+            continue
+        w = p.stem(w)
+        out.append(w)
+        if prev is not None and low[prev_end : m.start()].isspace():
+            out.append(f"{prev} {w}")
+        prev, prev_end = w, m.end()
+    return out
 
 
 def word_count(sentence: str, code: str | None) -> int:
