@@ -573,7 +573,9 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     if q.qtype is QType.DATE:
         return not spans.dates(text) and bool(spans.dates(rule))
     if q.qtype is QType.PLACE:
-        return spans.distance_phrase_end(sentence, start)
+        # "about 40 houses" for "where": a quantity (digits, no name) is not a place.
+        quantity = any(c.isdigit() for c in text) and not any(c.isupper() for c in text)
+        return spans.distance_phrase_end(sentence, start) or quantity
     return False
 
 

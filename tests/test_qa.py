@@ -92,8 +92,9 @@ def test_place_span_is_not_the_reference_point_of_a_distance() -> None:
     assert got is not None
     assert got.span == "Dunmore"
     got = answer("Where did volunteers fill sandbags?", FLOOD)
-    assert got is not None
-    assert got.span == "Carrow"
+    assert got is not None and got.span is not None
+    # "Carrow" or "the school in Carrow"; never Millbrook, the distance's reference point.
+    assert "Carrow" in got.span and "Millbrook" not in got.span
 
 
 def test_what_span_avoids_question_words() -> None:
