@@ -40,11 +40,14 @@ W_REFUSAL_CHARS = 0.5
 REFUSAL_WITH_CHARS = frozenset({"vi", "es", "tr", "hi"})
 
 
-def refusal_evidence(cover: float, question: str, sentence: str, code: str) -> float:
+def refusal_evidence(
+    cover: float, question: str, sentence: str, code: str, *, with_chars: bool | None = None
+) -> float:
     """What answer() compares with the language's threshold: the chosen sentence's cover of the
-    question's terms, plus its share of the question's character trigrams where that helps."""
+    question's terms, plus its share of the question's character trigrams where that helps
+    (`with_chars` overrides REFUSAL_WITH_CHARS, for bench/calibrate_refusal_ml.py)."""
     code = profile(code).code
-    if code not in REFUSAL_WITH_CHARS:
+    if not (code in REFUSAL_WITH_CHARS if with_chars is None else with_chars):
         return cover
     asked = _char_grams(question, code)
     if not asked:
