@@ -14,30 +14,33 @@ from bot.language.text import normalise, profile
 from bot.questions import QType
 from bot.questions import question_type as english_question_type
 
-# answer()'s "the article doesn't say" threshold per language (the share of the question's
-# weighted terms the best sentence covers), calibrated on the tuning half of XQuAD's titles so
-# that about 93-95% of questions put to another title's paragraph are refused, as in English.
-# Character bigrams and compounds cover differently from English stems, hence other values.
-# For the languages of REFUSAL_WITH_CHARS the threshold is on the cover plus the share of
-# character trigrams (refusal_evidence): the smallest that refuses at least 94% of the tuning
-# half's 307 questions put to another title's paragraph (vi 94.1%, es 94.8%, tr 94.5%, hi 95.4%).
+# answer()'s "the article doesn't say" threshold per language, on refusal_evidence (the share of
+# the question's weighted terms the best sentence covers, plus W_REFUSAL_CHARS times its share of
+# the question's character trigrams for the languages of REFUSAL_WITH_CHARS). Each is the smallest
+# refusing at least 94% of the tuning half's 307 questions put to another title's paragraph, as
+# English's does on SQuAD: `python -m bench.calibrate_refusal_ml --data ../shared/data` computes
+# them and prints this table. Languages not here take English's qa.THRESHOLD.
 THRESHOLDS: dict[str, float] = {
-    "de": 0.10,
+    "de": 0.26,
     "es": 0.29,
+    "ru": 0.28,
     "tr": 0.25,
+    "ro": 0.31,
     "vi": 0.30,
-    "ar": 0.08,
+    "el": 0.28,
+    "ar": 0.23,
     "hi": 0.27,
     "zh": 0.06,
-    "th": 0.22,
+    "th": 0.30,
 }
 
-# Where the check adds to that cover W_REFUSAL_CHARS times the share of the question's character
-# trigrams the chosen sentence holds (its threshold then on that sum): on the tuning titles, at
-# the same share of unrelated questions refused, it refuses fewer answerable ones than the cover
-# alone (Vietnamese 1 -> 0 of 307, Spanish 5 -> 0, Turkish 2 -> 1, Hindi 4 -> 1).
+# The character trigrams catch what stems and bigrams miss (compounds, inflected and
+# transliterated names): on the tuning titles, at 94% of unrelated questions refused, they refuse
+# fewer answerable ones than the cover alone in every language (of 307: de 9 -> 5, es 8 -> 0,
+# ru 12 -> 4, tr 5 -> 1, ro 9 -> 5, vi 4 -> 0, el 7 -> 2, ar 15 -> 4, hi 10 -> 4, zh 3 -> 1,
+# th 6 -> 3; bench/calibrate_refusal_ml.py).
 W_REFUSAL_CHARS = 0.5
-REFUSAL_WITH_CHARS = frozenset({"vi", "es", "tr", "hi"})
+REFUSAL_WITH_CHARS = frozenset({"ar", "de", "el", "es", "hi", "ro", "ru", "th", "tr", "vi", "zh"})
 
 
 def refusal_evidence(
