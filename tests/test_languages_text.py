@@ -1,4 +1,5 @@
-"""Per-language lexical handling: Turkish i's and suffixes after apostrophes; Spanish refusals."""
+"""Per-language lexical handling: Turkish i's and suffixes after apostrophes; Spanish and German
+refusals."""
 
 from __future__ import annotations
 
@@ -53,6 +54,26 @@ def test_spanish_questions_typed_without_accents_are_answered_and_unrelated_ones
     assert got is not None and "Getafe" in got.sentence
     assert bot.answer("¿Qué equipo ganó la liga de fútbol en Argentina?", article) is None
     assert bot.answer("¿Quién escribió Cien años de soledad?", article) is None
+
+
+def test_german_question_split_from_a_compound_is_answered_and_a_near_miss_refused() -> None:
+    # German refuses on the term cover plus character trigrams: "Speicher für die Wärme" shares
+    # no stem with "Wärmespeicher" but most of its trigrams, and a question sharing only
+    # "Hamburg" with the article is refused.
+    article = clean_text(
+        "Hamburg (dpa) – Die Stadtwerke wollen bis 2030 rund 40.000 Wohnungen an das neue "
+        "Fernwärmenetz anschließen.\n\nDas Wasser für die Heizung kommt aus einem Wärmespeicher "
+        "unter dem alten Hafenbecken, der im Sommer mit Abwärme aus der Kupferhütte gefüllt "
+        "wird.\n\nDie Kosten von 310 Millionen Euro teilen sich der Bund und die Hansestadt, "
+        "sagte Umweltsenatorin Jana Petersen am Montag."
+    )
+    assert article.language == "de"
+    got = bot.answer("Wo liegt der Speicher für die Wärme?", article)
+    assert got is not None and "Hafenbecken" in got.sentence
+    got = bot.answer("Wie viele Wohnungen sollen an die Fernwärme angeschlossen werden?", article)
+    assert got is not None and "40.000" in got.sentence
+    assert bot.answer("Wann öffnet der Hamburger Hafen sein neues Museum?", article) is None
+    assert bot.answer("Wer hat die Fußballmeisterschaft in Argentinien gewonnen?", article) is None
 
 
 def test_reading_time_of_chinese_counts_its_characters() -> None:
