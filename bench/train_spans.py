@@ -86,7 +86,7 @@ def _example(question: str, sent: str, answers: list[str], title: str) -> Exampl
     if parsed is None or parsed.info is None:
         return None
     hint = qa._pick_span(parsed, sent, None)
-    cands, feats = span_model.features(parsed.info, str(parsed.qtype), sent, hint)
+    cands, feats = span_model.features(parsed.info, str(parsed.qtype), sent, hint, every=True)
     s = span_model._sentence(sent)
     golds = {normalize(g) for g in answers}
     texts = [sent[s.starts[i] : s.ends[j - 1]] for i, j in cands]

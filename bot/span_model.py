@@ -383,10 +383,12 @@ def _bucket(d: int) -> str:
 
 
 def features(
-    q: QInfo, qtype: str, sentence: str, hint: str | None = None
+    q: QInfo, qtype: str, sentence: str, hint: str | None = None, *, every: bool = False
 ) -> tuple[list[tuple[int, int]], list[list[int]]]:
     """The candidates of a sentence and each one's hashed feature indices. `hint` is the span the
-    hand-written rules would pick: whether a candidate is it, or overlaps it, is a feature."""
+    hand-written rules would pick: whether a candidate is it, or overlaps it, is a feature.
+    `every`: all candidates of a long sentence, not only those near the question's words (the
+    training script learns from all of them; answers keep within their time with the few)."""
     s = _sentence(sentence)
     hs = sentence.find(hint) if hint else -1
     he = hs + len(hint) if hint and hs >= 0 else -1
@@ -419,7 +421,7 @@ def features(
             continue
         kept.append((i, j))
     cands = kept
-    if len(cands) > MAX_CANDIDATES and anchors:
+    if len(cands) > MAX_CANDIDATES and anchors and not every:
         # A long sentence: the answer sits near the question's words (or is the rules' span);
         # candidates far from both are not scored, which keeps an answer within its time.
         near = [min(abs(k - a) for a in anchors) for k in range(n)]
