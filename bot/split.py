@@ -13,6 +13,9 @@ from bot import thai_split
 MAX_WORDS = 80
 _SOFT_BREAKS = re.compile(r"(?<=[;:])\s+|\s+(?=[-–—]\s)|(?<=[.!?][\"'”’)])\s+")
 _SPACE = re.compile(r"\s+")
+# sentencex slows down with the square of a token's length (7 s for one 230,000-character run of
+# "<!---->"): a run of 1,000 characters without a space is no word, and is cut into such pieces.
+_LONG_RUN = re.compile(r"(\S{1000})(?=\S)")
 
 # Pages copied without their line breaks run a caption or a headline into the next sentence with
 # no full stop: "... drumming up plenty of interest online Some of the jumps ...". In a long
@@ -86,7 +89,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
 
     `language` is an ISO 639-1 code: sentencex applies that language's rules (abbreviations,
     。！？ for Chinese); Thai, written without sentence punctuation, is split at its spaces."""
-    text = _SPACE.sub(" ", text).strip()
+    text = _LONG_RUN.sub(r"\1 ", _SPACE.sub(" ", text).strip())
     if not text:
         return []
     if language == "th":

@@ -99,3 +99,10 @@ def test_a_long_thai_text_is_cut_into_sentence_sized_pieces() -> None:
     assert " ".join(got) == text
     assert len(got) > 1
     assert all(60 <= len(s) <= 300 for s in got)
+
+
+def test_a_run_without_spaces_is_cut_into_pieces_and_nothing_is_lost() -> None:
+    run = "<!---->" * 30_000
+    pieces = split_sentences(run)
+    assert len(pieces) > 1
+    assert "".join(p.replace(" ", "") for p in pieces) == run
