@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.languages import LANGUAGES, Row, halves, load
+from bench.languages import LANGUAGES, halves, load, unrelated_pairs
 from bot import qa
 from bot.article import Article
 from bot.clean import clean_text
@@ -54,20 +54,6 @@ def evidence(question: str, article: Article, answers: list[str]) -> Evidence:
         other_language.refusal_evidence(cover, question, found.sentence, lang, with_chars=True),
         right,
     )
-
-
-def unrelated_pairs(rows: list[Row]) -> list[tuple[Row, str]]:
-    """Each question with a paragraph of another title, paired as bench.languages does (there
-    every fifth question; here all of them)."""
-    titles = sorted({r.title for r in rows})
-    by_title = {t: [r.context for r in rows if r.title == t] for t in titles}
-    out = []
-    for k, r in enumerate(rows):
-        other = titles[(titles.index(r.title) + 1 + k % max(1, len(titles) - 1)) % len(titles)]
-        if other != r.title:
-            ctxs = by_title[other]
-            out.append((r, ctxs[k % len(ctxs)]))
-    return out
 
 
 def smallest_threshold(unrelated: list[float]) -> float:

@@ -145,20 +145,25 @@ def evaluate(lang: str, rows: list[Row], *, blind: bool) -> Result:
     )
 
 
+def unrelated_pairs(rows: list[Row], step: int = 1) -> list[tuple[Row, str]]:
+    """Every `step`-th question with a paragraph of another title (the next titles in turn)."""
+    titles = sorted({r.title for r in rows})
+    by_title = {t: [r.context for r in rows if r.title == t] for t in titles}
+    out = []
+    for k, r in enumerate(rows[::step]):
+        other = titles[(titles.index(r.title) + 1 + k % max(1, len(titles) - 1)) % len(titles)]
+        if other != r.title:
+            ctxs = by_title[other]
+            out.append((r, ctxs[k % len(ctxs)]))
+    return out
+
+
 def unrelated_refusals(rows: list[Row], articles: dict[str, Article]) -> float:
     """How often the bot says "the article doesn't say" to a question taken from another title's
     paragraph (higher is better: it should not answer those)."""
-    titles = sorted({r.title for r in rows})
-    by_title = {t: [r.context for r in rows if r.title == t] for t in titles}
-    refused = total = 0
-    for k, r in enumerate(rows[::5]):
-        other = titles[(titles.index(r.title) + 1 + k % max(1, len(titles) - 1)) % len(titles)]
-        if other == r.title:
-            continue
-        ctxs = by_title[other]
-        refused += bot.answer(r.question, articles[ctxs[k % len(ctxs)]]) is None
-        total += 1
-    return 100 * refused / (total or 1)
+    pairs = unrelated_pairs(rows, step=5)
+    refused = sum(bot.answer(r.question, articles[c]) is None for r, c in pairs)
+    return 100 * refused / (len(pairs) or 1)
 
 
 def table(results: list[Result], title: str) -> str:
