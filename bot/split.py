@@ -130,9 +130,26 @@ def _split_long(seg: str) -> list[str]:
         if len(words) <= MAX_WORDS:
             out.append(piece)
             continue
-        for i in range(0, len(words), MAX_WORDS):
-            out.append(" ".join(words[i : i + MAX_WORDS]))
+        out.extend(_cut_by_length(words))
     return _merge_fragments(out)
+
+
+def _cut_by_length(words: list[str]) -> list[str]:
+    """Pieces of at most MAX_WORDS words. Each cut falls after the last comma in the second half
+    of the piece, or else before a lower-case word, so that no name is torn in two ("... and
+    Eugene" | "Fama, known for ..."); only a run with neither is cut at the limit itself."""
+    out: list[str] = []
+    start = 0
+    while len(words) - start > MAX_WORDS:
+        end = start + MAX_WORDS
+        low = start + MAX_WORDS // 2
+        cut = next((j for j in range(end, low, -1) if words[j - 1][-1] in ",;:"), 0)
+        if not cut:
+            cut = next((j for j in range(end, low, -1) if not words[j][:1].isupper()), end)
+        out.append(" ".join(words[start:cut]))
+        start = cut
+    out.append(" ".join(words[start:]))
+    return out
 
 
 def _merge_fragments(parts: list[str]) -> list[str]:

@@ -106,3 +106,25 @@ def test_a_run_without_spaces_is_cut_into_pieces_and_nothing_is_lost() -> None:
     pieces = split_sentences(run)
     assert len(pieces) > 1
     assert "".join(p.replace(" ", "") for p in pieces) == run
+
+
+def test_a_long_list_is_cut_after_a_comma_never_inside_a_name() -> None:
+    alumni = [
+        "Marta Okonkwo, who founded the river trust",
+        "the poet Lionel Abara, twice shortlisted for the national prize",
+        "Judge Petra Vindeln, the first woman to lead the appeals bench",
+        "the engineer Tomas Erkki Halvorsen, who designed the harbour bridge",
+        "Dr. Ines Marlowe Quist, known for her work on river sediment and flood maps",
+        "the broadcaster Helga Sunniva Brandt, who presented the morning farm report for years",
+        "the surgeon Akira Benedikt Sorensen, who led the first hand transplant in the region",
+        "and the composer Yusuf Adebayo Lindqvist, whose opera opened the new hall",
+    ]
+    text = "Notable graduates of the college include " + ", ".join(alumni) + "."
+    parts = split_sentences(text)
+    assert len(parts) >= 2
+    assert all(len(p.split()) <= MAX_WORDS for p in parts)
+    assert " ".join(parts).split() == text.split()
+    # Every cut falls after a comma: no name is torn across two sentences.
+    assert all(p.endswith((",", ".")) for p in parts)
+    for name in ("Tomas Erkki Halvorsen", "Ines Marlowe Quist", "Yusuf Adebayo Lindqvist"):
+        assert any(name in p for p in parts)
