@@ -11,9 +11,9 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from bot import followup, quotes, reasons, refusal, sentence_model, span_model, spans
+from bot import followup, pos, quotes, reasons, refusal, sentence_model, span_model, spans
 from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
@@ -95,6 +95,7 @@ class _Index:
     pairs: set[str]
     terms: list[list[str]] = field(default_factory=list)
     said: list[quotes.Said | None] | None = None  # who said what, worked out on first need
+    spellings: list[str] | None = None  # the article's own words, for questions with typos
 
 
 def _build_index(article: Article) -> _Index:
@@ -614,10 +615,46 @@ class _Scored:
     order: list[int]  # by the hand-mixed score, best first
 
 
+_SPELT = re.compile(r"[A-Za-z][a-z]{4,}")
+_TYPO_RATIO = 85.0  # rapidfuzz ratio: "coruption" ~ "corruption" 94.7, "Austria" ~ "Australia" 87.5
+_TYPO_RATIO_NAME = 90.0
+
+
+def _spelled_as_article(question: str, idx: _Index) -> str:
+    """The question with its misspelt words ("coruption", "betwen") written as the article writes
+    them. A word is taken for a typo only when the article lacks it, it is no English word the
+    bot knows (a real word the article lacks may be why the article does not say), and one of the
+    article's words is spelt almost the same, with the same first letter and not by an affix
+    ("uninterrupted" stays)."""
+    if idx.spellings is None:
+        idx.spellings = sorted(set(_SPELT.findall(idx.text)))
+    spellings = idx.spellings
+    known = pos.lexicon()
+    present = set(spellings)
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in present or low in known or low in STOP_WORDS or stem(low) in idx.vocabulary:
+            return word
+        cutoff = _TYPO_RATIO_NAME if word[0].isupper() and m.start() else _TYPO_RATIO
+        got = process.extractOne(low, spellings, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if got is None:
+            return word
+        found = got[0]
+        if found[0] != low[0] or found in low or low in found:
+            return word
+        return found.capitalize() if word[0].isupper() else found
+
+    return _SPELT.sub(fix, question)
+
+
 def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | None:
     if not article.paragraphs:
         return None
     idx = _index(article)
+    if idx.language == "en":
+        question = _spelled_as_article(question or "", idx)
     asked_in = _question_language(question or "", idx.language)
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:

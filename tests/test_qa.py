@@ -202,3 +202,18 @@ def test_who_answers_with_the_full_name_the_article_gave() -> None:
     assert got is not None
     assert got.sentence.startswith("Marsh, who leads the inquiry")
     assert got.guess is not None and got.guess.endswith("Helen Marsh")
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("What did the inspecters find?", "deep cracks"),
+        ("What did the engineres blame for the damage?", "decades of heavy truck traffic"),
+    ],
+)
+def test_a_question_typed_with_typos_is_read_as_the_article_spells_it(
+    article: Article, question: str, span: str
+) -> None:
+    got = answer(question, article)
+    assert got is not None and got.span is not None
+    assert got.span.startswith(span)
