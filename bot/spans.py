@@ -23,6 +23,11 @@ _MONTHS = (
 _WEEKDAYS = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DATE_PARTS = (
+    # "the last weekend of September", "the first Monday of May", "the second half of 2015"
+    r"\b(?:first|second|third|fourth|fifth|last|final)\s+(?:weekend|week|day|half|quarter"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+of\s+(?:"
+    + _MONTHS
+    + rf"(?:,?\s+{_YEAR})?|{_YEAR}\b)",
     rf"{_WEEKDAYS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?",
     rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?",
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?",
@@ -145,6 +150,17 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() is False and tok.isupper() and len(tok) > 1)
 
 
+def _plural_possessive(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """toks[j] is the apostrophe of "Workers' Party": right after a word in -s, then a space."""
+    return (
+        toks[j][0] in ("'", "’")
+        and toks[j - 1][0].endswith("s")
+        and toks[j - 1][2] == toks[j][1]
+        and j + 1 < len(toks)
+        and toks[j + 1][1] == toks[j][2] + 1
+    )
+
+
 def _bare(tok: str) -> str:
     return tok.rstrip(".").lower()
 
@@ -219,11 +235,13 @@ def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
             if _is_cap(t) and t[0].isalpha() and _bare(t) not in _NOT_NAMES:
                 j += 1
             elif (
-                t.lower() in _CONNECTORS
+                (t.lower() in _CONNECTORS or _plural_possessive(toks, j))
                 and j + 1 < len(toks)
                 and _is_cap(toks[j + 1][0])
                 and toks[j + 1][0][0].isalpha()
             ):
+                # "Bank of England"; a plural possessive inside a name: "Polish United
+                # Workers' Party", "the Miners’ Welfare Hall".
                 j += 2
             else:
                 break

@@ -120,3 +120,21 @@ def test_counts_written_as_words_are_answers() -> None:
     offered = {words.split()[i] for i, j in cands if j == i + 1}
     assert "four" in offered
     assert not offered & {"he", "has", "for", "the"}
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_name_whole() -> None:
+    s = "The strike was called by the Rail Workers' Union and backed by the Miners’ Welfare Hall."
+    assert [n.text for n in names(s)] == ["Rail Workers' Union", "Miners’ Welfare Hall"]
+    # An apostrophe before a lower-case word ends the name: "the Workers' rights".
+    assert all("rights" not in n.text for n in names("Talks on the Workers' rights plan went on."))
+
+
+def test_a_calendar_phrase_is_one_date_in_the_article_mentions() -> None:
+    text = (
+        "Since 2019 the river festival has been held on the last weekend of September. "
+        "Boat races open it on the first Saturday of the month."
+    )
+    assert "last weekend of September" in [d.text for d in dates(text)]
+    m = mentions(clean_text(text))
+    assert "last weekend of September" in m.dates
+    assert "last weekend" not in m.dates and "September" not in m.dates
