@@ -466,6 +466,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.
         text = sentence[at : reasons.list_end(sentence, at + len(text))]
     if q.qtype is QType.PERSON:
+        titled = _titled_person(q.text, sentence)
+        if titled and titled != text:
+            # "Who is Japan's defense minister?" - "... Defense Minister Gen Nakatani told ...":
+            # the name the question's own title word stands before.
+            text, prob = titled, max(prob, BOLD_THRESHOLD)
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
@@ -474,6 +479,142 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
+_WHO_IS = re.compile(r"^\W*who(?:['’]s|\s+(?:is|was|are|were))\s", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w'’.-]+")
+# Words that stand before a person's name as their title or role ("Police Detective Dennis
+# McGowan", "attorney Pierce O'Donnell").
+_ROLES = frozenset(
+    stem(w)
+    for w in [
+        "president",
+        "chancellor",
+        "minister",
+        "premier",
+        "mayor",
+        "governor",
+        "senator",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "bishop",
+        "archbishop",
+        "general",
+        "colonel",
+        "captain",
+        "sergeant",
+        "lieutenant",
+        "admiral",
+        "commander",
+        "officer",
+        "inspector",
+        "detective",
+        "chief",
+        "secretary",
+        "ambassador",
+        "professor",
+        "doctor",
+        "attorney",
+        "lawyer",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "founder",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "coach",
+        "manager",
+        "referee",
+        "commissioner",
+        "editor",
+        "leader",
+        "producer",
+        "author",
+        "writer",
+        "owner",
+        "executive",
+        "analyst",
+        "economist",
+        "scientist",
+        "researcher",
+        "photographer",
+        "designer",
+        "architect",
+        "artist",
+        "actor",
+        "actress",
+        "singer",
+        "player",
+        "striker",
+        "goalkeeper",
+        "prosecutor",
+        "sheriff",
+        "constable",
+        "superintendent",
+        "agent",
+        "pilot",
+        "surgeon",
+        "physician",
+        "nurse",
+        "teacher",
+        "principal",
+        "dean",
+        "presenter",
+        "host",
+        "reporter",
+        "correspondent",
+        "official",
+        "inventor",
+        "composer",
+        "conductor",
+        "poet",
+        "novelist",
+        "lawmaker",
+        "chef",
+    ]
+)
+
+
+def _titled_person(question: str, sentence: str) -> str | None:
+    """For "who is/was the X?" where X is a title or role: the capitalised name that follows that
+    title in the sentence ("Police Detective Dennis McGowan", "attorney Pierce O'Donnell")."""
+    if not _WHO_IS.match(question):
+        return None
+    words = [stem(w.lower()) for w in _TOKEN.findall(question)[2:]]
+    asked = set(words)
+    # The role must head the question ("who is Japan's defense minister"), not sit in a clause
+    # after it ("who was brought in after the death of Captain Fowke").
+    roles = set(words[:5]) & _ROLES
+    if not roles:
+        return None
+    toks = list(_TOKEN.finditer(sentence))
+    bare = [stem(t.group().strip(".'’").lower()) for t in toks]
+    for k, b in enumerate(bare):
+        if b not in roles:
+            continue
+        j = k + 1
+        while j < len(toks) and bare[j] in asked and toks[j].group()[:1].isupper():
+            j += 1  # "Defense Minister": the whole title
+        start = end = -1
+        while (
+            j < len(toks)
+            and re.fullmatch(r"[A-Z][\w'’-]*\.?", toks[j].group())
+            and bare[j] not in asked
+            and (start < 0 or sentence[end : toks[j].start()] == " ")
+        ):
+            start = toks[j].start() if start < 0 else start
+            end = toks[j].end()
+            if toks[j].group().endswith(".") and len(toks[j].group()) > 2:
+                break  # "Inc.", a sentence's end; "L." of "David L. Wolper" goes on
+            j += 1
+        if start >= 0:
+            return sentence[start:end].rstrip(".")
+    return None
 
 
 def _full_name(idx: _Index, i: int, text: str) -> str | None:

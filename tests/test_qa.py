@@ -217,3 +217,22 @@ def test_a_question_typed_with_typos_is_read_as_the_article_spells_it(
     got = answer(question, article)
     assert got is not None and got.span is not None
     assert got.span.startswith(span)
+
+
+TITLED = (
+    "Answering a question from veteran lawmaker Corin Albescu, Transport Minister Ilse Varga told "
+    "the assembly that the tunnel would open in May. The case was handed to Harbour Police "
+    "Detective Owen Mbeki, who interviewed the crew on Friday."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("who is the transport minister", "Ilse Varga"),
+        ("who's the detective on the case?", "Owen Mbeki"),
+    ],
+)
+def test_who_is_the_title_answers_with_the_name_after_that_title(question: str, name: str) -> None:
+    got = answer(question, clean_text(TITLED))
+    assert got is not None and got.span == name
