@@ -465,6 +465,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if at >= 0:
         # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.
         text = sentence[at : reasons.list_end(sentence, at + len(text))]
+    elif q.qtype is QType.PLACE and text[:1].isupper() and (at := sentence.find(text)) >= 0:
+        # "Where did she work?" - "in London, Paris and Miami": every place of a list of names.
+        listed = _PLACE_LIST.match(sentence, at)
+        if listed and listed.end() > at + len(text):
+            text = listed.group()
     if q.qtype is QType.PERSON:
         titled = _titled_person(q.text, sentence)
         if titled and titled != text:
@@ -478,6 +483,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
+_PLACE_LIST = re.compile(
+    rf"{_NAME_WORDS}(?:(?:,\s+|,?\s+(?:and|or|as\s+well\s+as)\s+){_NAME_WORDS})+"
+)
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
 _WHO_IS = re.compile(r"^\W*who(?:['’]s|\s+(?:is|was|are|were))\s", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’.-]+")

@@ -236,3 +236,15 @@ TITLED = (
 def test_who_is_the_title_answers_with_the_name_after_that_title(question: str, name: str) -> None:
     got = answer(question, clean_text(TITLED))
     assert got is not None and got.span == name
+
+
+def test_where_answers_with_every_place_of_a_list() -> None:
+    text = (
+        "The choir toured for a month. It performed in Bergen, Utrecht and Ghent before flying home. "
+        "Its founder was born in Tallinn and moved to Oslo at ten."
+    )
+    got = answer("Where did the choir perform?", clean_text(text))
+    assert got is not None and got.span == "Bergen, Utrecht and Ghent"
+    # "and" followed by a verb ends the place: not "Tallinn and moved".
+    born = answer("Where was the founder born?", clean_text(text))
+    assert born is not None and born.span == "Tallinn"
