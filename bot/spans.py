@@ -50,12 +50,22 @@ _NUM_WORDS = (
     r"eighty|ninety|hundred|dozen|dozens|hundreds|thousands|millions|half|a\s+dozen)"
 )
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
+_PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 _NUMBER = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
-    r"approximately|roughly|up\s+to|at\s+least)\s+)?"
+    r"approximately|roughly|up\s+to|at\s+least|several)\s+)?"
     r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"|"
-    r"\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
-    r"|\b" + _NUM_WORDS + r"(?:[- ]" + _NUM_WORDS + r")*\b" + _SCALE + r")",
+    r"\d(?:[\d,]*\d)?(?:\.\d+)?"
+    + _SCALE
+    + _PERCENT
+    + r"|\b"
+    + _NUM_WORDS
+    + r"(?:[- ]"
+    + _NUM_WORDS
+    + r")*\b"
+    + _SCALE
+    + _PERCENT
+    + r")",
     re.IGNORECASE,
 )
 # A number is followed by its unit when the next word is a plain lower-case word.
@@ -194,7 +204,8 @@ def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
         text, end = m.group(), m.end()
         if not any(c.isdigit() for c in text) and text.lower() in {"some", "half"}:
             continue
-        if with_unit:
+        if with_unit and not text.lower().endswith(("%", "percent", "per cent")):
+            # A percentage has its unit: "nine per cent service charge" is "nine per cent".
             u = _UNIT.match(sentence, end)
             if u and u.group().strip().lower() not in STOP_WORDS:
                 end = u.end()

@@ -138,3 +138,12 @@ def test_a_calendar_phrase_is_one_date_in_the_article_mentions() -> None:
     m = mentions(clean_text(text))
     assert "last weekend of September" in m.dates
     assert "last weekend" not in m.dates and "September" not in m.dates
+
+
+def test_a_percentage_in_words_keeps_per_cent_and_takes_no_unit_after_it() -> None:
+    s = "The courier adds a nine per cent service charge, and twenty percent of riders tip."
+    assert [n.text for n in numbers(s)] == ["nine per cent", "twenty percent"]
+    assert [n.text for n in numbers("The rate rose 12 per cent service-wide.")] == ["12 per cent"]
+    assert [n.text for n in numbers("He needed several dozen stitches.")] == [
+        "several dozen stitches"
+    ]
