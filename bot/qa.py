@@ -471,6 +471,16 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if listed and listed.end() > at + len(text):
             text = listed.group()
     if q.qtype is QType.PERSON:
+        if (
+            rule
+            and not any(c.isupper() for c in text)
+            and any(c.isupper() for c in rule)
+            and not _role_at(sentence, sentence.find(text), text)
+        ):
+            # "who helped ..." - "coordinate": a lower-case span that names no person or group
+            # is off type when the rules found a name.
+            text, prob = rule, max(prob, BOLD_THRESHOLD)
+        text = _with_role(sentence, text)
         titled = _titled_person(q.text, sentence)
         if titled and titled != text:
             # "Who is Japan's defense minister?" - "... Defense Minister Gen Nakatani told ...":
@@ -587,6 +597,85 @@ _ROLES = frozenset(
         "chef",
     ]
 )
+
+
+# Lower-case nouns for the people of a "who" answer, beside the titles above ("tribal leaders").
+_PEOPLE = frozenset(
+    stem(w)
+    for w in [
+        "leaders",
+        "officials",
+        "police",
+        "troops",
+        "soldiers",
+        "fighters",
+        "militants",
+        "rebels",
+        "forces",
+        "residents",
+        "authorities",
+        "investigators",
+        "students",
+        "fans",
+        "team",
+        "workers",
+        "voters",
+        "doctors",
+        "parents",
+        "family",
+        "court",
+        "jury",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "group",
+        "company",
+        "firm",
+        "magistrate",
+        "coroner",
+        "council",
+        "committee",
+        "panel",
+        "board",
+        "experts",
+        "activists",
+        "protesters",
+        "campaigners",
+        "witnesses",
+        "neighbours",
+        "passengers",
+        "victims",
+        "survivors",
+    ]
+)
+
+
+def _role_at(sentence: str, at: int, text: str) -> bool:
+    """Whether the lower-case span names a person or group by a role ("a local judge")."""
+    if at < 0:
+        return False
+    last = _TOKEN.findall(text)[-1:] or [""]
+    return stem(last[0].lower()) in _ROLES | _PEOPLE
+
+
+def _with_role(sentence: str, text: str) -> str:
+    """A "who" answer that is a place or nationality grown to the people it describes: "A Los
+    Angeles" -> "A Los Angeles judge", "Arab" -> "Arab tribal leaders" (up to two lower-case
+    words before the role noun)."""
+    at = sentence.find(text)
+    if at < 0 or not text[-1:].isalpha() or not text[:1].isupper():
+        return text
+    end = at + len(text)
+    toks = list(_TOKEN.finditer(sentence, end, min(len(sentence), end + 60)))
+    for k, t in enumerate(toks[:3]):
+        gap = sentence[(toks[k - 1].end() if k else end) : t.start()]
+        w = t.group()
+        if gap != " " or not w.isalpha() or not w.islower() or w in STOP_WORDS:
+            return text
+        if stem(w) in _ROLES | _PEOPLE:
+            return sentence[at : t.end()]
+    return text
 
 
 def _titled_person(question: str, sentence: str) -> str | None:

@@ -248,3 +248,24 @@ def test_where_answers_with_every_place_of_a_list() -> None:
     # "and" followed by a verb ends the place: not "Tallinn and moved".
     born = answer("Where was the founder born?", clean_text(text))
     assert born is not None and born.span == "Tallinn"
+
+
+ROLES = (
+    "The ferry service was suspended in March. A Harwick magistrate has ordered the operator to "
+    "refund every season ticket. The mayor did not explain the delay, other than saying that "
+    "Norwegian safety inspectors helped to review the hull."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("who ordered the refunds?", "A Harwick magistrate"),
+        ("who helped check the hull", "Norwegian safety inspectors"),
+    ],
+)
+def test_who_answers_with_the_people_a_place_or_nationality_describes(
+    question: str, who: str
+) -> None:
+    got = answer(question, clean_text(ROLES))
+    assert got is not None and got.span == who
