@@ -75,7 +75,7 @@ _CAUSE_SUBJECT = re.compile(
 )
 _NOT_CAUSE = re.compile(
     r"(?:^(?:it|this|that|he|she|they|there|what|which)$)|\b(?:will|would|could|can|may|might|"
-    r"to|not|also|which|who|that)$",
+    r"to|not|also|which|who|that|what|how|why)$",
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}?([A-Z][\w-]*)['’]s\s+")

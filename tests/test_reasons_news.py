@@ -187,3 +187,12 @@ def test_a_time_after_is_not_a_reason_connective_for_ranking() -> None:
     assert not reasons.gives_reason("A judge ordered her to pay the money back.")
     assert reasons.gives_reason("The depot closed because of the attack.")
     assert reasons.gives_reason("He left after the row to protect his family.")
+
+
+def test_an_unknown_cause_is_not_given_as_the_reason() -> None:
+    # "nobody said what led to it" tells that the reason is unknown: it is not a reason clause.
+    s = "The mayor did not say what led to the closure, other than that the council voted on it."
+    assert reasons.clause(s, "why", "why was the pool closed?") is None
+    got = answer("why was the pool closed?", s)
+    assert got is None or got.span != "The mayor did not say what"
+    assert reasons.clause("A burst pipe led to the closure of the pool.", "why") == "A burst pipe"
