@@ -413,6 +413,13 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 
+# "Another name / term / word for X", "another way of referring to X": X, its last word kept whole.
+_OTHER_NAME = re.compile(
+    r"\b(?:another|other|alternative|different)\s+(?:name|term|word|way\s+of\s+(?:referring\s+"
+    r"to|saying|calling))\s+(?:for\s+|of\s+)?(?:the\s+|an?\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3})\s*\??\s*$",
+    re.IGNORECASE,
+)
+W_OTHER_NAME = 0.6
 
 # A short answer is shown bold only when the scorer's probability reaches this (calibrated on
 # the SQuAD tuning titles for precision; see docs/answers.md).
@@ -888,12 +895,35 @@ def _spelled_as_article(question: str, idx: _Index) -> str:
     return _SPELT.sub(fix, question)
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CONNECTORS = r"(?:\s+(?:of|and|for|the|on|in|de|&)){0,2}"
+
+
+def _acronyms_as_article(question: str, idx: _Index) -> str:
+    """The question with an acronym the article never uses ("AAA") written as the article names it
+    ("American Automobile Association"): the capitalised words whose initials spell it."""
+
+    def expand(m: re.Match[str]) -> str:
+        short = m.group()
+        if stem(short.lower()) in idx.vocabulary:
+            return short
+        letters = [rf"{c}[\w'’-]*" for c in short]
+        pattern = re.compile(r"\b" + (_CONNECTORS + r"\s+").join(letters) + r"\b")
+        for sentence in idx.sentences:
+            found = pattern.search(sentence)
+            if found:
+                return found.group()
+        return short
+
+    return _ACRONYM.sub(expand, question)
+
+
 def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | None:
     if not article.paragraphs:
         return None
     idx = _index(article)
     if idx.language == "en":
-        question = _spelled_as_article(question or "", idx)
+        question = _acronyms_as_article(_spelled_as_article(question or "", idx), idx)
     asked_in = _question_language(question or "", idx.language)
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
@@ -939,6 +969,15 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
         for i in range(idx.n):
             if says.search(idx.lowered[i]):
                 scores[i] += W_DEFINITION
+    other = _OTHER_NAME.search(q.text) if q.language == "en" else None
+    if other:
+        # "What is another term for rotors?": the sentence giving "rotors (rotating discs)" or
+        # "rotors, also called ...".
+        named = re.escape(other.group(1).lower())
+        gives = re.compile(rf"\b{named}\s*(?:\(|,\s*(?:also\s+)?(?:known\s+as|called)\b|,\s*or\b)")
+        for i in range(idx.n):
+            if gives.search(idx.lowered[i]):
+                scores[i] += W_OTHER_NAME
     speech = _speech_question(q, idx, scores)
     order = sorted(range(idx.n), key=lambda i: (-scores[i], i))
     return _Scored(q, idx, scores, cover, type_found, speech, order)

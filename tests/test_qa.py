@@ -269,3 +269,22 @@ def test_who_answers_with_the_people_a_place_or_nationality_describes(
 ) -> None:
     got = answer(question, clean_text(ROLES))
     assert got is not None and got.span == who
+
+
+GLOSSARY = (
+    "The mill was rebuilt in 1890 and its wheel turned again that spring. Its wheel drives two "
+    "heavy grindstones (millstones) set one above the other inside the old stone tower. "
+    "Grindstones wear down. The Harwick Milling Guild reported that 40 tonnes of flour left the "
+    "mill in its best year. Farmers said that 12 tonnes of flour left the mill in a bad year."
+)
+
+
+def test_another_name_for_x_finds_the_sentence_that_gives_it_in_brackets() -> None:
+    got = answer("What is another term for grindstones?", clean_text(GLOSSARY))
+    assert got is not None and "(millstones)" in got.sentence and got.span == "millstones"
+
+
+def test_an_acronym_the_article_spells_out_is_matched() -> None:
+    got = answer("According to the HMG, how much flour left the mill?", clean_text(GLOSSARY))
+    assert got is not None and got.sentence.startswith("The Harwick Milling Guild")
+    assert got.span == "40 tonnes"
