@@ -36,7 +36,7 @@ _SAID_NAME = re.compile(
 _NAME_SAID = re.compile(
     # "Save the Children told": a name may hold "of" or "the" between its capitalised words.
     rf"((?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){{0,4}}[A-Z][\w'’-]+),?\s+"
-    rf"(?:who\s[^,]{{1,80}},\s+)?{_SAY}\b"
+    rf"(?:who\s[^,]{{1,80}},\s+)?(?:(?:also|later|then|once|[a-z]+ly)\s+)?{_SAY}\b"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[A-Z][\w.'’-]*\s*){1,5})")
 
@@ -321,10 +321,40 @@ _PERSON_HEADS = frozenset(
         "striker",
         "defender",
         "goalkeeper",
+        "skipper",
+        "captain",
+        "pilot",
+        "driver",
+        "farmer",
+        "teacher",
+        "doctor",
+        "nurse",
+        "chef",
+        "owner",
+        "founder",
+        "boss",
+        "coach",
+        "manager",
+        "mayor",
+        "officer",
+        "worker",
+        "resident",
+        "passenger",
+        "mum",
+        "dad",
+        "husband",
+        "wife",
+        "millionaire",
+        "billionaire",
+        "entrepreneur",
+        "author",
+        "writer",
+        "artist",
+        "photographer",
     ]
 )
 _DESCRIPTOR = re.compile(
-    rf"^\s*(?:The|the|This|this)\s+((?:[a-z\d][\w-]*\s+){{1,3}})(?:also\s+|later\s+|then\s+)?{_SAY}\b"
+    rf"^\s*(?:The|the|This|this)\s+((?:[a-z\d][\w-]*\s+){{1,3}}?)(?:also\s+|later\s+|then\s+)?{_SAY}\b"
 )
 _SAID_TITLED = re.compile(
     r"\b(?:said|says|added|adds|explained|continued)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[\w'’-]+)",

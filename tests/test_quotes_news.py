@@ -201,3 +201,15 @@ def test_a_quote_is_the_answer_even_when_its_speaker_is_unnamed() -> None:
     got = answer("What did residents say about the road?", FLOOD)
     assert got is not None
     assert got.span == "The road floods every spring and nobody fixes the drains."
+
+
+def test_a_speaker_with_an_adverb_before_the_verb_and_one_called_by_a_description() -> None:
+    sentences = [
+        "Priya Nair runs the only ferry to the island.",
+        "Nair also said the timetable would change in June.",
+        "The veteran skipper later stated that winter crossings would stop.",
+    ]
+    said = quotes.speeches(sentences)
+    assert said[1] is not None and said[1].speaker == "Priya Nair"
+    assert said[2] is not None and said[2].speaker == "Priya Nair"
+    assert said[2].words == "winter crossings would stop"
