@@ -63,7 +63,7 @@ NAMES = (
 
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _CAP_RUN = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
-_DIGITS = re.compile(r"\d[\d,.]*")
+_DIGITS = re.compile(r"\d[\d,.]*(?:s\b)?")
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|without|cannot)\b", re.IGNORECASE)
 # Also "don't", "isn't": the old pattern above needs a word boundary before "n't" (kept as it
 # was, for the "negation" feature the first model was trained with).
@@ -198,7 +198,8 @@ def features(
     caps = {stem(m.group()) for m in _CAP.finditer(question) if m.group().lower() not in STOP_WORDS}
     absent_caps = sum(1 for c in caps if c not in article_terms)
     nums = set(_DIGITS.findall(question))
-    absent_numbers = sum(1 for n in nums if n.rstrip(".,") not in article_text)
+    article_lower = article_text.lower()
+    absent_numbers = sum(1 for n in nums if not _number_in(n, article_text, article_lower))
     top = max(idf.values(), default=1.0) or 1.0
     missing_max = max((weights[t] for t in absent), default=0.0) / top
     # A name of two or more words ("Hamming battery") whose words are all there but never together.
@@ -209,7 +210,9 @@ def features(
     sent = ev.sentence_terms
     window = ev.window_terms or sent
     in_article = [t for t in q_terms if t in article_terms]
-    sent_missing = max((weights[t] for t in in_article if t not in sent), default=0.0) / top
+    # A term the sentence holds with another ending ("ctenophore" and "ctenophora") is there.
+    near_sent = {t for t in q_terms if t in sent or any(_same_root(t, v) for v in sent)}
+    sent_missing = max((weights[t] for t in in_article if t not in near_sent), default=0.0) / top
     rarest = max(q_terms, key=lambda t: weights[t]) if q_terms else ""
     off_window = [t for t in q_terms if t not in window]
     caps_in_article = {c for c in caps if c in article_terms}
@@ -239,12 +242,12 @@ def features(
         float(min(absent_phrases, 2)),
         absent_pairs,
         sent_missing,
-        float(rarest in sent),
+        float(rarest in near_sent),
         sum(weights[t] for t in off_window) / total,
         float(min(len(off_window), 4)),
         float(min(sum(1 for c in caps_in_article if c not in window), 2)),
         float(min(sum(1 for c in caps if c not in sent), 3)),
-        float(min(sum(1 for n in nums if n.rstrip(".,") not in s_lower), 2)),
+        float(min(sum(1 for n in nums if not _number_in(n, ev.sentence, s_lower)), 2)),
         float(q_neg and not s_neg),
         float(s_neg and not q_neg),
         float(min(len((q_words & _DEGREE) - s_words), 2)),
@@ -256,12 +259,18 @@ def features(
             and not _denies(q_words, s_words, ev.sentence)
         ),
         float(_opposite(q_words, s_words, ev.sentence)),
-        float(min(_twists(q_terms, sent), 2)),
+        float(min(_twists(q_terms, sent, question, ev.sentence), 2)),
         *_asked_missing(question, ev.sentence),
         ev.rank_prob,
         min(ev.rank_margin, 5.0),
         float(_opposite_only(q_words, s_words, ev.sentence, article_text)),
     ]
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Two stems that differ only in a short ending the stemmer left ("ctenophor", "ctenophora")."""
+    n = min(len(a), len(b))
+    return n >= 5 and abs(len(a) - len(b)) <= 2 and a[: n - 1] == b[: n - 1] and a.isalpha()
 
 
 def _denies(q_words: set[str], s_words: set[str], sentence: str) -> bool:
@@ -279,17 +288,25 @@ def _denies(q_words: set[str], s_words: set[str], sentence: str) -> bool:
 
 def _opposites(q_words: set[str], s_words: set[str], sentence: str) -> list[str]:
     """Question words whose opposite the best sentence says instead ("least" for "most"); not when
-    the question holds both ("high or low"), nor for a name ("New Yorker") or "at least"."""
+    the question holds both ("high or low"), nor for a name ("New Yorker") or "at least", nor when
+    the sentence holds the question's word in another form ("began" for "begin"), nor a start
+    or an end asked of a sentence that gives a span ("from 1950 until the end of 1960")."""
     plain = {w.lower() for w in words(_IDIOM.sub(" ", sentence)) if not w[:1].isupper()}
+    s_stems = {stem(w) for w in s_words} | {_IRREGULAR.get(w, w) for w in s_words}
+    span = "from" in plain and bool(plain & {"until", "till", "to", "through", "untill"})
     return [
         w
         for w in q_words
         if w not in s_words
+        and stem(w) not in s_stems
         and _OPPOSITE.get(w, set()) & plain
         and not _OPPOSITE.get(w, set()) & q_words
+        and not (span and w in _SPAN_ENDS)
     ]
 
 
+_IRREGULAR = {"began": "begin", "begun": "begin", "won": "win", "lost": "lose", "rose": "rise"}
+_SPAN_ENDS = frozenset(["start", "begin", "end", "first", "last", "early", "late"])
 _IDIOM = re.compile(r"\bat (?:least|most)\b|\bin (?:short|the long run)\b", re.I)
 
 
@@ -308,10 +325,42 @@ def _opposite_only(q_words: set[str], s_words: set[str], sentence: str, article_
 
 _HOW_MANY = re.compile(r"\bhow (many|much)\s+([a-z][\w-]*)((?:\s+[a-z][\w-]*){0,2})", re.I)
 _WHEN = re.compile(r"^\s*(?:when\b|(?:what|which|in what) (?:year|month|day|date|time)\b)", re.I)
+# "When people take on debt, it leads to what?": "when" opens a clause, the question asks "what".
+_OTHER_ASK = re.compile(r"\b(?:what|which|who|whom|where|how|why)\W*$", re.I)
+
+
+def _asks_when(question: str) -> bool:
+    if not _WHEN.search(question):
+        return False
+    _, comma, tail = question.partition(",")
+    return not (comma and _OTHER_ASK.search(tail))
+
+
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"[$£€¥]|\d|\b(?:million|billion|percent|dozens?|hundreds?|thousands?)\b", re.I
 )
+
+
+# A unit and how else it is written ("how many kilometers": "300 km", "how many tons": "8 tonnes").
+_UNITS = (
+    ("kilomet", "kilometr", "km"),
+    ("centimet", "centimetr", "cm"),
+    ("millimet", "millimetr", "mm"),
+    ("meter", "metr", "m"),
+    ("mile", "mi"),
+    ("ton", "tonn"),
+    ("pound", "lb", "lbs"),
+    ("foot", "feet", "ft"),
+    ("kilogram", "kilo", "kg"),
+    ("hour", "hr", "hrs"),
+    ("minut", "min", "mins"),
+    ("year", "yr", "yrs"),
+    ("hectar", "ha"),
+    ("liter", "litr"),
+)
+_UNIT = {u: frozenset(group) for group in _UNITS for u in group}
+_TIMES = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 
 
 def _asked_missing(question: str, sentence: str) -> list[float]:
@@ -327,8 +376,12 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
             # The asked thing may follow an adjective ("how many architectural drawings").
             thing = words(m.group(2) + m.group(3))
             want = {stem(w) for w in thing if w.lower() not in STOP_WORDS} - {""}
+            want |= {u for w in want for u in _UNIT.get(w, ())}
             toks = words(sentence)
             count = 1.0
+            if "time" in want and _TIMES.search(sentence):
+                toks = []  # "twice", "many times": a count of times
+                count = 0.0
             for i, tok in enumerate(toks):
                 head, _, tail = tok.partition("-")  # "three-tier"
                 if (stem(tok) in want and any(_is_amount(t) for t in toks[max(0, i - 4) : i])) or (
@@ -336,7 +389,7 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
                 ):
                     count = 0.0
                     break
-    date = float(bool(_WHEN.search(question)) and not spans.dates(sentence))
+    date = float(_asks_when(question) and not spans.dates(sentence))
     person = 0.0
     if _WHO.search(question):
         asked = {w.lower() for w in words(question)}
@@ -354,14 +407,63 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
 _NUMBER_WORDS = COUNT_WORDS | {"dozens", "hundreds", "thousands", "millions"}
 
 
+_NUMBER_WORD = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    20: "twenty",
+    100: "hundred",
+    1000: "thousand",
+    1000000: "million",
+}
+
+
+def _number_in(n: str, text: str, lower: str) -> bool:
+    """Whether a number of the question is in a text: as written, in words ("three" for "3", "a
+    hundred" for "100"), in Roman numerals ("Phase II" for "phase 2"), or for a decade ("1970s")
+    any year of it."""
+    n = n.rstrip(".,")
+    if n.endswith("s"):
+        return bool(re.search(rf"\b{re.escape(n[:3])}\d", text))
+    if n in text:
+        return True
+    digits = n.replace(",", "")
+    if not digits.isdigit():
+        return False
+    word = _NUMBER_WORD.get(int(digits))
+    roman = _ROMAN.get(int(digits))
+    return (word is not None and re.search(rf"\b{word}\b", lower) is not None) or (
+        roman is not None and re.search(rf"\b{roman}\b", text) is not None
+    )
+
+
+# Roman numerals, not "I", "V" or "X" ("X-ray"), which are often something else.
+_ROMAN = {2: "II", 3: "III", 4: "IV", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 11: "XI", 12: "XII"}
+
+
 def _is_amount(tok: str) -> bool:
     return tok[:1].isdigit() or tok.lower() in _NUMBER_WORDS
 
 
-def _twists(q_terms: list[str], sent: frozenset[str]) -> int:
+def _twists(
+    q_terms: list[str], sent: frozenset[str], question: str = "", sentence: str = ""
+) -> int:
     """Question terms missing from the sentence where the sentence has the same word with another
     prefix: "unstable" for "stable", "decelerate" for "accelerate", "northwestern" for
-    "southwestern"."""
+    "southwestern". Not a compound the other text writes apart ("northwestern" for "North
+    Western", "county" for "10-county"), nor a negating prefix the question says with "not"
+    ("unjustified" for "not justified")."""
+    plain = {w.lower() for w in words(question)} | {w.lower() for w in words(sentence)}
+    q_negated = bool(_NEGATION_ANY.search(question))
     n = 0
     for t in q_terms:
         if t in sent or len(t) < 5 or not t.isalpha():
@@ -373,9 +475,75 @@ def _twists(q_terms: list[str], sent: frozenset[str]) -> int:
             while k < min(len(t), len(v)) and t[-k - 1] == v[-k - 1]:
                 k += 1
             if k >= max(len(t), len(v)) - 5 and k >= 0.5 * max(len(t), len(v)):
-                n += 1
-                break
+                p_q, p_s = t[: len(t) - k], v[: len(v) - k]
+                if _twist(p_q, p_s) and not _same_word(p_q, p_s, plain, q_negated):
+                    n += 1
+                    break
     return n
+
+
+_NEGATING = frozenset(["un", "non", "in", "im", "il", "ir", "dis"])
+# Prefixes that turn a word into another ("decrease" and "increase", "subsurface"); two words
+# that end alike by chance ("research" and "march", "artist" and "baptist") are no twist.
+_PREFIXES = _NEGATING | frozenset(
+    [
+        "ac",
+        "anti",
+        "counter",
+        "de",
+        "di",
+        "ex",
+        "extra",
+        "inter",
+        "mid",
+        "mis",
+        "out",
+        "over",
+        "post",
+        "pre",
+        "pro",
+        "re",
+        "sub",
+        "under",
+        "up",
+        "down",
+        "bio",
+        "north",
+        "south",
+        "east",
+        "west",
+        "max",
+        "min",
+    ]
+)
+
+
+def _is_prefix(p: str) -> bool:
+    p = p.rstrip("-")
+    return not p or p in _PREFIXES
+
+
+def _twist(p_q: str, p_s: str) -> bool:
+    """Two prefixes that make opposite or different words; "ex" only against "in" ("external",
+    "internal"), since "exchange" is no opposite of "change"."""
+    if not (_is_prefix(p_q) and _is_prefix(p_s)):
+        return False
+    pair = {p_q.rstrip("-"), p_s.rstrip("-")}
+    return "ex" not in pair or bool(pair & {"in", "im"})
+
+
+def _same_word(p_q: str, p_s: str, plain: set[str], q_negated: bool) -> bool:
+    """Whether two prefixes on the same word still say the same thing: one of them is empty and
+    the other is a word of its own in the texts ("north" + "western"), a number ("10-"), or a
+    negating prefix on the sentence's word while the question has a "not"."""
+    if p_q and p_s:
+        return False
+    extra = (p_q or p_s).rstrip("-")
+    if not extra or extra.isdigit():
+        return True
+    if p_s and q_negated and extra in _NEGATING:
+        return True
+    return extra not in _NEGATING and extra in plain
 
 
 @dataclass(frozen=True)

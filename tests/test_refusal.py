@@ -8,7 +8,7 @@ import pytest
 from bot.article import Article
 from bot.clean import clean_text
 from bot.qa import answer
-from bot.refusal import _asked_missing, _denies, _opposites, _twists
+from bot.refusal import _asked_missing, _denies, _number_in, _opposites, _same_root, _twists
 from bot.words import terms, words
 from tests.test_qa import STORY
 
@@ -125,3 +125,105 @@ def test_a_count_of_the_asked_thing_after_an_adjective_or_in_a_compound_is_found
     assert _asked_missing("How many architectural drawings does it hold?", sentence)[0] == 0.0
     assert _asked_missing("How many tiers does the store have?", sentence)[0] == 0.0
     assert _asked_missing("How many paintings does it hold?", sentence)[0] == 1.0
+
+
+ROWING = """MILLBROOK -- The town's rowing club was founded in 1921 by four teachers.
+
+The club has won the county regatta twice, and its boathouse was rebuilt after a flood.
+
+The winter season ran from early November until the end of February, when the river froze over.
+
+The old boathouse had three rooms, but the new one has nine rooms and a gym.
+
+When the river floods, the boats are moved to the school hall."""
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence"),
+    [
+        # A span from one date to another answers when it started, though it says "end".
+        ("When did the winter season start?", "from early November"),
+        # "3" in the question is "three" in the article.
+        ("The old boathouse had 3 rooms, but how many does the new one have?", "nine rooms"),
+        ("How many times has the club won the county regatta?", "twice"),
+        ("When the river floods, where are the boats moved to?", "school hall"),
+    ],
+)
+def test_a_question_answered_in_words_other_than_its_own_is_answered(
+    question: str, in_sentence: str
+) -> None:
+    got = answer(question, clean_text(ROWING))
+    assert got is not None
+    assert in_sentence in got.sentence
+
+
+def test_a_count_of_times_the_article_does_not_give_is_still_refused() -> None:
+    assert answer("How many times has the club lost the regatta?", clean_text(ROWING)) is None
+
+
+def test_a_count_of_times_in_words_and_a_when_clause_are_understood() -> None:
+    sentence = "The club has won the regatta twice since 1990."
+    assert _asked_missing("How many times has the club won?", sentence)[0] == 0.0
+    assert _asked_missing("How many trophies has the club won?", sentence)[0] == 1.0
+    # "When" opens a clause; the question asks "where", not for a date.
+    moved = "When the river floods, the boats are moved to the hall."
+    assert _asked_missing("When the river floods, the boats go where?", moved)[1] == 0.0
+    assert _asked_missing("When do the boats move?", "The boats are moved to the hall.")[1] == 1.0
+
+
+def test_a_number_of_the_question_is_found_in_words_or_as_a_decade() -> None:
+    def found(n: str, text: str) -> bool:
+        return _number_in(n, text, text.lower())
+
+    assert found("3", "It had three rooms.")
+    assert found("100", "It opened a hundred years ago.")
+    assert found("1970s", "It grew after 1977.")
+    assert not found("1980s", "It grew after 1977.")
+    assert not found("4", "It had three rooms.")
+    assert not found("3", "Someone came.")
+    assert found("2", "It became Phase II.")
+    assert not found("2", "It became Phase III.")
+
+
+def test_a_count_in_a_unit_written_short_is_found() -> None:
+    sentence = "The lake lies 40 km from the coast, and the statue weighs 8 tonnes."
+    assert _asked_missing("How many kilometers is the lake from the coast?", sentence)[0] == 0.0
+    assert _asked_missing("How many tons does the statue weigh?", sentence)[0] == 0.0
+    assert _asked_missing("How many miles is the lake from the coast?", sentence)[0] == 1.0
+
+
+def test_an_opposite_is_not_a_start_asked_of_a_span_nor_another_form_of_the_word() -> None:
+    def opposites(question: str, sentence: str) -> list[str]:
+        return _opposites(_words(question), _words(sentence), sentence)
+
+    assert (
+        opposites("When did the dry season start?", "It ran from May until the end of June.") == []
+    )
+    assert opposites("When did the dry season start?", "It came to an end in June.") == ["start"]
+    assert opposites("When did the work begin?", "Work began in May and will end in June.") == []
+
+
+def test_a_twist_needs_a_real_prefix_and_not_a_compound_or_a_matching_not() -> None:
+    def twists(question: str, sentence: str) -> int:
+        return _twists(terms(question), frozenset(terms(sentence)), question, sentence)
+
+    # A compound the sentence writes apart, or with a number.
+    assert (
+        twists("Who runs the northwestern line?", "The North Western line is run by Rail Co.") == 0
+    )
+    assert twists("Which county ports?", "The 10-county ports are busy.") == 0
+    # "not justified" and "unjustified" say the same.
+    assert twists("Which fee was not justified?", "The fee was unjustified.") == 0
+    # Words that only end alike ("research" and "march") are no twist.
+    assert twists("What did she research?", "She went on a march.") == 0
+    assert twists("Which fee was justified?", "The fee was unjustified.") == 1
+    assert twists("When did sales decrease?", "Sales increase in May.") == 1
+    # "ex" makes an opposite only of "in".
+    assert twists("What is the exchange of heat?", "The change of heat is slow.") == 0
+    assert twists("Which walls are external?", "The internal walls are thin.") == 1
+
+
+def test_a_term_with_an_ending_the_stemmer_left_counts_as_the_same_term() -> None:
+    assert _same_root("velociraptor", "velociraptora")
+    assert not _same_root("nation", "notion")
+    assert not _same_root("cat", "cats")
