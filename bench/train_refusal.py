@@ -31,10 +31,9 @@ from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "refusal.json"
 QA2_FILE = "qa2_dev.jsonl"
-# Answerable refused on every tuning set (SQuAD 2.0, news, SQuAD 1.1 paragraphs). Was 0.045; since
-# the features stopped misreading answerable questions, held-out SQuAD 1.1 paragraphs are refused at
-# the tuning rate itself, and 4.5% there cost span F1 (51.1 -> 50.8).
-TARGET = 0.042
+# Answerable refused on every tuning set (SQuAD 2.0, news, SQuAD 1.1 paragraphs): under the issue's
+# 5% with room for held-out text. Chosen before any held-out figure and kept whatever they show.
+TARGET = 0.045
 L2S = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)  # the L2 penalty is chosen among these by cross-validation
 FOLDS = 4  # by title (SQuAD) and by article (news): a fold never shares a text with another
 STEPS = 2000
@@ -60,13 +59,21 @@ def load_qa2(data_dir: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in f]
 
 
+def tuning_titles(data_dir: Path) -> set[str]:
+    """The tuning titles of every SQuAD-based set: those of bench.qa_eval.split_halves on SQuAD 1.1
+    (XQuAD's halves are the same titles). SQuAD 2.0 lists its titles in another order, so halving
+    its own list put four of SQuAD 1.1's held-out titles into this model's training data."""
+    return {r.title for r in split_halves(load(data_dir))[0]}
+
+
 def halves(
-    rows: list[dict[str, object]],
+    rows: list[dict[str, object]], tune_titles: set[str]
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """The same split by title as bench.qa_eval.split_halves: first half of titles in file order."""
-    titles = list(dict.fromkeys(str(r["title"]) for r in rows))
-    first = set(titles[: len(titles) // 2])
-    return [r for r in rows if r["title"] in first], [r for r in rows if r["title"] not in first]
+    """SQuAD 2.0 rows of the tuning titles, and the rest (held out)."""
+    return (
+        [r for r in rows if r["title"] in tune_titles],
+        [r for r in rows if r["title"] not in tune_titles],
+    )
 
 
 class _Recorder:
@@ -100,7 +107,7 @@ def collect(data_dir: Path) -> dict[str, Split]:
     refusal.features, refusal.refuses = rec.features, rec.refuses  # type: ignore[assignment]
     try:
         out: dict[str, Split] = {}
-        tune, held = halves(load_qa2(data_dir))
+        tune, held = halves(load_qa2(data_dir), tuning_titles(data_dir))
         for name, rows in (("squad-tune", tune), ("squad-held", held)):
             arts: dict[str, object] = {}
             got = []
