@@ -190,7 +190,13 @@ def probabilities(params: dict[str, object], x: np.ndarray) -> np.ndarray:
     mean = np.array(params["mean"])
     scale = np.array(params["scale"])
     z = (x - mean) / scale @ np.array(params["coef"]) + float(params["bias"])  # type: ignore[arg-type]
-    return 1 / (1 + np.exp(-z))
+    return with_flags(1 / (1 + np.exp(-z)), x)
+
+
+def with_flags(p: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """A question refusal.STRONG flags is refused whatever the threshold, as refusal.refuses does."""
+    at = [refusal.NAMES.index(n) for n in refusal.STRONG]
+    return np.maximum(p, (x[:, at] > 0).any(axis=1).astype(np.float64)) if len(x) else p
 
 
 def choose_l2(splits: dict[str, Split], mats: dict[str, tuple[np.ndarray, np.ndarray]]) -> float:
@@ -295,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         params = None
         threshold = m.threshold
         probs = {
-            n: np.array([refusal.probability(list(r), m) for r in x]) for n, (x, _) in mats.items()
+            n: with_flags(np.array([refusal.probability(list(r), m) for r in x]), x)
+            for n, (x, _) in mats.items()
         }
     else:
         l2 = choose_l2(splits, mats)
