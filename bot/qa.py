@@ -96,6 +96,7 @@ class _Index:
     terms: list[list[str]] = field(default_factory=list)
     said: list[quotes.Said | None] | None = None  # who said what, worked out on first need
     spellings: list[str] | None = None  # the article's own words, for questions with typos
+    words: frozenset[str] | None = None  # every word of the article, lower case
 
 
 def _build_index(article: Article) -> _Index:
@@ -251,7 +252,9 @@ def _new_to_question(span: spans.Span, q: _Question) -> bool:
         return not other_language.content(span.text, q.language) <= q.stems
     st = spans.content_stems(span.text)
     # A number's unit may repeat the question ("how many residents"); the number itself is new.
-    return (bool(st) and not st <= q.stems) or span.kind == "number"
+    # A date is new unless the question names it: "May" holds no content stem (a stop word).
+    new_date = span.kind == "date" and span.text.lower() not in q.text.lower()
+    return (bool(st) and not st <= q.stems) or span.kind == "number" or new_date
 
 
 def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
@@ -818,7 +821,9 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
             return False
         return not any(c.isdigit() for c in text[:12]) or len(text.split()) > len(rule.split()) + 2
     if q.qtype is QType.DATE:
-        return not spans.dates(text) and bool(spans.dates(rule))
+        # Read in the sentence: a bare "May" is a date only after "in", "since" ...
+        said = {d.text for d in spans.dates(sentence)}
+        return not (text in said or spans.dates(text)) and (rule in said or bool(spans.dates(rule)))
     if q.qtype is QType.PLACE:
         # "about 40 houses" for "where": a quantity (digits, no name) is not a place.
         quantity = any(c.isdigit() for c in text) and not any(c.isupper() for c in text)
@@ -892,7 +897,32 @@ def _spelled_as_article(question: str, idx: _Index) -> str:
             return word
         return found.capitalize() if word[0].isupper() else found
 
-    return _SPELT.sub(fix, question)
+    return _SPELT.sub(fix, _run_together(question, idx))
+
+
+_LONG_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
+_ARTICLE_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _run_together(question: str, idx: _Index) -> str:
+    """Two of the article's words typed without the space between them ("UserDatagram",
+    "trafficlights") written apart, when the article lacks the joined word."""
+    if idx.words is None:
+        idx.words = frozenset(_ARTICLE_WORD.findall(idx.text))
+    known = idx.words
+    lexicon = pos.lexicon()
+
+    def split(m: re.Match[str]) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in known or stem(low) in idx.vocabulary or low in lexicon:
+            return word  # "understand" is no "under stand"
+        for k in range(3, len(low) - 2):
+            if low[:k] in known and low[k:] in known:
+                return f"{word[:k]} {word[k:]}"
+        return word
+
+    return _LONG_WORD.sub(split, question)
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")

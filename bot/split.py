@@ -100,12 +100,31 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         if not seg:
             continue
         pieces = _split_runon(seg) if language in ("en", "und") else [seg]
+        if language in ("en", "und"):
+            pieces = [p for piece in pieces for p in _split_after_may(piece)]
         for piece in pieces:
             if len(piece.split()) > MAX_WORDS:
                 out.extend(_split_long(piece))
             else:
                 out.append(piece)
     return out
+
+
+# sentencex takes "May." for an abbreviation, so "... switched on in May. Residents had ..." stayed
+# one sentence. The month written out after "in", "since", "early" or a day is a sentence's end.
+_MAY_END = re.compile(
+    r"\b(?:in|of|since|until|by|early|late|mid|last|next|this|from|to|\d{1,2})\s+May\.(?=\s+[A-Z])"
+)
+
+
+def _split_after_may(seg: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _MAY_END.finditer(seg):
+        out.append(seg[start : m.end()].strip())
+        start = m.end()
+    out.append(seg[start:].strip())
+    return [p for p in out if p]
 
 
 def _split_runon(seg: str) -> list[str]:

@@ -288,3 +288,14 @@ def test_an_acronym_the_article_spells_out_is_matched() -> None:
     got = answer("According to the HMG, how much flour left the mill?", clean_text(GLOSSARY))
     assert got is not None and got.sentence.startswith("The Harwick Milling Guild")
     assert got.span == "40 tonnes"
+
+
+def test_two_words_typed_without_a_space_are_read_as_the_article_writes_them() -> None:
+    text = (
+        "The new traffic lights on Quay Road were switched on in May. Residents had asked the "
+        "council for them since 2019. The council said the crossing cost 80,000 pounds."
+    )
+    got = answer("when were the trafficlights switched on?", clean_text(text))
+    assert (
+        got is not None and got.sentence.startswith("The new traffic lights") and got.span == "May"
+    )

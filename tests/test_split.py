@@ -128,3 +128,12 @@ def test_a_long_list_is_cut_after_a_comma_never_inside_a_name() -> None:
     assert all(p.endswith((",", ".")) for p in parts)
     for name in ("Tomas Erkki Halvorsen", "Ines Marlowe Quist", "Yusuf Adebayo Lindqvist"):
         assert any(name in p for p in parts)
+
+
+def test_a_sentence_ending_in_the_month_may_is_split_there() -> None:
+    text = "The ferry returns in May. Tickets go on sale on 2 May. The modal may. Stays."
+    assert split_sentences(text) == [
+        "The ferry returns in May.",
+        "Tickets go on sale on 2 May.",
+        "The modal may. Stays.",
+    ]
