@@ -841,6 +841,10 @@ def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     for sp in spans.numbers(sentence):
         if sp.start <= start < sp.end and end <= sp.end and (sp.start, sp.end) != (start, end):
             return _trim_number(sp.text, q)
+        if sp.start < start < sp.end < end:
+            # "25 coat" of "£25 coat": the sum keeps its currency sign, less a word the question
+            # names ("how much did she pay for the coat" - "£25").
+            return _trim_number(sentence[sp.start : end], q)
     return sentence[start:end]
 
 

@@ -49,7 +49,7 @@ _NUM_WORDS = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|dozen|dozens|hundreds|thousands|millions|half|a\s+dozen)"
 )
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
+_SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 _NUMBER = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
@@ -204,8 +204,13 @@ def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
         text, end = m.group(), m.end()
         if not any(c.isdigit() for c in text) and text.lower() in {"some", "half"}:
             continue
-        if with_unit and not text.lower().endswith(("%", "percent", "per cent")):
-            # A percentage has its unit: "nine per cent service charge" is "nine per cent".
+        if (
+            with_unit
+            and not text.lower().endswith(("%", "percent", "per cent"))
+            and not any(c in text for c in "$£€¥")
+        ):
+            # A percentage or a sum of money has its unit: "nine per cent service charge" is
+            # "nine per cent", "£12million sea wall" is "£12million".
             u = _UNIT.match(sentence, end)
             if u and u.group().strip().lower() not in STOP_WORDS:
                 end = u.end()

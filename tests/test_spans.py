@@ -147,3 +147,14 @@ def test_a_percentage_in_words_keeps_per_cent_and_takes_no_unit_after_it() -> No
     assert [n.text for n in numbers("He needed several dozen stitches.")] == [
         "several dozen stitches"
     ]
+
+
+def test_a_sum_written_without_a_space_keeps_its_scale_and_takes_no_unit() -> None:
+    assert [n.text for n in numbers("The agency will pay £4million of the cost.")] == ["£4million"]
+    assert [n.text for n in numbers("They voted for a £12million sea wall.")] == ["£12million"]
+    assert [n.text for n in numbers("It raised $2.5bn in May.")] == ["$2.5bn"]
+    got = answer(
+        "how much did she pay for the coat?",
+        clean_text("Ana Ruiz was shocked to find a gecko in a £25 coat she bought in Leeds."),
+    )
+    assert got is not None and got.span == "£25"
