@@ -1324,6 +1324,15 @@ def answer(question: str, text: str | Article, *, context: Context | None = None
     return answer_or_closest(question, text, context=context)[0]
 
 
+_AUTHOR_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:who\s+(?:wrote|has\s+written|is\s+the|was\s+the)|who['’]s\s+the)\s+"
+    r"(?:(?:this|it|the\s+(?:article|story|piece|report|text))\b|(?:author|writer|reporter|"
+    r"journalist)\b(?:\s+of\s+(?:this|it|the\s+(?:article|story|piece|report|text))\b)?)"
+    r"[\s?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def answer_or_closest(
     question: str, text: str | Article, *, context: Context | None = None
 ) -> tuple[Answer | None, Answer | None]:
@@ -1340,6 +1349,12 @@ def answer_or_closest(
             article = _article_from_text(text or "")
         except ArticlebotError:
             return None, None
+    if _AUTHOR_QUESTION.match(question):
+        # "Who wrote this?" asks about the article, not its story: the byline, if it has one.
+        if not article.byline:
+            return None, None
+        by = article.byline
+        return (Answer(f"By {by}", by, 1.0, -1, by, 1.0),) * 2
     best, x = _rank(question, article, 1)
     if not best:
         return None, None

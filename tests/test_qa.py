@@ -299,3 +299,20 @@ def test_two_words_typed_without_a_space_are_read_as_the_article_writes_them() -
     assert (
         got is not None and got.sentence.startswith("The new traffic lights") and got.span == "May"
     )
+
+
+def test_who_wrote_this_is_answered_by_the_byline() -> None:
+    story = (
+        "The ferry returns to Inishmore in spring. Its captain, Rosa Byrne, wrote to the council "
+        "asking for a new pier. The council agreed on Monday."
+    )
+    article = clean_text(f"Ferry to return\n\nBy Declan Moore\n\n{story}")
+    assert article.byline == "Declan Moore"
+    for question in ("who wrote this?", "Who's the author of the article", "who wrote it"):
+        got = answer(question, article)
+        assert got is not None and got.span == "Declan Moore"
+    # The story's own writers are still found in the story.
+    letter = answer("who wrote to the council?", article)
+    assert letter is not None and letter.span == "Rosa Byrne"
+    # Without a byline the article does not say who wrote it.
+    assert answer("who wrote this?", clean_text(story)) is None
