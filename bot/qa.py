@@ -842,9 +842,8 @@ def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
         if sp.start <= start < sp.end and end <= sp.end and (sp.start, sp.end) != (start, end):
             return _trim_number(sp.text, q)
         if sp.start < start < sp.end < end:
-            # "25 coat" of "£25 coat": the sum keeps its currency sign, less a word the question
-            # names ("how much did she pay for the coat" - "£25").
-            return _trim_number(sentence[sp.start : end], q)
+            # "25 coat" of "£25 coat": the sum with its currency sign, and no more ("£25").
+            return sp.text
     return sentence[start:end]
 
 

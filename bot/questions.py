@@ -34,6 +34,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
             r"|\b(?:what|which)\s+(?:percentage|percent|proportion|number|amount|size|"
             r"fraction|population|distance|length|height|temperature|speed|cost|price|rate|"
             r"share|area|total|sum|age|weight|depth|quantity)\b"
+            # "What's the cost of the wall?", "what was the vote?": a sum, a count, a tally.
+            r"|\bwhat(?:['’]s|\s+(?:is|was|were|are|will\s+be))\s+(?:the\s+)?(?:total\s+|final\s+)?"
+            r"(?:cost|price|value|budget|salary|fee|fine|bill|bail|worth|amount|size|population|"
+            r"score|tally|margin|vote|death\s+toll|toll|turnout|ransom|reward|prize\s+money)\b"
         ),
         QType.NUMBER,
     ),

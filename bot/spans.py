@@ -52,6 +52,8 @@ _NUM_WORDS = (
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 _NUMBER = re.compile(
+    # A tally first: "31 votes to 9".
+    r"\b\d[\d,]*\s+votes?\s+to\s+\d[\d,]*\b|"
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
     r"approximately|roughly|up\s+to|at\s+least|several)\s+)?"
     r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"|"
