@@ -296,10 +296,23 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|, \d{1,3}, |\(\d{1,3
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 
 
+def _money_question(q: _Question) -> bool:
+    return q.qtype is QType.NUMBER and q.language == "en" and spans.asks_for_money(q.text)
+
+
+def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
+    """The sentence's candidates of the asked type; sums of money alone when a sum is asked for
+    ("how much did the wall cost" is not answered by "1.4-mile")."""
+    found = _typed_spans(sentence, q.qtype, q.language)
+    if _money_question(q):
+        found = [s for s in found if spans.MONEY.search(s.text)]
+    return found
+
+
 def _type_bonus(q: _Question, sentence: str) -> float:
     if q.qtype is QType.THING:
         return 0.0
-    found = [s for s in _typed_spans(sentence, q.qtype, q.language) if _new_to_question(s, q)]
+    found = [s for s in _typed_for(q, sentence) if _new_to_question(s, q)]
     if not found:
         return 0.0
     m = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
@@ -315,7 +328,7 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
     if q.language != "en":
         return other_language.pick_span(q.text, q.qtype, sentence, q.language)
     typed = q.qtype is not QType.THING
-    cands = [s for s in _typed_spans(sentence, q.qtype) if _new_to_question(s, q)]
+    cands = [s for s in _typed_for(q, sentence) if _new_to_question(s, q)]
     if (
         not cands
         and q.qtype is QType.PLACE
@@ -500,6 +513,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
     shown = text if prob >= BOLD_THRESHOLD else None
+    if _money_question(q) and not spans.MONEY.search(text):
+        shown = None  # "40,000 cars a day" is no answer to what something cost
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 
@@ -819,6 +834,8 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     if q.qtype is QType.NUMBER:
         if not any(c.isdigit() for c in rule):
             return False
+        if _money_question(q) and spans.MONEY.search(rule) and not spans.MONEY.search(text):
+            return True  # "1.4-mile" for "how much did it cost": the sum the rules found
         return not any(c.isdigit() for c in text[:12]) or len(text.split()) > len(rule.split()) + 2
     if q.qtype is QType.DATE:
         # Read in the sentence: a bare "May" is a date only after "in", "since" ...

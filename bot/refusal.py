@@ -370,7 +370,9 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
     count = 0.0
     m = _HOW_MANY.search(question)
     if m:
-        if m.group(1).lower() == "much" or m.group(2).lower() in STOP_WORDS:
+        if spans.asks_for_money(question):
+            count = float(not spans.MONEY.search(sentence))  # a sum, not "40,000 cars"
+        elif m.group(1).lower() == "much" or m.group(2).lower() in STOP_WORDS:
             count = float(not _AMOUNT.search(sentence))
         else:
             # The asked thing may follow an adjective ("how many architectural drawings").

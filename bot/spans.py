@@ -70,6 +70,26 @@ _NUMBER = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# "How much did it cost / pay / raise ...", "what's the price ...": a question for a sum of money.
+_MONEY_QUESTION = re.compile(
+    r"\bhow\s+much\b(?:\s+\w+){0,6}?\s+(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|"
+    r"charge|charged|charges|raise|raised|earn|earned|earns|fined|owe|owed|owes|sell|sold|buy|"
+    r"bought|budget|salary|fee|fees|bail|compensation|damages|invest|invested|fine)\b"
+    r"|\bwhat(?:['’]s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:total\s+)?(?:cost|price|budget|salary|"
+    r"fee|fine|bill|bail|ransom|reward)\b",
+    re.IGNORECASE,
+)
+MONEY = re.compile(
+    r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|cents?|pence|marks?|"
+    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|USD|GBP|EUR)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_money(question: str) -> bool:
+    return bool(_MONEY_QUESTION.search(question))
+
+
 # A number is followed by its unit when the next word is a plain lower-case word.
 _UNIT = re.compile(r"\s+(?:[a-z][a-z-]*|km|mi|kg|lb|m|ft|°[CF])\b")
 

@@ -316,3 +316,18 @@ def test_who_wrote_this_is_answered_by_the_byline() -> None:
     assert letter is not None and letter.span == "Rosa Byrne"
     # Without a byline the article does not say who wrote it.
     assert answer("who wrote this?", clean_text(story)) is None
+
+
+BRIDGE = (
+    "The new 1.2-mile bridge over the Tamar opened on Friday after four years of work. "
+    "Engineers said the bridge carries 40,000 cars a day. "
+    "The county paid £30million towards the project, and the rest came from the government."
+)
+
+
+def test_a_question_for_a_sum_of_money_is_answered_by_a_sum_or_not_in_bold() -> None:
+    paid = answer("how much did the county pay?", clean_text(BRIDGE))
+    assert paid is not None and paid.span == "£30million"
+    # The article never gives the bridge's cost: a count of cars is not shown as one.
+    cost = answer("how much did the bridge cost?", clean_text(BRIDGE))
+    assert cost is None or cost.span is None or "£" in cost.span
