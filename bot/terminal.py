@@ -4,11 +4,13 @@ A terminal gets line editing and history from the standard `readline`. A paste i
 whether or not it ends with a newline: terminals with bracketed paste deliver it in one piece
 (Enter sends it); otherwise its lines arrive back to back, and whatever follows within a short
 quiet time belongs to the same message (a last line without a newline waits for Enter).
-Piped input (scripts, tests) keeps the plain rule: an article ends at a blank line or a '.'.
+Piped input (scripts, tests): an article ends at a line '.', at the end of the input, or when
+its lines stop arriving for a moment.
 """
 
 from __future__ import annotations
 
+import os
 import select
 import sys
 from dataclasses import dataclass
@@ -80,13 +82,42 @@ class TerminalReader:
 
 
 class PipeReader:
-    """Reads piped input: a line, or a multi-line article ended by a blank line or '.'."""
+    """Reads piped input: a line, or a multi-line article ended by a pause, a '.' or the end."""
 
     def __init__(self, stream: TextIO = sys.stdin) -> None:
         self.stream = stream
+        # Lines are read from the descriptor into this buffer, so that "is more coming?" sees
+        # what is already read: Python's own buffer holds a whole short article after its first
+        # line, and select() on the descriptor then says nothing is pending.
+        try:
+            self._fd: int | None = stream.fileno()
+        except (OSError, ValueError, AttributeError):
+            self._fd = None
+        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+        self._buf = b""
+        self._eof = False
+
+    def _readline(self) -> str:
+        if self._fd is None:
+            return self.stream.readline()
+        while b"\n" not in self._buf and not self._eof:
+            chunk = os.read(self._fd, 65536)
+            if chunk:
+                self._buf += chunk
+            else:
+                self._eof = True
+        line, nl, self._buf = self._buf.partition(b"\n")
+        return (line + nl).decode(self._encoding, "replace")
+
+    def _pending(self, wait: float) -> bool:
+        if self._fd is None:
+            return _pending(self.stream, wait)
+        if self._buf:
+            return True
+        return not self._eof and _pending(self.stream, wait)
 
     def read(self, prompt: str) -> Message | None:
-        first = self.stream.readline()
+        first = self._readline()
         if not first:
             return None
         head = first.strip()
@@ -98,25 +129,24 @@ class PipeReader:
             Intent.LINK,
         ):
             return Message(head)
-        if not _pending(self.stream, 0.05):
+        if not self._pending(0.05):
             return Message(head)  # one line; a paste still arriving is read on below
         lines = [first.rstrip("\n")]
-        while True:
-            line = self.stream.readline()
-            if not line:
-                break
-            stripped = line.strip()
-            if stripped in END_MARKERS:
-                break
-            if not stripped and not _pending(self.stream, PIPE_QUIET_SECONDS):
+        # The paste goes on while its lines keep coming: it ends at a '.', at the end of the
+        # input, or when nothing more arrives for a moment (a question typed after it).
+        while self._pending(PIPE_QUIET_SECONDS):
+            line = self._readline()
+            if not line or line.strip() in END_MARKERS:
                 break
             lines.append(line.rstrip("\n"))
+        while lines and not lines[-1].strip():
+            lines.pop()
         return Message("\n".join(lines), pasted=len(lines) > 1)
 
     def read_block(self, prompt: str) -> Message | None:
         lines: list[str] = []
         while True:
-            line = self.stream.readline()
+            line = self._readline()
             if not line:
                 return None
             if line.strip().lower() == PASTE_END:

@@ -244,3 +244,36 @@ def test_health_follows_the_running_bot(fake_api: FakeBotAPI, tmp_path: Path) ->
     time.sleep(1.5)
     out = health("--max-age", "1")
     assert out.returncode == 1 and "unhealthy: last heartbeat" in out.stdout
+
+
+def test_chat_reads_a_short_piped_article_as_one_article(tmp_path: Path) -> None:
+    # A script writes a short article and a question and keeps the pipe open: the whole article
+    # is in Python's read buffer after its first line, and it is still one article, not one
+    # message a line.
+    article = (
+        "Harbour council approves new sea wall\n\n"
+        "The council of Port Elwyn voted on Thursday to build a sea wall along the old harbour, "
+        "three months after storms flooded more than 300 homes in the town.\n\n"
+        "The wall will be finished by the autumn of 2028, council leader Tomas Varga said.\n\n"
+        "Harbour master Olu Adeyemi, 58, said boats had been damaged in three of the last four "
+        "winters.\n.\nHow old is the harbour master?\n"
+    )
+    env = {**os.environ, "ARTICLEBOT_DB": str(tmp_path / "console.db"), "PYTHONUTF8": "1"}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "articlebot", "chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(article)
+    proc.stdin.flush()
+    time.sleep(4)  # the article and the question are read and answered while the pipe is open
+    out, err = proc.communicate("", timeout=60)
+    assert proc.returncode == 0, err
+    assert "article #1" in out and "article #2" not in out
+    assert "no article here yet" not in out
+    assert "→ 58" in out
