@@ -848,6 +848,9 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     return False
 
 
+_CURRENCY = frozenset("$£€¥")
+
+
 def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     """The span grown to the whole name or number it is part of: "Ana Ruiz" -> "Maj. Gen. Ana
     Ruiz", "£330" -> "£330million", "82" -> "82 hours" (less a unit the question names)."""
@@ -858,7 +861,7 @@ def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     for sp in spans.numbers(sentence):
         if sp.start <= start < sp.end and end <= sp.end and (sp.start, sp.end) != (start, end):
             return _trim_number(sp.text, q)
-        if sp.start < start < sp.end < end:
+        if sp.start < start < sp.end < end and sentence[sp.start : start].strip() in _CURRENCY:
             # "25 coat" of "£25 coat": the sum with its currency sign, and no more ("£25").
             return sp.text
     return sentence[start:end]
