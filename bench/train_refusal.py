@@ -195,7 +195,7 @@ def probabilities(params: dict[str, object], x: np.ndarray) -> np.ndarray:
 
 def with_flags(p: np.ndarray, x: np.ndarray) -> np.ndarray:
     """A question refusal.STRONG flags is refused whatever the threshold, as refusal.refuses does."""
-    at = [refusal.NAMES.index(n) for n in refusal.STRONG]
+    at = list(refusal.STRONG_AT)
     return np.maximum(p, (x[:, at] > 0).any(axis=1).astype(np.float64)) if len(x) else p
 
 

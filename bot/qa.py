@@ -179,6 +179,7 @@ class _Question:
     stems: frozenset[str]
     language: str = "en"
     info: span_model.QInfo | None = None  # English only: the learned scorer's view
+    money: bool = False  # English only: a sum of money is asked for ("how much did it cost")
 
 
 def _question_language(question: str, article_language: str) -> str:
@@ -223,9 +224,10 @@ def _parse_question(
         lowered=q.lower(),
         terms=uniq,
         bigrams=set(itertools.pairwise(all_terms)),
-        qtype=question_type(q),
+        qtype=(qtype := question_type(q)),
         stems=frozenset(spans.content_stems(q)),
         info=span_model.question_info(q),
+        money=qtype is QType.NUMBER and spans.asks_for_money(q),
     )
 
 
@@ -296,15 +298,11 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|, \d{1,3}, |\(\d{1,3
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 
 
-def _money_question(q: _Question) -> bool:
-    return q.qtype is QType.NUMBER and q.language == "en" and spans.asks_for_money(q.text)
-
-
 def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
     """The sentence's candidates of the asked type; sums of money alone when a sum is asked for
     ("how much did the wall cost" is not answered by "1.4-mile")."""
     found = _typed_spans(sentence, q.qtype, q.language)
-    if _money_question(q):
+    if q.money:
         found = [s for s in found if spans.MONEY.search(s.text)]
     return found
 
@@ -498,7 +496,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             rule
             and not any(c.isupper() for c in text)
             and any(c.isupper() for c in rule)
-            and not _role_at(sentence, sentence.find(text), text)
+            and not _names_people(text)
         ):
             # "who helped ..." - "coordinate": a lower-case span that names no person or group
             # is off type when the rules found a name.
@@ -513,7 +511,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
     shown = text if prob >= BOLD_THRESHOLD else None
-    if _money_question(q) and not spans.MONEY.search(text):
+    if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
@@ -676,12 +674,14 @@ _PEOPLE = frozenset(
 )
 
 
-def _role_at(sentence: str, at: int, text: str) -> bool:
-    """Whether the lower-case span names a person or group by a role ("a local judge")."""
-    if at < 0:
-        return False
+# Nouns that end a "who" answer naming people by their role ("a local judge", "tribal leaders").
+_PERSON_NOUNS = _ROLES | _PEOPLE
+
+
+def _names_people(text: str) -> bool:
+    """Whether a lower-case span names a person or group by its role ("a local judge")."""
     last = _TOKEN.findall(text)[-1:] or [""]
-    return stem(last[0].lower()) in _ROLES | _PEOPLE
+    return stem(last[0].lower()) in _PERSON_NOUNS
 
 
 def _with_role(sentence: str, text: str) -> str:
@@ -698,7 +698,7 @@ def _with_role(sentence: str, text: str) -> str:
         w = t.group()
         if gap != " " or not w.isalpha() or not w.islower() or w in STOP_WORDS:
             return text
-        if stem(w) in _ROLES | _PEOPLE:
+        if stem(w) in _PERSON_NOUNS:
             return sentence[at : t.end()]
     return text
 
@@ -834,7 +834,7 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     if q.qtype is QType.NUMBER:
         if not any(c.isdigit() for c in rule):
             return False
-        if _money_question(q) and spans.MONEY.search(rule) and not spans.MONEY.search(text):
+        if q.money and spans.MONEY.search(rule) and not spans.MONEY.search(text):
             return True  # "1.4-mile" for "how much did it cost": the sum the rules found
         return not any(c.isdigit() for c in text[:12]) or len(text.split()) > len(rule.split()) + 2
     if q.qtype is QType.DATE:
@@ -848,9 +848,6 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     return False
 
 
-_CURRENCY = frozenset("$£€¥")
-
-
 def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     """The span grown to the whole name or number it is part of: "Ana Ruiz" -> "Maj. Gen. Ana
     Ruiz", "£330" -> "£330million", "82" -> "82 hours" (less a unit the question names)."""
@@ -861,7 +858,7 @@ def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     for sp in spans.numbers(sentence):
         if sp.start <= start < sp.end and end <= sp.end and (sp.start, sp.end) != (start, end):
             return _trim_number(sp.text, q)
-        if sp.start < start < sp.end < end and sentence[sp.start : start].strip() in _CURRENCY:
+        if sp.start < start < sp.end < end and sentence[sp.start : start].strip() in spans.CURRENCY:
             # "25 coat" of "£25 coat": the sum with its currency sign, and no more ("£25").
             return sp.text
     return sentence[start:end]

@@ -583,11 +583,11 @@ def probability(x: list[float], m: Model) -> float:
 # a word the article never uses ("lost" where it only says "won") in 8 of 10. A linear model
 # shrinks such rare signals below its threshold, so they refuse by themselves.
 STRONG = ("negation_any_unmatched", "opposite_only")
-_STRONG_AT = tuple(NAMES.index(n) for n in STRONG)
+STRONG_AT = tuple(NAMES.index(n) for n in STRONG)
 
 
 def flagged(x: list[float]) -> bool:
-    return any(x[k] > 0 for k in _STRONG_AT)
+    return any(x[k] > 0 for k in STRONG_AT)
 
 
 def refuses(x: list[float]) -> bool:

@@ -27,7 +27,7 @@ MAX_LEN = 8  # tokens; longer answers (quotes, reasons) come from the rules in b
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Maj|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:[’'.\-&,/][^\W_]+)*|[^\w\s]"
 )
-_CURRENCY = frozenset("$£€¥")
+_CURRENCY = frozenset(spans.CURRENCY)
 _END_OK = frozenset({"%", ")", "”", '"', "’", "'"})
 # Words a short answer never starts or ends with (it may contain them: "Duke of York").
 _NO_EDGE = frozenset(

@@ -49,6 +49,7 @@ _NUM_WORDS = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|dozen|dozens|hundreds|thousands|millions|half|a\s+dozen)"
 )
+CURRENCY = "$£€¥"  # the signs a sum of money starts with (as in _NUMBER and MONEY)
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 _NUMBER = re.compile(
@@ -229,7 +230,7 @@ def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
         if (
             with_unit
             and not text.lower().endswith(("%", "percent", "per cent"))
-            and not any(c in text for c in "$£€¥")
+            and not any(c in text for c in CURRENCY)
         ):
             # A percentage or a sum of money has its unit: "nine per cent service charge" is
             # "nine per cent", "£12million sea wall" is "£12million".
