@@ -329,11 +329,39 @@ _WHEN = re.compile(r"^\s*(?:when\b|(?:what|which|in what) (?:year|month|day|date
 _OTHER_ASK = re.compile(r"\b(?:what|which|who|whom|where|how|why)\W*$", re.I)
 
 
+# "When did …", "when is …": the question asks when. "When the rocks are re-melted what is formed?",
+# "When dating rocks, what is …": "when" opens a clause and another question follows it.
+_WHEN_ASKS = re.compile(
+    r"^\s*when\s+(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall|"
+    r"might|must|may)\b",
+    re.IGNORECASE,
+)
+_WH_LATER = re.compile(r"\b(?:what|which|who|whom|whose|where|how|why)\b", re.IGNORECASE)
+
+
 def _asks_when(question: str) -> bool:
     if not _WHEN.search(question):
         return False
     _, comma, tail = question.partition(",")
-    return not (comma and _OTHER_ASK.search(tail))
+    if comma and _OTHER_ASK.search(tail):
+        return False
+    if question.lstrip().lower().startswith("when") and not _WHEN_ASKS.match(question):
+        return not (comma or _WH_LATER.search(question))
+    return True
+
+
+# Time said without a date: "65.5 million years ago", "during the Second World War", "after
+# liberation", "toward the end of his life", "c1600". A "when" question whose best sentence has
+# none of these nor a date is seldom answered by it.
+_TIME_SAID = re.compile(
+    r"\b(?:\d[\d.,]*\s+(?:(?:million|billion|thousand)\s+)?years?\s+ago|ago|during|after|before|"
+    r"following|until|till|since|while|as\s+soon\s+as|towards?\s+the\s+(?:end|start|close)|"
+    r"at\s+the\s+(?:start|end|beginning|time|age)|century|centuries|decades?|era|period|"
+    r"(?:\w+\s+)?war|night|morning|evening|afternoon|today|yesterday|tomorrow|weekend|"
+    r"c\.?\s?\d{3,4}|later|earlier|recently|annually|yearly|every\s+(?:year|day|week|month))\b"
+    r"|^\W*when\b|[,;]\s*when\b",
+    re.IGNORECASE,
+)
 
 
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
@@ -391,7 +419,9 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
                 ):
                     count = 0.0
                     break
-    date = float(_asks_when(question) and not spans.dates(sentence))
+    date = float(
+        _asks_when(question) and not spans.dates(sentence) and not _TIME_SAID.search(sentence)
+    )
     person = 0.0
     if _WHO.search(question):
         asked = {w.lower() for w in words(question)}

@@ -171,6 +171,22 @@ def test_a_count_of_times_in_words_and_a_when_clause_are_understood() -> None:
     assert _asked_missing("When do the boats move?", "The boats are moved to the hall.")[1] == 1.0
 
 
+def test_a_time_said_without_a_date_answers_when_and_a_clause_opened_by_when_asks_no_date() -> None:
+    def no_time(question: str, sentence: str) -> bool:
+        return _asked_missing(question, sentence)[1] == 1.0
+
+    assert not no_time("When did the town rebuild?", "After the flood, rebuilding began at once.")
+    assert not no_time("When did the lake form?", "The lake formed some 12,000 years ago.")
+    assert not no_time("When was the mill shut?", "During the war the mill was shut.")
+    assert not no_time("When did she sell the farm?", "Toward the end of her life she sold it.")
+    # A time only mentioned in passing ("horrified when she found") is no answer to "when".
+    assert no_time("When did she buy the coat?", "She was horrified when she found a tear in it.")
+    # "When" opening a clause, with the question asked after it.
+    melted = "All three rocks may be melted again; a new magma forms."
+    assert not no_time("When the rocks are melted again what is formed?", melted)
+    assert not no_time("When dating rocks, what is the date applied to?", melted)
+
+
 def test_a_number_of_the_question_is_found_in_words_or_as_a_decade() -> None:
     def found(n: str, text: str) -> bool:
         return _number_in(n, text, text.lower())
