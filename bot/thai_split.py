@@ -4,7 +4,7 @@ just before and after it, the lengths of the clauses on both sides) says how lik
 ends a sentence; it was trained by `bench/train_thai_split.py` on XQuAD's tuning titles, whose
 English twins' sentence ends were mapped onto the Thai text. A few rules hold whatever the
 weights say: no sentence ends on a preposition or before "ซึ่ง" (which); one starts at "นอกจากนี้"
-(moreover) and the like.
+(moreover) and the like; none ends between brackets or quotation marks.
 
 Weights: `bot/data/thai_split.json` (feature name -> weight, the decision threshold, the shortest
 sentence and the length past which a sentence is cut at its likeliest space)."""
@@ -53,6 +53,33 @@ def may_end(left: str, right: str) -> bool:
 def opens_sentence(right: str) -> bool:
     """Whether clause `right` starts with a word that opens a sentence."""
     return right.startswith(_OPEN_WORDS)
+
+
+_PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»"}
+MAX_ENCLOSED = 400  # a longer stretch between brackets or quotes may hold sentence ends
+
+
+def enclosed(text: str) -> list[bool]:
+    """Per character, whether it lies between an opening bracket or quotation mark and the one
+    closing it (at most MAX_ENCLOSED characters on): a list in brackets ("NBA (Los Angeles
+    Lakers, Los Angeles Clippers)") or a quotation spoken in one breath is not cut at its spaces."""
+    out = [False] * len(text)
+    opened: list[tuple[str, int]] = []
+    closers = frozenset(_PAIRS.values())
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            opened.append((ch, i))
+        elif ch in closers:
+            # The nearest mark this one closes; marks opened after it and never closed are
+            # dropped with it.
+            k = next((k for k in range(len(opened) - 1, -1, -1) if _PAIRS[opened[k][0]] == ch), -1)
+            if k < 0:
+                continue
+            start = opened[k][1]
+            del opened[k:]
+            if i - start <= MAX_ENCLOSED:
+                out[start:i] = [True] * (i - start)
+    return out
 
 
 def _kind(ch: str) -> str:
@@ -134,8 +161,10 @@ def breaks(text: str, probs: list[float], at: list[int], m: Model) -> list[int]:
     sentence past `max_chars` ends at its likeliest space that leaves both sides `min_chars`.
     Never where `may_end` says no."""
     n = len(at)
+    held = enclosed(text)
     allowed = [
-        may_end(
+        not held[at[j]]
+        and may_end(
             text[at[j - 1] + 1 if j else 0 : at[j]],
             text[at[j] + 1 : at[j + 1] if j + 1 < n else len(text)],
         )
