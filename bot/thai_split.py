@@ -30,13 +30,15 @@ PREFIXES = (1, 2, 3, 4)  # letters of the clause after it
 
 # A sentence never ends on a word that needs what follows (a preposition, a conjunction: "ใน" in,
 # "ของ" of, "และ" and, "โดย" by), nor does one start with a word that continues the one before
-# ("ซึ่ง" which, "และ" and, "หรือ" or, "ๆ" the repetition mark). The learned weights see these too,
-# but the mapped sentence ends they learn from are rough; the rules hold every time.
+# ("ซึ่ง" which, "และ" and, "หรือ" or, "ๆ" the repetition mark, "ตามด้วย" followed by, "นี้" this
+# after its noun: "... ครั้ง นี้"). The learned weights see these too, but the mapped sentence ends
+# they learn from are rough; the rules hold every time. "พร้อมด้วย" (together with), "ตามด้วย" and
+# "นี้": XQuAD th tuning top-1 83.1 -> 84.0.
 _NEEDS_MORE = re.compile(
-    r"(?:ใน|ของ|และ|หรือ|กับ|จาก|โดย|คือ|แก่|ซึ่ง|เพื่อ|ระหว่าง|เช่น|ได้แก่|ตั้งแต่|สำหรับ|แต่|ทั้ง|ถึง"
+    r"(?:ใน|ของ|และ|หรือ|กับ|จาก|โดย|คือ|แก่|ซึ่ง|เพื่อ|ระหว่าง|เช่น|ได้แก่|ตั้งแต่|สำหรับ|แต่|ทั้ง|ถึง|พร้อมด้วย"
     r"|(?<!ก)ว่า)$"  # "ว่า" that (after "said"), but not "กว่า" than
 )
-_CONTINUES = re.compile(r"^(?:ซึ่ง|และ|หรือ|ๆ|คือ|ได้แก่|เช่น|ของ|แก่)")
+_CONTINUES = re.compile(r"^(?:ซึ่ง|และ|หรือ|ๆ|คือ|ได้แก่|เช่น|ของ|แก่|ตามด้วย|นี้)")
 # Words that open a sentence ("moreover", "however", "later", "therefore"): a sentence of
 # `min_chars` ends before one whatever the weights say, and never right after one.
 _OPEN_WORDS = (

@@ -92,6 +92,15 @@ def test_thai_is_not_cut_after_a_preposition_nor_before_which() -> None:
     assert split_sentences(text, "th") == [text]
 
 
+def test_thai_is_not_cut_after_together_with_nor_before_this() -> None:
+    from bot import thai_split
+
+    assert not thai_split.may_end("เป็นที่ตั้งของเขตเมืองที่ใหญ่ที่สุดในรัฐ พร้อมด้วย", "พื้นที่กว้างใหญ่")
+    assert not thai_split.may_end("ที่เกิดขึ้นอีกครั้ง", "นี้")
+    assert not thai_split.may_end("เริ่มต้นด้วยกฎบังคับใช้ร่วมกัน", "ตามด้วยข้อบังคับ")
+    assert thai_split.may_end("เริ่มต้นด้วยกฎบังคับใช้ร่วมกัน", "ข้อบังคับ")
+
+
 def test_thai_is_not_cut_inside_brackets_or_quotation_marks() -> None:
     from bot import thai_split
 
