@@ -92,6 +92,35 @@ def test_thai_is_not_cut_after_a_preposition_nor_before_which() -> None:
     assert split_sentences(text, "th") == [text]
 
 
+def test_thai_is_not_cut_after_together_with_nor_before_this() -> None:
+    from bot import thai_split
+
+    assert not thai_split.may_end("เป็นที่ตั้งของเขตเมืองที่ใหญ่ที่สุดในรัฐ พร้อมด้วย", "พื้นที่กว้างใหญ่")
+    assert not thai_split.may_end("ที่เกิดขึ้นอีกครั้ง", "นี้")
+    assert not thai_split.may_end("เริ่มต้นด้วยกฎบังคับใช้ร่วมกัน", "ตามด้วยข้อบังคับ")
+    assert thai_split.may_end("เริ่มต้นด้วยกฎบังคับใช้ร่วมกัน", "ข้อบังคับ")
+
+
+def test_thai_is_not_cut_inside_brackets_or_quotation_marks() -> None:
+    from bot import thai_split
+
+    text = "ก่อน (ภายใน สองวง) หลัง “พูด ว่า” จบ (ไม่ปิด"
+    held = thai_split.enclosed(text)
+    assert [held[p] for p in thai_split.spaces(text)] == [
+        False,
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+    ]
+    # Long enough to be cut anywhere else, the sentences keep the quotation whole.
+    quoted = "“" + " ".join(["ราคาน้ำมันจะขึ้นอย่างแน่นอนในปีหน้าตามที่รัฐมนตรีกล่าวไว้"] * 4) + "”"
+    sentences = split_sentences(" ".join([THAI_SENTENCES[0], quoted, THAI_SENTENCES[1]]), "th")
+    assert any(quoted in s for s in sentences)
+
+
 def test_a_long_thai_text_is_cut_into_sentence_sized_pieces() -> None:
     clauses = ["งานเทศกาลดนตรีประจำปีจัดขึ้นใน", "สวนกลางเมือง ซึ่งมีผู้ชมจำนวนมากมาร่วมงาน"] * 6
     text = " ".join(clauses)

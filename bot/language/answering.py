@@ -73,18 +73,25 @@ _CLAUSE = re.compile(r"[,;:()\[\]«»\"“”„。，、；：（）！？!?؛�
 # top-1 for de, es, ro, el; 4-grams and 5-grams helped less.
 W_CHARS = 1.0
 _CHAR_N = 3
+# Chinese and Japanese terms are character n-grams already, and Thai's are too, but Thai's are
+# bigrams of stretches cut at stop words found inside words ("พื้นที่" area loses "ที่"): the
+# trigrams of whole Thai runs, uncut, weigh in beside them at half English's weight. Tuning
+# titles: th top-1 80.5 -> 82.4 (0.25 gave 81.8, 1.0 81.4; 4-grams 81.8, trigrams of the cut
+# stretches 81.1).
+W_CHARS_NGRAM: dict[str, float] = {"th": 0.5}
 
 
 def add_char_overlap(scores: list[float], question: str, sentences: list[str], code: str) -> None:
     """Add to each sentence's score the share of the question's character trigrams it holds
-    (languages written with spaces only; Chinese/Japanese/Thai terms are n-grams already)."""
-    if profile(code).ngrams:
+    (languages written with spaces, and those of W_CHARS_NGRAM)."""
+    weight = W_CHARS_NGRAM.get(code, 0.0) if profile(code).ngrams else W_CHARS
+    if not weight:
         return
     asked = _char_grams(question, code)
     if not asked:
         return
     for i, sentence in enumerate(sentences):
-        scores[i] += W_CHARS * len(asked & _char_grams(sentence, code)) / len(asked)
+        scores[i] += weight * len(asked & _char_grams(sentence, code)) / len(asked)
 
 
 def char_grams(text: str, code: str) -> frozenset[str]:
