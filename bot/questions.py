@@ -38,6 +38,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
             r"|\bwhat(?:['’]s|\s+(?:is|was|were|are|will\s+be))\s+(?:the\s+)?(?:total\s+|final\s+)?"
             r"(?:cost|price|value|budget|salary|fee|fine|bill|bail|worth|amount|size|population|"
             r"score|tally|margin|vote|death\s+toll|toll|turnout|ransom|reward|prize\s+money)\b"
+            # A follow-up naming only the thing: "and the delivery fee?", "what about the price?"
+            r"|^\s*(?:and|so|what\s+about|how\s+about)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+)?"
+            r"(?:cost|costs|price|prices|fee|fees|fine|bill|budget|salary|fare|rent|toll|"
+            r"death\s+toll|score|ransom|reward|turnout)\W*$"
         ),
         QType.NUMBER,
     ),
@@ -53,7 +57,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
     (re.compile(r"\bwhen\b"), QType.DATE),
     (re.compile(r"\bwhere\b"), QType.PLACE),
     (
-        re.compile(r"\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:person|man|woman|people)\b"),
+        re.compile(
+            r"\bwho(?:m|se)?\b|\b(?:what|which)\s+(?:person|man|woman|people)\b"
+            # "What's his name?", "what is her surname?": a person's name.
+            r"|\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:his|her|their)\s+"
+            r"(?:(?:full|first|last|real)\s+)?(?:names?|surnames?)\b"
+        ),
         QType.PERSON,
     ),
 )

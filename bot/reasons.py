@@ -167,9 +167,40 @@ def _cause_subject(sentence: str, question: str) -> str | None:
     return text if 2 <= len(words) <= 10 else None
 
 
+# "How does the club describe its new coach?" and "... described him as 'a born leader'".
+_DESCRIBE_QUESTION = re.compile(r"\bdescrib(?:e|es|ed|ing)\b", re.IGNORECASE)
+_DESCRIBED_AS = re.compile(
+    r"\bdescrib(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?as\b\s*:?\s*[\"“‘']?\s*([^\"”.;!?]{3,200})",
+    re.IGNORECASE,
+)
+MAX_DESCRIPTION_WORDS = 10
+
+
+def _description(sentence: str) -> str | None:
+    m = _DESCRIBED_AS.search(sentence)
+    if not m:
+        return None
+    every = m.group(1).split()
+    words = every[:MAX_DESCRIPTION_WORDS]
+    if len(words) < len(every):
+        # Cut short at the last comma rather than inside an item ("brown eyes, don't").
+        commas = [k for k, w in enumerate(words[:-1]) if w.endswith(",") and k >= 2]
+        if commas:
+            words = words[: commas[-1] + 1]
+    while len(words) > 1 and words[-1].lower().strip(",'‘’") in _DANGLING:
+        words.pop()
+    text = " ".join(words).rstrip(",'’ ")
+    return text or None
+
+
 def clause(sentence: str, asked: str, question: str = "") -> str | None:
     """The reason (for "why") or the means (for "how") clause of a sentence, marker included:
-    "because the rebels refused to disarm", "by cutting the fence"."""
+    "because the rebels refused to disarm", "by cutting the fence"; for "how does X describe
+    Y?", what the sentence says Y is described as."""
+    if asked == "how" and _DESCRIBE_QUESTION.search(question):
+        described = _description(sentence)
+        if described:
+            return described
     m = _why_match(sentence) if asked == "why" else _how_match(sentence)
     if not m:
         return _cause_subject(sentence, question) if asked == "why" else None

@@ -59,6 +59,22 @@ def test_how_gives_the_means() -> None:
     assert got.span == "by steering around the sandbanks"
 
 
+def test_how_does_x_describe_gives_the_description() -> None:
+    text = (
+        "A dog walker found the lost hiker near the reservoir on Sunday morning. "
+        "Rescuers described him as cold, hungry and very relieved to see them, "
+        "and took him to hospital for checks."
+    )
+    got = answer("How did the rescuers describe the hiker?", text)
+    assert got is not None
+    assert got.span == "cold, hungry and very relieved to see them"
+    long = "She described herself as: 'tall, dark hair, green eyes, loves dogs, hates rain, no smokers'."
+    # Cut short at a comma, not inside an item.
+    assert reasons.clause(long, "how", "How does she describe herself?") == (
+        "tall, dark hair, green eyes, loves dogs, hates rain"
+    )
+
+
 def test_clause_skips_time_and_verb_objects() -> None:
     assert reasons.clause("He has lived there since he was a child.", "why") is None
     assert reasons.clause("The judge ordered her to pay the money back.", "why") is None

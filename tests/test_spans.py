@@ -23,6 +23,12 @@ def test_question_types() -> None:
     assert question_type("How many residents will be moved?") is QType.NUMBER
     assert question_type("How much will the repairs cost?") is QType.NUMBER
     assert question_type("What did the inspectors find?") is QType.THING
+    # A follow-up naming only a sum, and a person's name asked for.
+    assert question_type("and the delivery fee?") is QType.NUMBER
+    assert question_type("what about the price?") is QType.NUMBER
+    assert question_type("what's his name") is QType.PERSON
+    assert question_type("What is her surname?") is QType.PERSON
+    assert question_type("What's the name of the book?") is QType.THING
 
 
 def test_dates_numbers_names() -> None:
