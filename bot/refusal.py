@@ -64,6 +64,26 @@ NAMES = (
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _CAP_RUN = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 _DIGITS = re.compile(r"\d[\d,.]*(?:s\b)?")
+# A name of capitalised words, "of" and "the" allowed inside ("Bank of England").
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)+")
+
+
+def _spelt_as_acronym(question: str, sentence: str, window: frozenset[str] | set[str]) -> set[str]:
+    """Stems of the question's names of two or more words that the sentence (or its window's
+    terms) writes as their initials: "United States" as "US", "U.S." or "USA"."""
+    out: set[str] = set()
+    for m in _NAME_RUN.finditer(question):
+        names = [w for w in m.group().split() if w[0].isupper()]
+        letters = "".join(w[0] for w in names)
+        short = re.compile(r"\b" + r"\.?".join(letters) + r"\.?[A-Z]?\b")
+        lower = letters.lower()
+        if short.search(sentence) or any(
+            t.replace(".", "") in (lower, lower + "a") for t in window
+        ):
+            out.update(stem(w) for w in names)
+    return out
+
+
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|without|cannot)\b", re.IGNORECASE)
 # Also "don't", "isn't": the old pattern above needs a word boundary before "n't" (kept as it
 # was, for the "negation" feature the first model was trained with).
@@ -209,6 +229,9 @@ def features(
     absent_pairs = sum(1 for p in pairs if p not in article_pairs) / (len(pairs) or 1)
     sent = ev.sentence_terms
     window = ev.window_terms or sent
+    # "the United States" where the sentence says "the USA": its words are there.
+    sent = sent | _spelt_as_acronym(question, ev.sentence, frozenset())
+    window = window | _spelt_as_acronym(question, ev.sentence, window)
     in_article = [t for t in q_terms if t in article_terms]
     # A term the sentence holds with another ending ("ctenophore" and "ctenophora") is there.
     near_sent = {t for t in q_terms if t in sent or any(_same_root(t, v) for v in sent)}

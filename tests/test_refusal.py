@@ -8,7 +8,15 @@ import pytest
 from bot.article import Article
 from bot.clean import clean_text
 from bot.qa import answer
-from bot.refusal import _asked_missing, _denies, _number_in, _opposites, _same_root, _twists
+from bot.refusal import (
+    _asked_missing,
+    _denies,
+    _number_in,
+    _opposites,
+    _same_root,
+    _spelt_as_acronym,
+    _twists,
+)
 from bot.words import terms, words
 from tests.test_qa import STORY
 
@@ -243,3 +251,21 @@ def test_a_term_with_an_ending_the_stemmer_left_counts_as_the_same_term() -> Non
     assert _same_root("velociraptor", "velociraptora")
     assert not _same_root("nation", "notion")
     assert not _same_root("cat", "cats")
+
+
+def test_a_name_the_sentence_writes_as_its_initials_is_there() -> None:
+    sentence = "Fares in the USA rose by a fifth, and the EU asked for a review."
+    assert _spelt_as_acronym("Did fares rise in the United States?", sentence, frozenset()) == {
+        "unit",
+        "state",
+    }
+    assert _spelt_as_acronym("What did the European Union ask?", sentence, frozenset()) == {
+        "european",
+        "union",
+    }
+    # The window's terms count for the window ("u.s." written with its dots).
+    assert _spelt_as_acronym("Who won in the United States?", "He won.", {"u.s."}) == {
+        "unit",
+        "state",
+    }
+    assert _spelt_as_acronym("What did Maria Lopez say?", sentence, frozenset()) == set()
