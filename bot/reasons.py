@@ -170,7 +170,8 @@ def _cause_subject(sentence: str, question: str) -> str | None:
 # "How does the club describe its new coach?" and "... described him as 'a born leader'".
 _DESCRIBE_QUESTION = re.compile(r"\bdescrib(?:e|es|ed|ing)\b", re.IGNORECASE)
 _DESCRIBED_AS = re.compile(
-    r"\bdescrib(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?as\b\s*:?\s*[\"“‘']?\s*([^\"”.;!?]{3,200})",
+    r"\bdescrib(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?as\b\s*(?::\s*)?(?:[\"“‘']\s*)?"
+    r"([^\s\"”.;!?][^\"”.;!?]{2,199})",
     re.IGNORECASE,
 )
 MAX_DESCRIPTION_WORDS = 10
