@@ -16,7 +16,7 @@ import string
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,6 +211,12 @@ def article_of(text: str) -> Article:
         return clean_text(text)
     except ArticlebotError:
         return Article(paragraphs=(tuple(split_sentences(text)),))
+
+
+def holds_answer(answers: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a sentence holds one of the answers (case ignored): the sentence-right test."""
+    golds = [a.lower() for a in answers]
+    return lambda s: any(g in s.lower() for g in golds)
 
 
 def _em_f1(pred: str | None, golds: list[str]) -> tuple[float, float]:

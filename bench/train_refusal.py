@@ -26,7 +26,7 @@ import numpy as np
 
 from bench.news_qa import Conversation, sentence_right
 from bench.news_qa_data import ARTICLES_FILE, load_articles, load_set
-from bench.qa_eval import article_of, load, split_halves
+from bench.qa_eval import article_of, holds_answer, load, split_halves
 from bot import qa, refusal
 from bot.clean import clean_text
 
@@ -126,7 +126,7 @@ def collect(data_dir: Path) -> dict[str, Split]:
                 got.append(
                     rec.ask(
                         lambda r=r, art=art: qa.answer(str(r["question"]), art),
-                        _holds(r.get("answers") or []),  # type: ignore[arg-type]
+                        holds_answer(r.get("answers") or []),  # type: ignore[arg-type]
                     )
                 )
             out[name] = _split(
@@ -140,7 +140,9 @@ def collect(data_dir: Path) -> dict[str, Split]:
         for r1 in squad1:
             art1 = arts1.get(r1.context) or arts1.setdefault(r1.context, article_of(r1.context))
             got1.append(
-                rec.ask(lambda r1=r1, art1=art1: qa.answer(r1.question, art1), _holds(r1.answers))
+                rec.ask(
+                    lambda r1=r1, art1=art1: qa.answer(r1.question, art1), holds_answer(r1.answers)
+                )
             )
         out["squad1-tune"] = _split(got1, [False] * len(squad1), [r1.title for r1 in squad1])
         items = load_set()
@@ -166,11 +168,6 @@ def collect(data_dir: Path) -> dict[str, Split]:
         return out
     finally:
         refusal.features, refusal.refuses = saved  # type: ignore[assignment]
-
-
-def _holds(answers: list[str]) -> Callable[[str], bool]:
-    golds = [a.lower() for a in answers]
-    return lambda s: any(g in s.lower() for g in golds)
 
 
 def _split(

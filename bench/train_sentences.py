@@ -15,7 +15,7 @@ import json
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import numpy as np
 from bench import languages
 from bench.news_qa import sentence_right
 from bench.news_qa_data import ARTICLES_FILE, load_articles, load_set
-from bench.qa_eval import article_of, load, split_halves, whole_articles
+from bench.qa_eval import article_of, holds_answer, load, split_halves, whole_articles
 from bot import conversation, followup, qa, sentence_model
 from bot.article import Article
 from bot.clean import clean_text
@@ -64,11 +64,6 @@ def _group(
     return Group(np.array(x, dtype=np.float64), y, source, fold, weight)
 
 
-def _contains(answers: Iterable[str]) -> Callable[[str], bool]:
-    golds = [a.lower() for a in answers]
-    return lambda s: any(g in s.lower() for g in golds)
-
-
 def _fold_of(titles: list[str]) -> dict[str, int]:
     return {t: k % 3 for k, t in enumerate(titles)}
 
@@ -81,7 +76,7 @@ def squad_groups(data: Path) -> list[Group]:
     out = []
     for r in tune:
         for art, src in ((arts[r.context], "squad"), (whole[r.title], "whole")):
-            g = _group(r.question, art, _contains(r.answers), src, folds[r.title])
+            g = _group(r.question, art, holds_answer(r.answers), src, folds[r.title])
             if g is not None:
                 out.append(g)
     return out
@@ -95,7 +90,11 @@ def xquad_groups(data: Path) -> list[Group]:
         arts = {c: clean_text(c) for c in {r.context for r in tune}}
         for r in tune:
             g = _group(
-                r.question, arts[r.context], _contains(r.answers), f"xquad-{lang}", folds[r.title]
+                r.question,
+                arts[r.context],
+                holds_answer(r.answers),
+                f"xquad-{lang}",
+                folds[r.title],
             )
             if g is not None:
                 out.append(g)
