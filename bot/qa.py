@@ -22,6 +22,7 @@ from bot.language import answering as other_language
 from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
 from bot.questions import QType, asks_for_several, question_type
+from bot.split import split_captions
 from bot.words import STOP_WORDS, stem
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
@@ -102,11 +103,13 @@ class _Index:
 def _build_index(article: Article) -> _Index:
     sentences: list[str] = []
     para_of: list[int] = []
+    lang = profile(article.language)
+    english = lang.code in ("en", UNDETERMINED)
     for p, para in enumerate(article.paragraphs):
         for s in para:
-            sentences.append(s)
-            para_of.append(p)
-    lang = profile(article.language)
+            for piece in split_captions(s) if english else (s,):
+                sentences.append(piece)
+                para_of.append(p)
     sent_terms = [lang.terms(s) for s in sentences]
     tf = [Counter(t) for t in sent_terms]
     n = len(sentences)

@@ -331,3 +331,19 @@ def test_a_question_for_a_sum_of_money_is_answered_by_a_sum_or_not_in_bold() -> 
     # The article never gives the bridge's cost: a count of cars is not shown as one.
     cost = answer("how much did the bridge cost?", clean_text(BRIDGE))
     assert cost is None or cost.span is None or "£" in cost.span
+
+
+def test_an_answer_in_a_caption_run_on_quotes_its_own_piece() -> None:
+    text = (
+        "Cup final referee named\n\n"
+        "Referee Tom Hale will take charge of the cup final between Rovers and Athletic at "
+        "Harbour Park The visiting captain Joel Marsh was sent off during the midweek league "
+        "game after a late challenge on the goalkeeper in front of the home fans.\n\n"
+        "Hale has shown four red cards this season, more than any other referee in the league.\n\n"
+        "Tickets for the final sold out within two hours of going on sale on Monday morning."
+    )
+    got = answer("Which captain was sent off in the league game?", text)
+    assert got is not None
+    assert got.sentence.startswith("The visiting captain Joel Marsh was sent off")
+    assert got.span is not None and "Joel Marsh" in got.span
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.split import MAX_WORDS, split_sentences
+from bot.split import MAX_WORDS, split_captions, split_sentences
 
 
 def test_abbreviations_initials_decimals() -> None:
@@ -47,6 +47,28 @@ def test_caption_run_into_the_next_sentence_is_cut_there() -> None:
     assert got[1].startswith("Some of the families")
     # "in The Times" names a newspaper: no cut there.
     assert any("in The Times the next morning" in s for s in got)
+
+
+def test_a_caption_ending_in_a_name_is_cut_for_answers_not_for_briefs() -> None:
+    # "... at Harbour Park The visiting captain ...": a caption ending in a name, run into the
+    # next sentence. Briefs keep the sentence whole; answers read the two pieces apart.
+    first = (
+        "Referee Tom Hale will take charge of the cup final between Rovers and Athletic at "
+        "Harbour Park"
+    )
+    second = (
+        "The visiting captain Joel Marsh was sent off during the midweek league game after a "
+        "late challenge on the goalkeeper in front of the home fans"
+    )
+    assert split_sentences(f"{first} {second}.") == [f"{first} {second}."]
+    assert split_captions(f"{first} {second}.") == [first, f"{second}."]
+    # A name followed by a word that goes on naming it is no boundary.
+    police = (
+        "Officers from Greater Manchester Police said the van had been stolen from a yard in "
+        "the town centre on Friday night and was found burnt out on a farm track the next day "
+        "by a dog walker"
+    )
+    assert split_captions(police) == [police]
 
 
 def test_short_sentences_keep_a_capitalised_word_inside() -> None:
