@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot import followup, spans
+from bot import followup, quotes, spans
 from bot.followup import Context
 from bot.qa import Answer
 from bot.questions import QType, question_type
@@ -30,6 +30,20 @@ _LEAD = re.compile(
 )
 
 
+# A pronoun right after a verb of saying or claiming is the question's own subject.
+_SAYS_BEFORE = re.compile(
+    r"\b(?:said|says|say|claimed|claims|claim|announced|announces|admitted|admits|denied|denies"
+    r"|thinks|think|thought|believes|believe|believed|insists|insisted|hopes|hoped)\s*$",
+    re.IGNORECASE,
+)
+
+# ... when it starts a clause of its own ("said it was"; "who denied it?" leans on the story).
+_CLAUSE = re.compile(
+    r"\s+(?:was|is|were|are|had|has|have|would|will|could|did|does|can|might|must|should)\b", re.I
+)
+_WHO_WHICH = re.compile(r"^\s*(?:who|which)\b", re.IGNORECASE)
+
+
 def context_for(question: str, state: Context | None) -> Context | None:
     """The conversation if the question leans on it, else None (the question stands alone).
 
@@ -49,6 +63,13 @@ def context_for(question: str, state: Context | None) -> Context | None:
         )
         if possessive and terms(head[: m.start()]):
             continue  # "postmates find its drivers": its = postmates
+        before = head[: m.start()]
+        if (
+            _SAYS_BEFORE.search(before)
+            and _CLAUSE.match(head[m.end() :])
+            and (terms(_SAYS_BEFORE.sub("", before)) or _WHO_WHICH.match(question))
+        ):
+            continue  # "which group said it was behind the attack": it = the group
         return state
     return None
 
@@ -82,25 +103,58 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
     people: list[str] = []
     things: list[str] = []
     span = (answer.span or "").strip()
+    place = qtype is QType.PLACE
+    say = quotes.say_question(asked)
     if span and not _ANY_DIGIT.search(span):
         kinds = {s.kind for s in spans.names(span, first_word_ok=True)}
-        if "person" in kinds or (qtype is QType.PERSON and kinds):
+        if say:
+            pass  # a quote ("The rifle had been secured properly") is no "it"
+        elif place:
+            # "Humpty Doo, Northern Territory" answers "where": a place, not a "he".
+            if len(span.split()) <= MAX_THING_WORDS:
+                things.append(span)
+        elif "person" in kinds or (qtype is QType.PERSON and kinds and kinds != {"place"}):
             people.append(span)
         elif len(span.split()) <= MAX_THING_WORDS and qtype not in (QType.DATE, QType.NUMBER):
             things.append(span)
-    found = [n for n in spans.names(answer.sentence) if n.kind != "place"]
+    # "Prefer NON smoker": a name ending in capitals is no one.
+    found = [
+        n for n in spans.names(answer.sentence) if n.kind != "place" and not _SHOUTED.search(n.text)
+    ]
     mentioned = [n for n in found if _mentions(lowered, n.text)]
-    people.extend(n.text for n in mentioned if n.kind == "person")
-    things.extend(n.text for n in mentioned if n.kind != "person")
+    # "Burton" alone is a name of no known kind; it is a person when the question had them speak
+    # ("what did burton say?") or when it is the surname of a person named before.
+    speaker = say[0].lower() if say else ""
+    aged = _AGED.match(asked)
+    if aged:
+        speaker = aged.group(1).lower()  # "how old is rich?": Rich is a person
+    named = [*people, *old_people, *(n.text for n in found if n.kind == "person")]
+    known = {_last(p) for p in named} | {speaker}
+    persons = [n for n in mentioned if n.kind == "person" or _last(n.text) in known]
+    people.extend(n.text for n in persons)
+    things.extend(n.text for n in mentioned if n not in persons)
     # The people asked about and answered come before the earlier ones; the sentence's other
     # persons (a spokesman quoted beside the story's subject) only after them.
-    others = [n.text for n in found if n.kind == "person" and n not in mentioned]
+    others = [
+        n.text
+        for n in found
+        if n.kind == "person" and n not in mentioned and not (place and n.text in span)
+    ]
     return Context(
         people=_merge([_surname(p) for p in [*people, *old_people, *others]], MAX_PEOPLE),
         things=_merge([*things, *old_things], MAX_THINGS),
         last_question=_short(asked),
         last_answer=_short(answer.sentence),
     )
+
+
+_SHOUTED = re.compile(r"\b[A-Z]{2,}$")
+_AGED = re.compile(r"^\s*how\s+(?:old|tall)\s+(?:is|was)\s+([\w'’.-]+)\W*$", re.IGNORECASE)
+
+
+def _last(name: str) -> str:
+    words = name.lower().split()
+    return words[-1] if words else ""
 
 
 def _surname(name: str) -> str:

@@ -31,6 +31,9 @@ _WH = re.compile(
 )
 
 
+_WHICH = re.compile(r"^\s*(?:which|what)\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
 def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
@@ -48,6 +51,9 @@ def resolve(question: str, context: Context) -> str:
     thing = context.things[0] if context.things else None
     if person and _PERSON_PRONOUN.search(q):
         q = _PERSON_PRONOUN.sub(lambda m: _swap(m, person), q)
+    asked_kind = _WHICH.match(q)
+    if thing and asked_kind and asked_kind.group(1).lower() in thing.lower():
+        thing = None  # "which airport was it in?" does not ask about the airport named before
     if thing and _THING_PRONOUN.search(q):
         q = _THING_PRONOUN.sub(lambda m: _swap(m, thing), q)
     they = person if len(context.people) > 1 or not thing else thing

@@ -58,3 +58,56 @@ def test_a_question_that_names_its_own_subject_stands_alone() -> None:
     assert conversation.context_for("What did she recommend?", state) is state
     assert conversation.context_for("And when?", state) is state
     assert conversation.context_for("What did she find?", None) is None
+
+
+def test_a_speaker_named_by_surname_alone_is_a_person_not_it() -> None:
+    text = (
+        "Tidewater remake\n\n"
+        "Harbour Films is remaking the old fishing drama Tidewater as a television series.\n\n"
+        "The new series will air next spring on two networks, the studio said on Thursday.\n\n"
+        "Producers will consult historians of the fishing towns for added authenticity.\n\n"
+        '"I grew up on that coast and I am proud to be part of this new version," said Okoro.\n\n'
+        "Dana Okoro, who starred in the original, will co-produce the new series."
+    )
+    story = clean_text(text)
+    quote, state = ask("what did okoro say about the new version", story, None)
+    assert quote is not None and quote.span is not None and "proud" in quote.span
+    assert "Okoro" not in state.things
+    how, _ = ask("how are the producers making it more authentic", story, state)
+    assert how is not None and "historians" in how.sentence
+
+
+def test_a_pronoun_after_a_verb_of_saying_is_the_questions_own_subject() -> None:
+    state = Context(things=("Negur",), last_question="where did the fighting happen?")
+    assert conversation.context_for("which group said it was behind the attack", state) is None
+    assert conversation.context_for("who claimed he had seen the boat?", state) is None
+    assert conversation.context_for("why was it attacked?", state) is state
+    assert conversation.context_for("who denied it?", state) is state  # it = the story's claim
+
+
+def test_a_place_answer_is_no_one_and_an_age_question_is_about_a_person() -> None:
+    where = Answer(
+        sentence="The farmer, who lives in Humpty Doo, Northern Territory, posted the advert.",
+        span="Humpty Doo, Northern Territory",
+        score=1.0,
+        index=0,
+    )
+    state = conversation.after("where does the farmer live?", where)
+    assert state.people == ()
+    assert "he" in conversation.resolved("where did he post the advert?", state)
+
+    aged = Answer(
+        sentence="The 31-year-old, who gave his name only as Rich, wants a partner.",
+        span="31",
+        score=1.0,
+        index=0,
+    )
+    state = conversation.after("how old is rich?", aged, state)
+    assert state.people[:1] == ("Rich",)
+    assert conversation.resolved("how tall is he", state) == "how tall is Rich"
+
+
+def test_it_is_not_the_place_the_question_asks_for() -> None:
+    state = Context(things=("Hefei Xinqiao International Airport",), last_question="who broke it?")
+    assert conversation.resolved("which airport was it in?", state) == "which airport was it in?"
+    assert "Xinqiao" in conversation.resolved("when did it open?", state)
