@@ -513,6 +513,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
+    text = without_trailing(text)
     shown = text if prob >= BOLD_THRESHOLD else None
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
@@ -849,6 +850,17 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
         quantity = any(c.isdigit() for c in text) and not any(c.isupper() for c in text)
         return spans.distance_phrase_end(sentence, start) or quantity
     return False
+
+
+_TRAILING = re.compile(
+    r"(?<=\S)(?:\s+(?:the|a|an|of|for|and|or|to|in|on|at|by|with|from|as|that|which))+$"
+)
+
+
+def without_trailing(span: str) -> str:
+    """A short answer never ends on an article, a preposition or a conjunction: "2012 the" is
+    "2012", "Midsummer's Night for a" is "Midsummer's Night"."""
+    return _TRAILING.sub("", span) or span
 
 
 def _whole(sentence: str, start: int, end: int, q: _Question) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.article import Article
 from bot.clean import clean_text
-from bot.qa import Answer, Context, answer, rank
+from bot.qa import Answer, Context, answer, rank, without_trailing
 
 STORY = """LYON (AP) -- The city council of Lyon voted on Tuesday, March 3 to close the old Pont Vert bridge after inspectors found deep cracks in two of its piers.
 
@@ -347,3 +347,13 @@ def test_an_answer_in_a_caption_run_on_quotes_its_own_piece() -> None:
     assert got.sentence.startswith("The visiting captain Joel Marsh was sent off")
     assert got.span is not None and "Joel Marsh" in got.span
 
+
+def test_a_short_answer_never_ends_on_a_function_word() -> None:
+    assert without_trailing("2012 the") == "2012"
+    assert without_trailing("Midsummer's Night for a") == "Midsummer's Night"
+    assert without_trailing("San Diego International Airport the") == (
+        "San Diego International Airport"
+    )
+    # Inside a span, and a span of nothing else, stay as they are.
+    assert without_trailing("Bank of England") == "Bank of England"
+    assert without_trailing("the") == "the"
