@@ -59,6 +59,7 @@ NAMES = (
     "rank_prob",
     "rank_margin",
     "opposite_only",
+    "negated_affirmed",
 )
 
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
@@ -287,6 +288,7 @@ def features(
         ev.rank_prob,
         min(ev.rank_margin, 5.0),
         float(_opposite_only(q_words, s_words, ev.sentence, article_text)),
+        float(_negated_affirmed(question, ev.sentence)),
     ]
 
 
@@ -326,6 +328,46 @@ def _opposites(q_words: set[str], s_words: set[str], sentence: str) -> list[str]
         and not _OPPOSITE.get(w, set()) & q_words
         and not (span and w in _SPAN_ENDS)
     ]
+
+
+# "What did the government not fail to implement?" where the sentence says it "had failed to
+# implement": the word the question negates stands in the sentence with no negation before it.
+_NEGATED_WORD = re.compile(
+    r"\b(?:not|never|n't)\s+(?:(?:be|been|being|have|has|had|get|got|always|ever|yet|entirely"
+    r"|fully|only|to|a|an|the)\s+){0,3}([A-Za-z][a-z-]{2,})",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NEGATORS = frozenset(["not", "never", "no", "n't", "cannot", "nor", "neither", "without", "none"])
+_DENIAL_STARTS = ("fail", "lack", "refus", "except")
+
+
+def _negated_affirmed(question: str, sentence: str) -> bool:
+    """Every word the question negates is in the best sentence, and never negated there (no
+    negation in the four words before it, no "un-"/"in-" form of it); one such word at least."""
+    if _DENIES.search(sentence):
+        return False  # "every ferry except the night boat ... leaves": denied without a "not"
+    found_one = False
+    toks = [t.lower() for t in _TOKEN.findall(sentence.replace("n't", " n't"))]
+    for m in _NEGATED_WORD.finditer(question.replace("n't", " n't")):
+        word = m.group(1)
+        if word[:1].isupper():
+            continue  # "can't Parliament do ...": the subject, not the word negated
+        word = word.lower()
+        if word in STOP_WORDS:
+            continue
+        root = stem(word)
+        at = [i for i, t in enumerate(toks) if stem(t) == root]
+        if not at or any(
+            t != word and t.endswith(word) and _NEGATING_PREFIX.match(t) for t in toks
+        ):
+            return False
+        for i in at:
+            before = toks[max(0, i - 4) : i]
+            if any(t in _NEGATORS or t.startswith(_DENIAL_STARTS) for t in before):
+                return False
+        found_one = True
+    return found_one
 
 
 _IRREGULAR = {"began": "begin", "begun": "begin", "won": "win", "lost": "lose", "rose": "rise"}
@@ -635,7 +677,7 @@ def probability(x: list[float], m: Model) -> float:
 # "not" the best sentence does not share was unanswerable in 100 of 103 questions, an opposite of
 # a word the article never uses ("lost" where it only says "won") in 8 of 10. A linear model
 # shrinks such rare signals below its threshold, so they refuse by themselves.
-STRONG = ("negation_any_unmatched", "opposite_only")
+STRONG = ("negation_any_unmatched", "opposite_only", "negated_affirmed")
 STRONG_AT = tuple(NAMES.index(n) for n in STRONG)
 
 

@@ -11,6 +11,7 @@ from bot.qa import answer
 from bot.refusal import (
     _asked_missing,
     _denies,
+    _negated_affirmed,
     _number_in,
     _opposites,
     _same_root,
@@ -269,3 +270,33 @@ def test_a_name_the_sentence_writes_as_its_initials_is_there() -> None:
         "state",
     }
     assert _spelt_as_acronym("What did Maria Lopez say?", sentence, frozenset()) == set()
+
+
+def test_a_word_the_question_negates_but_the_sentence_affirms_is_noticed() -> None:
+    # The sentence has a "not" of its own, elsewhere: the question's "not" is still unmatched.
+    sentence = "The council approved the new bridge in March, although it did not publish the cost."
+    assert _negated_affirmed("What did the council not approve in March?", sentence)
+    # Negated in the sentence too ("did not publish", "failed to object"): no twist.
+    assert not _negated_affirmed("What did the council not publish?", sentence)
+    failed = "The harbour board had failed to object to the bridge by the deadline."
+    assert not _negated_affirmed("What did the harbour board not object to?", failed)
+    # "can't Parliament do": the capitalised word is the subject, not what is negated.
+    assert not _negated_affirmed("What can't Parliament do?", "Parliament cannot initiate laws.")
+    # "not formal" where the sentence says "informal".
+    assert not _negated_affirmed("What learning is not formal?", "Learning is formal or informal.")
+    # Nothing negated, or the negated word nowhere in the sentence.
+    assert not _negated_affirmed("What did the council approve?", sentence)
+    assert not _negated_affirmed("What did the council not fund?", sentence)
+
+
+def test_a_question_negating_what_a_sentence_with_its_own_not_affirms_is_refused() -> None:
+    story = (
+        "Bridge approved\n\n"
+        "The town council approved the new footbridge over the river in March, although it did "
+        "not publish what the bridge would cost.\n\n"
+        "Work on the footbridge will start in the summer and should take about eight months.\n\n"
+        "The harbour board said the bridge would not block boats on their way to the old quay."
+    )
+    assert answer("What did the council not approve in March?", story) is None
+    got = answer("What did the council approve in March?", story)
+    assert got is not None and "footbridge" in got.sentence
