@@ -3,9 +3,14 @@
 languages, and the news set's tuning articles.
 
 Run: python -m bench.train_sentences --data ../shared/data
-Writes bot/data/sentence_model.json. Reproducible: no randomness, numpy only. The L2 strength is
-chosen by cross-validation over the tuning titles (3 folds by title); the held-out halves
-(bench.qa_eval.split_halves, bench.languages.halves, the news set's "test" split) are never read.
+Writes bot/data/sentence_model.json. Reproducible: no randomness, numpy only. The script prints
+the cross-validated top-1 over the tuning titles (3 folds by title) for a grid of L2 strengths, but
+fits at L2 = 0.03: the grid is flat within noise (84.45-84.77 on 8,584 questions, where one
+standard error is 0.4), and at 0.03 every tuning figure through bot.answer was at least as good as
+at 0.1, the grid's nominal best (news sentence-right 72.6 vs 70.9, SQuAD paragraphs top-1 89.6 vs
+89.2, whole articles 78.9 vs 78.6, SQuAD 2.0 unanswerable refused 18.6 vs 17.5). The held-out
+halves (bench.qa_eval.split_halves, bench.languages.halves, the news set's "test" split) are never
+read.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from bot.clean import clean_text
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "sentence_model.json"
 L2_GRID = (1e-3, 1e-2, 3e-2, 1e-1, 3e-1)
+L2 = 3e-2  # see the module's docstring
 NEWS_WEIGHT = 3.0  # the product's own kind of text and question counts more than its share
 
 
@@ -223,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = sorted({g.source for g in groups})
     print(f"{len(groups)} questions with an answering sentence in the shortlist")
     hand = np.array([bool(g.y[0]) for g in groups])
-    best_l2, best, best_hits = L2_GRID[0], -1.0, hand
+    best_hits = hand
     for l2 in L2_GRID:
         hits = np.zeros(len(groups), dtype=bool)
         for k in range(3):
@@ -235,9 +241,10 @@ def main(argv: list[str] | None = None) -> int:
                     hits[n] = bool(g.y[int(np.argmax(((g.x - mean) / scale) @ w))])
         cv = 100 * float(hits.mean())
         print(f"l2 {l2:g}: cross-validated top-1 {cv:.2f} (hand-mixed {100 * hand.mean():.2f})")
-        if cv > best:
-            best_l2, best, best_hits = l2, cv, hits
-    print(f"chosen l2 {best_l2:g}")
+        if l2 == L2:
+            best_hits = hits
+    best_l2 = L2
+    print(f"fitted at l2 {best_l2:g}")
     print()
     print("Cross-validated by title (3 folds) on the tuning halves, top-1 within the shortlist:")
     print("| source | questions | hand-mixed | learned |")
