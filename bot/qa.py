@@ -515,6 +515,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         text = _full_name(idx, i, text) or text
     text = without_trailing(text)
     shown = text if prob >= BOLD_THRESHOLD else None
+    if asked == "why" and _only_a_name(sentence, text):
+        shown = None  # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
@@ -680,6 +682,16 @@ _PEOPLE = frozenset(
 
 # Nouns that end a "who" answer naming people by their role ("a local judge", "tribal leaders").
 _PERSON_NOUNS = _ROLES | _PEOPLE
+
+
+def _only_a_name(sentence: str, text: str) -> bool:
+    """The span is one of the sentence's names and nothing more ("Passenger Jin Pai", "Irbil"),
+    or a name with an age ("Tom Reyes, 41")."""
+    bare = _WITH_AGE.sub("", text)
+    return any(bare == n.text for n in spans.names(sentence, first_word_ok=True))
+
+
+_WITH_AGE = re.compile(r",\s*\d{1,3}$")
 
 
 def _names_people(text: str) -> bool:

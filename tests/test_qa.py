@@ -357,3 +357,16 @@ def test_a_short_answer_never_ends_on_a_function_word() -> None:
     # Inside a span, and a span of nothing else, stay as they are.
     assert without_trailing("Bank of England") == "Bank of England"
     assert without_trailing("the") == "the"
+
+
+def test_a_why_answer_is_never_a_bare_name() -> None:
+    text = (
+        "Airport toilet\n\n"
+        "Passenger Tom Reyes, 41, was standing on the rim of a toilet when it broke, leaving him "
+        "with cuts to his legs.\n\n"
+        "Staff found him on the floor of the washroom twenty minutes later.\n\n"
+        "The airport said all its toilets would be checked over the weekend."
+    )
+    got = answer("Why was he standing on the toilet?", text)
+    assert got is not None and "standing on the rim" in got.sentence
+    assert got.span is None or "Reyes" not in got.span
