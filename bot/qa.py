@@ -870,9 +870,18 @@ _TRAILING = re.compile(
 
 
 def without_trailing(span: str) -> str:
-    """A short answer never ends on an article, a preposition or a conjunction: "2012 the" is
-    "2012", "Midsummer's Night for a" is "Midsummer's Night"."""
-    return _TRAILING.sub("", span) or span
+    """A short answer never ends on an article, a preposition or a conjunction ("2012 the" is
+    "2012", "Midsummer's Night for a" is "Midsummer's Night"), nor on a verb or adverb after a
+    number ("1967 made" is "1967")."""
+    span = _TRAILING.sub("", span) or span
+    words = span.split()
+    if len(words) >= 2 and pos.tag(words[-2:])[0] == "NUM" and pos.tag(words)[-1] in _NOT_UNITS:
+        # "1967 made", "1974 largely": a number and the verb or adverb after it.
+        span = span[: span.rfind(words[-1])].rstrip()
+    return span
+
+
+_NOT_UNITS = frozenset(["VERB", "ADV", "AUX"])
 
 
 def _whole(sentence: str, start: int, end: int, q: _Question) -> str:

@@ -354,6 +354,9 @@ def test_a_short_answer_never_ends_on_a_function_word() -> None:
     assert without_trailing("San Diego International Airport the") == (
         "San Diego International Airport"
     )
+    assert without_trailing("1967 made") == "1967"  # a number and the verb after it
+    assert without_trailing("82 hours") == "82 hours"
+    assert without_trailing("the bridge collapsed") == "the bridge collapsed"
     # Inside a span, and a span of nothing else, stay as they are.
     assert without_trailing("Bank of England") == "Bank of England"
     assert without_trailing("the") == "the"
