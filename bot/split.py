@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import sentencex
 
@@ -128,12 +129,19 @@ def _split_after_may(seg: str) -> list[str]:
 
 
 def _split_runon(seg: str) -> list[str]:
+    return _cut_runs(seg, _RUNON, lambda m: m.group(1).lower() not in _TITLE_BEFORE)
+
+
+def _cut_runs(
+    seg: str, boundary: re.Pattern[str], keep: Callable[[re.Match[str]], bool] = lambda m: True
+) -> list[str]:
+    """A long segment cut after group 1 of each `boundary` match that `keep` accepts."""
     if len(seg.split()) <= RUNON_WORDS:
         return [seg]
     out: list[str] = []
     start = 0
-    for m in _RUNON.finditer(seg):
-        if m.group(1).lower() in _TITLE_BEFORE:
+    for m in boundary.finditer(seg):
+        if not keep(m):
             continue
         out.append(seg[start : m.end(1)])
         start = m.end()
@@ -194,12 +202,4 @@ _NAME_RUNON = re.compile(
 
 def split_captions(sentence: str) -> list[str]:
     """A long English sentence cut where a caption ending in a name runs into the next one."""
-    if len(sentence.split()) <= RUNON_WORDS:
-        return [sentence]
-    out: list[str] = []
-    start = 0
-    for m in _NAME_RUNON.finditer(sentence):
-        out.append(sentence[start : m.end(1)])
-        start = m.end()
-    out.append(sentence[start:])
-    return _merge_fragments([p.strip() for p in out if p.strip()])
+    return _cut_runs(sentence, _NAME_RUNON)
