@@ -839,6 +839,16 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
     if speech.who is None:
         if not sp.speaker:
             return None
+        sentence = _with_attribution(idx, i, sp)
+        before = i - 1
+        if (
+            sp.speaker not in sentence
+            and before >= 0
+            and idx.para_of[before] == idx.para_of[i]
+            and sp.speaker in idx.sentences[before]
+        ):
+            # '"...," he said.': shown with the sentence before, which names him.
+            sentence = f"{idx.sentences[before]} {sentence}"
         return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
     sentence = _with_attribution(idx, i, sp)
     if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role) and not sp.quoted:

@@ -137,6 +137,8 @@ def test_who_said_follows_he_said_back_to_the_person_named_before() -> None:
     assert got is not None
     assert got.span == "Vitaly Churkin"
     assert "moderate opposition" in got.sentence
+    # The quote says only "he said": it is shown with the sentence before, which names him.
+    assert got.sentence.startswith("Russian U.N. Ambassador Vitaly Churkin told")
 
 
 def test_what_did_x_call_returns_the_quote() -> None:
