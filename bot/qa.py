@@ -835,11 +835,10 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
             return Answer(sentence, nxt.words, round(score, 4), i, nxt.words, 1.0)
     if sp is None:
         return None
-    sentence = idx.sentences[i]
+    sentence = _with_attribution(idx, i, sp)
     if speech.who is None:
         if not sp.speaker:
             return None
-        sentence = _with_attribution(idx, i, sp)
         before = i - 1
         if (
             sp.speaker not in sentence
@@ -850,7 +849,6 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
             # '"...," he said.': shown with the sentence before, which names him.
             sentence = f"{idx.sentences[before]} {sentence}"
         return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
-    sentence = _with_attribution(idx, i, sp)
     if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role) and not sp.quoted:
         return None
     return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
@@ -885,7 +883,8 @@ def without_trailing(span: str) -> str:
     number ("1967 made" is "1967")."""
     span = _TRAILING.sub("", span) or span
     words = span.split()
-    if len(words) >= 2 and pos.tag(words[-2:])[0] == "NUM" and pos.tag(words)[-1] in _NOT_UNITS:
+    tags = pos.tag(words[-2:])
+    if len(tags) == 2 and tags[0] == "NUM" and tags[1] in _NOT_UNITS:
         # "1967 made", "1974 largely": a number and the verb or adverb after it.
         span = span[: span.rfind(words[-1])].rstrip()
     return span

@@ -338,8 +338,6 @@ _NEGATED_WORD = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_NEGATORS = frozenset(["not", "never", "no", "n't", "cannot", "nor", "neither", "without", "none"])
-_DENIAL_STARTS = ("fail", "lack", "refus", "except")
 
 
 def _negated_affirmed(question: str, sentence: str) -> bool:
@@ -364,7 +362,7 @@ def _negated_affirmed(question: str, sentence: str) -> bool:
             return False
         for i in at:
             before = toks[max(0, i - 4) : i]
-            if any(t in _NEGATORS or t.startswith(_DENIAL_STARTS) for t in before):
+            if any(_NEGATION_ANY.fullmatch(t) for t in before):
                 return False
         found_one = True
     return found_one
