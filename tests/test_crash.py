@@ -65,19 +65,29 @@ def test_kill_during_a_burst_loses_nothing_acknowledged(
                 for code in codes:
                     assert code in stored, f"chat {chat} lost acknowledged article {code}"
 
-        # The bot comes back and goes on serving, from where the database is.
-        seen = len(fake_api.bot_messages(CHATS[0]))
+        # The bot comes back and goes on serving, from where the database is. The question goes
+        # to a chat with an acknowledged article: the updates the killed bot had fetched were
+        # confirmed to Telegram by its next fetch, so a chat whose first article was still being
+        # briefed may have nothing stored, and "no article here yet" is then the right reply.
+        chat = max(CHATS, key=lambda c: len(acked[c]))
+        seen = len(fake_api.bot_messages(chat))
         bot.start()
-        fake_api.send_text(CHATS[0], "How long can the ships be?")
+        fake_api.send_text(chat, "How long can the ships be?")
 
-        # Updates Telegram never saw confirmed are delivered again first; then the answer comes.
         def answers() -> list[str]:
-            later = fake_api.bot_messages(CHATS[0])[seen:]
+            later = fake_api.bot_messages(chat)[seen:]
             return [m["text"] for m in later if "<blockquote>" in m["text"]]
 
-        # Up to 48 articles are briefed again before the question: on a loaded two-core machine
-        # that took over a minute, so the deadline is generous (this checks order, not speed).
-        fake_api.wait_for(answers, 180)
+        # Updates fetched but not confirmed before the kill come again first (up to 48 briefs on
+        # a loaded machine), so the deadline is generous: this checks what is served, not speed.
+        try:
+            fake_api.wait_for(answers, 180)
+        except TimeoutError:
+            later = [m["text"][:120] for m in fake_api.bot_messages(chat)[seen:]]
+            raise AssertionError(
+                f"no answer in chat {chat} (acknowledged {acked}); it got {later}; log:\n"
+                + bot.log_tail(40)
+            ) from None
         assert "<b>up to " in answers()[0] and "meters</b> long" in answers()[0]
     finally:
         bot.close()
