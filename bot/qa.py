@@ -504,6 +504,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "who helped ..." - "coordinate": a lower-case span that names no person or group
             # is off type when the rules found a name.
             text, prob = rule, max(prob, BOLD_THRESHOLD)
+        grown = _with_role(sentence, rule) if rule else ""
+        if grown != rule and grown.endswith(" " + text):
+            # The scorer took the role noun ("inspectors") of the nationality the rules found
+            # ("Norwegian"): the people it describes, whole ("Norwegian safety inspectors").
+            text = grown
         text = _with_role(sentence, text)
         titled = _titled_person(q.text, sentence)
         if titled and titled != text:

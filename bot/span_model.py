@@ -25,10 +25,11 @@ NEAR_TOKENS = 12
 MAX_LEN = 8  # tokens; longer answers (quotes, reasons) come from the rules in bot/quotes.py
 
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Maj|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:[’'.\-&,/][^\W_]+)*|[^\w\s]"
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Maj|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_]+(?:(?:(?<=\d)[’']|[’'](?![sS]\b)|[.\-&,/])[^\W_]+)*|[’'][sS]\b|[^\w\s]"
 )
 _CURRENCY = frozenset(spans.CURRENCY)
 _END_OK = frozenset({"%", ")", "”", '"', "’", "'"})
+_POSSESSIVE = frozenset({"'s", "’s"})  # its own token: "Leonardo da Vinci" can be the answer
 # Words a short answer never starts or ends with (it may contain them: "Duke of York").
 _NO_EDGE = frozenset(
     [
@@ -286,7 +287,7 @@ def candidates(sentence: str) -> list[tuple[int, int]]:
             last = s.toks[j - 1]
             if last in (".", ";", ":", "?", "!"):
                 break
-            if not (last[0].isalnum() or last in _END_OK):
+            if not (last[0].isalnum() or last in _END_OK) or s.lower[j - 1] in _POSSESSIVE:
                 continue
             if s.lower[j - 1] in _NO_EDGE:
                 continue

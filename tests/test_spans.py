@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot import span_model
 from bot.clean import clean_text
 from bot.qa import answer, mentions
@@ -164,3 +166,30 @@ def test_a_sum_written_without_a_space_keeps_its_scale_and_takes_no_unit() -> No
         clean_text("Ana Ruiz was shocked to find a gecko in a £25 coat she bought in Leeds."),
     )
     assert got is not None and got.span == "£25"
+
+
+MUSEUM = (
+    "The harbor museum reopened on Saturday after two years of work. Its new east wing holds "
+    "Marta Oliveira's sketches of the old fishing fleet, lent by her family. Visitors can also "
+    "see Tomas Reyes's model of the lighthouse, built in 1931. The fleet of the 1970's had forty "
+    "boats."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Whose sketches does the new wing hold?", "Marta Oliveira"),
+        ("Who drew the sketches of the fishing fleet?", "Marta Oliveira"),
+        ("Who made the model of the lighthouse?", "Tomas Reyes"),
+    ],
+)
+def test_a_name_before_a_possessive_is_the_answer_without_its_s(question: str, name: str) -> None:
+    got = answer(question, clean_text(MUSEUM))
+    assert got is not None and got.span == name
+
+
+def test_a_decade_keeps_its_s() -> None:
+    sentence = "The fleet of the 1970's had forty boats."
+    toks = span_model._sentence(sentence).toks
+    assert "1970's" in toks and "'s" not in toks
