@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sys
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -42,6 +43,7 @@ from handlers.startup import REJECTED, Stopped, check_bot_api, describe
 from store.updates import MAX_ATTEMPTS, UpdateJournal
 
 log = logging.getLogger(__name__)
+STARTED_KEPT = 10_000  # update ids remembered against a replayed update's second delivery
 T = TypeVar("T")
 
 MAINTENANCE_EVERY = 3600.0  # seconds between maintenance runs (the first 10 minutes after start)
@@ -150,6 +152,9 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         self.deadline = deadline
         self.bot: Bot | None = None  # set once the application is built
         self._journal_thread = ThreadPoolExecutor(1, thread_name_prefix="articlebot-journal")
+        # Updates this process has started: a replayed one that Telegram sends again too (the
+        # crash came before its batch was confirmed) is handled once.
+        self._started: OrderedDict[int, None] = OrderedDict()
 
     async def _note(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -173,8 +178,20 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         # be what is stuck.
         user = update.effective_user if isinstance(update, Update) else None
         language = i18n.choose(None, user.language_code if user else None)
+        if update_id is not None:
+            if update_id in self._started:
+                log.info("update %s came again after it was replayed: handled once", update_id)
+                if asyncio.iscoroutine(coroutine):
+                    coroutine.close()
+                return
+            self._started[update_id] = None
+            if len(self._started) > STARTED_KEPT:
+                self._started.popitem(last=False)
         if self.journal is not None and update_id is not None:
-            attempts = await self._note(self.journal.begin, update_id, chat.id if chat else None)
+            payload = json.dumps(update.to_dict()) if isinstance(update, Update) else None
+            attempts = await self._note(
+                self.journal.begin, update_id, chat.id if chat else None, payload
+            )
             if attempts > MAX_ATTEMPTS:
                 await self._note(self.journal.skip, update_id)
                 log.warning(
@@ -223,6 +240,25 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             return
         if self.journal is not None and update_id is not None:
             await self._note(self.journal.finish, update_id)
+
+    async def replay(self, app: Application[Any, Any, Any, Any, Any, Any]) -> int:
+        """Queue the updates the last run started and never finished (it was killed or crashed):
+        Telegram will not send them again. Returns how many."""
+        if self.journal is None:
+            return 0
+        count = 0
+        for update_id, payload in await self._note(self.journal.unfinished):
+            try:
+                update = Update.de_json(json.loads(payload), app.bot)
+            except Exception:  # a payload this version cannot read: the attempt stays counted
+                log.warning("update %s from the last run could not be read again", update_id)
+                continue
+            if update is not None:
+                await app.update_queue.put(update)
+                count += 1
+        if count:
+            log.info("replaying %d update(s) the last run did not finish", count)
+        return count
 
     async def initialize(self) -> None:
         pass
@@ -283,6 +319,8 @@ def build_application(
         if "service" not in app.bot_data:
             app.bot_data["service"] = Service.open(settings)
         app.bot_data["service"].warm_up()
+        # Before polling starts: what the last run had started comes before anything new.
+        await processor.replay(app)
         # One list for everyone, then one per catalogue language (Telegram shows each user the
         # list for their app's language).
         await app.bot.set_my_commands(settings_handlers.bot_commands())

@@ -1,9 +1,11 @@
 """The update journal: which Telegram updates are being handled, so that one which killed or
 froze the process is not handled forever.
 
-Telegram sends an update again until the bot asks for the next ones, so an update whose handling
-takes the process down comes back after every restart. Each update is written here before it is
-handled and deleted after; one that was started twice without finishing is skipped.
+Each update is written here, with its content, before it is handled and deleted after. The bot
+asks Telegram for the next updates while it still handles the last ones (which confirms them), so
+after a crash Telegram would not send those again: the bot replays the ones written here that
+never finished. One that was started twice without finishing (it took the process down both
+times) is skipped.
 
 The journal is its own small SQLite file next to the database (`<db>-updates`): it is written
 twice per update, and keeping it apart keeps those writes out of the articles' writer queue and
@@ -35,8 +37,12 @@ class UpdateJournal:
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS update_attempts ("
             " update_id INTEGER PRIMARY KEY, chat_id INTEGER, attempts INTEGER NOT NULL,"
-            " last_failure TEXT, skipped INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL)"
+            " last_failure TEXT, skipped INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL,"
+            " payload TEXT)"
         )
+        columns = {r[1] for r in self._conn.execute("PRAGMA table_info(update_attempts)")}
+        if "payload" not in columns:  # a journal from before updates were replayed
+            self._conn.execute("ALTER TABLE update_attempts ADD COLUMN payload TEXT")
         self.prune()
 
     @classmethod
@@ -47,21 +53,35 @@ class UpdateJournal:
             return cls(":memory:")
         return cls(f"{name}-updates")
 
-    def begin(self, update_id: int, chat_id: int | None) -> int:
+    def begin(self, update_id: int, chat_id: int | None, payload: str | None = None) -> int:
         """Note that handling starts; returns how many times it has been started, this one included.
 
-        A skipped update stays skipped: its count is not raised again.
+        `payload`: the update as JSON, replayed after a crash (`unfinished`). A skipped update
+        stays skipped: its count is not raised again.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._lock:
             row = self._conn.execute(
-                "INSERT INTO update_attempts (update_id, chat_id, attempts, at) VALUES (?, ?, 1, ?)"
+                "INSERT INTO update_attempts (update_id, chat_id, attempts, at, payload)"
+                " VALUES (?, ?, 1, ?, ?)"
                 " ON CONFLICT (update_id) DO UPDATE SET"
-                "  attempts = attempts + (1 - skipped), at = excluded.at"
+                "  attempts = attempts + (1 - skipped), at = excluded.at,"
+                "  payload = coalesce(excluded.payload, payload)"
                 " RETURNING attempts",
-                (update_id, chat_id, now),
+                (update_id, chat_id, now, payload),
             ).fetchone()
         return int(row[0])
+
+    def unfinished(self) -> list[tuple[int, str]]:
+        """(update_id, payload) of the updates a run started and never finished (it was killed
+        or crashed), oldest first; not those stopped at their deadline or skipped."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT update_id, payload FROM update_attempts"
+                " WHERE skipped = 0 AND last_failure IS NULL AND payload IS NOT NULL"
+                " ORDER BY update_id"
+            ).fetchall()
+        return [(int(r[0]), str(r[1])) for r in rows]
 
     def fail(self, update_id: int, reason: str) -> None:
         """Handling timed out or crashed in the process: the attempt stays counted."""
