@@ -84,10 +84,11 @@ class UpdateJournal:
         return [(int(r[0]), str(r[1])) for r in rows]
 
     def fail(self, update_id: int, reason: str) -> None:
-        """Handling timed out or crashed in the process: the attempt stays counted."""
+        """Handling timed out or crashed in the process: the attempt stays counted (the content
+        is dropped: it is never replayed, and the journal keeps no message longer than needed)."""
         with self._lock:
             self._conn.execute(
-                "UPDATE update_attempts SET last_failure = ? WHERE update_id = ?",
+                "UPDATE update_attempts SET last_failure = ?, payload = NULL WHERE update_id = ?",
                 (reason[:200], update_id),
             )
 
@@ -95,7 +96,8 @@ class UpdateJournal:
         """Record that the update was skipped (it stays in the journal for a week)."""
         with self._lock:
             self._conn.execute(
-                "UPDATE update_attempts SET skipped = 1 WHERE update_id = ?", (update_id,)
+                "UPDATE update_attempts SET skipped = 1, payload = NULL WHERE update_id = ?",
+                (update_id,),
             )
 
     def finish(self, update_id: int) -> None:

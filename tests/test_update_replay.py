@@ -38,7 +38,13 @@ def test_an_unfinished_update_is_kept_with_its_content(tmp_path: Path) -> None:
     assert [(u, json.loads(p)["message"]["text"]) for u, p in journal.unfinished()] == [
         (2, "second")
     ]
+    journal.skip(2)
+    assert journal.unfinished() == []
     journal.close()
+    # A failed or skipped update's count stays for a week; its message does not.
+    with sqlite3.connect(tmp_path / "bot.db-updates") as conn:
+        assert conn.execute("SELECT count(*) FROM update_attempts").fetchone()[0] == 2
+        assert conn.execute("SELECT count(payload) FROM update_attempts").fetchone()[0] == 0
 
 
 def test_a_journal_from_before_replays_gets_the_content_column(tmp_path: Path) -> None:
