@@ -128,9 +128,25 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
     aged = _AGED.match(asked)
     if aged:
         speaker = aged.group(1).lower()  # "how old is rich?": Rich is a person
-    named = [*people, *old_people, *(n.text for n in found if n.kind == "person")]
+    named = [
+        *people,
+        *old_people,
+        *(n.text for n in found if n.kind == "person" and not spans.is_organisation(n.text)),
+    ]
     known = {_last(p) for p in named} | {speaker}
-    persons = [n for n in mentioned if n.kind == "person" or _last(n.text) in known]
+    persons = [
+        n
+        for n in mentioned
+        if (n.kind == "person" and not spans.is_organisation(n.text)) or _last(n.text) in known
+    ]
+    if say:
+        # "What did the coast guard official say?": the person the quote's sentence names
+        # ("Coast Guard official Filippo Marini said") is the "he" of the next question.
+        persons += [
+            n
+            for n in found
+            if n.kind == "person" and n not in persons and not spans.is_organisation(n.text)
+        ]
     people.extend(n.text for n in persons)
     things.extend(n.text for n in mentioned if n not in persons)
     # The people asked about and answered come before the earlier ones; the sentence's other
@@ -138,7 +154,10 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
     others = [
         n.text
         for n in found
-        if n.kind == "person" and n not in mentioned and not (place and n.text in span)
+        if n.kind == "person"
+        and n not in mentioned
+        and not (place and n.text in span)
+        and not spans.is_organisation(n.text)
     ]
     return Context(
         people=_merge([_surname(p) for p in [*people, *old_people, *others]], MAX_PEOPLE),
@@ -162,12 +181,15 @@ def _surname(name: str) -> str:
     finds the sentences about them after the one that introduced them."""
     words = name.split()
     last = words[-1].rstrip(".,") if words else ""
+    if any(w.lower() in _JOINS for w in words):
+        return name  # "Save the Children" is no Mr Children
     if len(words) >= 2 and last[:1].isupper() and last.lower() not in _SUFFIXES:
         return last
     return name
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii"}
+_JOINS = {"the", "of", "for", "and"}  # words of a body's name, never of a person's
 
 
 def _mentions(lowered_question: str, name: str) -> bool:

@@ -494,6 +494,21 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         listed = _PLACE_LIST.match(sentence, at)
         if listed and listed.end() > at + len(text):
             text = listed.group()
+    named = _NAME_OF.match(q.text)
+    if named:
+        # "What's Marini's name?" (the "his" of a follow-up read): the whole name the
+        # sentence gives the person ("Filippo Marini").
+        ends = re.compile(rf"(?:^|\s){re.escape(named.group(1))}$", re.IGNORECASE)
+        whole = next(
+            (
+                sp.text
+                for sp in spans.names(sentence)
+                if sp.kind == "person" and ends.search(sp.text) and " " in sp.text
+            ),
+            None,
+        )
+        if whole:
+            text, prob = whole, max(prob, AGREE_CONFIDENCE)
     if q.qtype is QType.PERSON:
         if (
             rule
@@ -532,6 +547,10 @@ _PLACE_LIST = re.compile(
     rf"{_NAME_WORDS}(?:(?:,\s+|,?\s+(?:and|or|as\s+well\s+as)\s+){_NAME_WORDS})+"
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
+_NAME_OF = re.compile(
+    r"^\W*what(?:['’]s|\s+is|\s+was)\s+([A-Z][\w’-]*?)['’]s\s+(?:full\s+|first\s+)?name\W*$",
+    re.IGNORECASE,
+)
 _WHO_IS = re.compile(r"^\W*who(?:['’]s|\s+(?:is|was|are|were))\s", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’.-]+")
 # Words that stand before a person's name as their title or role ("Police Detective Dennis

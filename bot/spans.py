@@ -328,7 +328,7 @@ _ORG_WORDS = _wordset(
     school hospital airlines airways news times post press network channel tv radio league
     federation senate congress parliament assembly board authority administration bureau
     centre center museum church society trust fund partners holdings motors studios records
-    nations"""
+    nations guard corps force brigade"""
 )
 
 

@@ -111,3 +111,23 @@ def test_it_is_not_the_place_the_question_asks_for() -> None:
     state = Context(things=("Hefei Xinqiao International Airport",), last_question="who broke it?")
     assert conversation.resolved("which airport was it in?", state) == "which airport was it in?"
     assert "Xinqiao" in conversation.resolved("when did it open?", state)
+
+
+SEARCH = (
+    "Rescue crews searched the sea north of the island for a third day on Tuesday. A spokesman "
+    "with Save the Children told reporters the group fears 40 fishermen could be missing. A "
+    "search that included boats and planes found no survivors and no wreckage, Coast Guard "
+    "official Marco Bellini said. The fishing boat left port on Friday night."
+)
+
+
+def test_his_name_after_what_an_official_said_is_the_official_who_said_it() -> None:
+    article = clean_text(SEARCH)
+    got, state = ask("who says 40 fishermen could be missing?", article, None)
+    assert got is not None and got.span == "Save the Children"
+    assert state.people[0] == "Save the Children"  # a body's name is kept whole: no "Children"
+    got, state = ask("what did the coast guard official say about the search?", article, state)
+    assert got is not None and "found no survivors" in (got.span or "")
+    assert state.people[0] == "Bellini"  # the official the sentence names, not the "Guard"
+    got, state = ask("what's his name", article, state)
+    assert got is not None and got.span == "Marco Bellini"
