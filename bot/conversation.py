@@ -131,22 +131,14 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
     named = [
         *people,
         *old_people,
-        *(n.text for n in found if n.kind == "person" and not spans.is_organisation(n.text)),
+        *(n.text for n in found if _is_person(n)),
     ]
     known = {_last(p) for p in named} | {speaker}
-    persons = [
-        n
-        for n in mentioned
-        if (n.kind == "person" and not spans.is_organisation(n.text)) or _last(n.text) in known
-    ]
+    persons = [n for n in mentioned if _is_person(n) or _last(n.text) in known]
     if say:
         # "What did the coast guard official say?": the person the quote's sentence names
         # ("Coast Guard official Filippo Marini said") is the "he" of the next question.
-        persons += [
-            n
-            for n in found
-            if n.kind == "person" and n not in persons and not spans.is_organisation(n.text)
-        ]
+        persons += [n for n in found if _is_person(n) and n not in persons]
     people.extend(n.text for n in persons)
     things.extend(n.text for n in mentioned if n not in persons)
     # The people asked about and answered come before the earlier ones; the sentence's other
@@ -154,10 +146,7 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
     others = [
         n.text
         for n in found
-        if n.kind == "person"
-        and n not in mentioned
-        and not (place and n.text in span)
-        and not spans.is_organisation(n.text)
+        if _is_person(n) and n not in mentioned and not (place and n.text in span)
     ]
     return Context(
         people=_merge([_surname(p) for p in [*people, *old_people, *others]], MAX_PEOPLE),
@@ -169,6 +158,12 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
 
 _SHOUTED = re.compile(r"\b[A-Z]{2,}$")
 _AGED = re.compile(r"^\s*how\s+(?:old|tall)\s+(?:is|was)\s+([\w'’.-]+)\W*$", re.IGNORECASE)
+
+
+def _is_person(name: spans.Span) -> bool:
+    """A name the span rules call a person that is not a body ("Coast Guard", "Security
+    Council")."""
+    return name.kind == "person" and not spans.is_organisation(name.text)
 
 
 def _last(name: str) -> str:

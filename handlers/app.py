@@ -188,7 +188,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             if len(self._started) > STARTED_KEPT:
                 self._started.popitem(last=False)
         if self.journal is not None and update_id is not None:
-            payload = json.dumps(update.to_dict()) if isinstance(update, Update) else None
+            payload = update.to_json() if isinstance(update, Update) else None
             attempts = await self._note(
                 self.journal.begin, update_id, chat.id if chat else None, payload
             )
