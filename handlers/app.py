@@ -347,6 +347,10 @@ def build_application(
         log.info("articlebot is running as @%s", app.bot.username)
 
     async def post_stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        # A paste waiting for its next part was started by a handler that has returned (its
+        # update is finished in the journal), and Application.stop only waits for the tasks
+        # that existed when it began: brief it now, while the service is still open.
+        await app.bot_data["pastes"].flush_all()
         await digests.stop_broadcasts(app)
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

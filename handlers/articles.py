@@ -7,8 +7,9 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 from telegram import Message, MessageOrigin, Update
 from telegram.ext import ContextTypes
@@ -81,7 +82,7 @@ class Pastes:
         text: str,
         first: Message,
         process: Callable[[str, Message], Awaitable[None]],
-        spawn: Callable[[Awaitable[None]], asyncio.Task[None]],
+        spawn: Callable[[Coroutine[Any, Any, None]], asyncio.Task[None]],
     ) -> None:
         user = first.from_user.id if first.from_user else None
         p = _Pending(
@@ -115,6 +116,12 @@ class Pastes:
         elif (running := self._briefing.get(chat_id)) is not None:
             with contextlib.suppress(Exception):
                 await running
+
+    async def flush_all(self) -> None:
+        """Brief every pending paste now and wait for those being briefed (the bot is stopping:
+        a paste held for its next part must not be lost with the process)."""
+        for chat_id in list(self._pending) + list(self._briefing):
+            await self.flush(chat_id)
 
     async def discard(self, chat_id: int) -> bool:
         """Drop the chat's pending paste unread (returns True); a paste already being briefed
@@ -236,7 +243,12 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                         _("Sorry, something went wrong with that article. Please try again."),
                     )
 
-            buffers.start(chat.id, text, msg, process, context.application.create_task)
+            app = context.application
+            # While stopping, Application.create_task would warn that it will not wait for the
+            # task: post_stop does (Pastes.flush_all).
+            buffers.start(
+                chat.id, text, msg, process, app.create_task if app.running else asyncio.create_task
+            )
         else:
             await ingest_text(context, chat.id, text, msg)
     elif intent is Intent.GREETING:

@@ -335,3 +335,29 @@ async def test_many_chats_leave_no_ids_behind_in_memory(bot: Harness) -> None:
     assert len(bot.app._chat_ids_to_be_updated_in_persistence) == 0
     assert len(bot.app._user_ids_to_be_updated_in_persistence) == 0
     assert len(bot.app.chat_data) == 0 and len(bot.app.user_data) == 0
+
+
+async def test_stopping_briefs_a_paste_still_waiting_for_its_next_part(tmp_path: Path) -> None:
+    """SIGTERM while a long paste waits for a second part: the paste is briefed, not lost."""
+    settings = Settings(token=TOKEN, db_path=str(tmp_path / "bot.db"), merge_seconds=60)
+    service = Service.open(settings)
+    request = OfflineRequest()
+    app = build_application(settings, service, request=request)
+    sentences = [
+        f"Report {i}: the harbor authority of Brenmouth said on Friday that crane {i} "
+        f"moved {100 + i} containers during the night shift."
+        for i in range(40)
+    ]
+    async with app:
+        await app.start()
+        # Application.stop waits only for the tasks that existed when it began; the update it
+        # was still handling starts the paste's merge after that.
+        await app.stop()
+        await Harness(app, request, service).text(ME, " ".join(sentences)[:4096])
+        assert not any("min read" in t for t in request.texts(ME))  # held for its next part
+        assert app.post_stop is not None
+        await app.post_stop(app)  # what run_polling calls after stop
+    briefs = [t for t in request.texts(ME) if "min read" in t]
+    assert len(briefs) == 1
+    assert len(await service.articles(ME)) == 1
+    service.close()
