@@ -37,7 +37,7 @@ from bot.settings import HEARTBEAT_SECONDS, Settings, SettingsError
 from handlers import articles, digests, export, feeds, inline, library, questions
 from handlers import settings as settings_handlers
 from handlers.articles import Pastes
-from handlers.botclient import TOPIC, ArticleBotBuilder, topic_of
+from handlers.botclient import TOPIC, ArticleBot, ArticleBotBuilder, topic_of
 from handlers.common import reader_language
 from handlers.startup import REJECTED, Stopped, check_bot_api, describe
 from store.updates import MAX_ATTEMPTS, UpdateJournal
@@ -155,6 +155,30 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         # Updates this process has started: a replayed one that Telegram sends again too (the
         # crash came before its batch was confirmed) is handled once.
         self._started: OrderedDict[int, None] = OrderedDict()
+        # Updates whose handler returned with work still pending (a paste waiting for its next
+        # part): finished in the journal by `release`, not when the handler returns.
+        self._held: set[int] = set()
+
+    def received(self, updates: list[tuple[int, str]]) -> None:
+        """A fetched batch, journaled before the updater asks for the next one (which confirms
+        it to Telegram). A journal that cannot be written costs the replay, not the updates."""
+        if self.journal is None:
+            return
+        try:
+            self.journal.receive(updates)
+        except Exception as exc:
+            log.warning("could not journal %d received update(s): %s", len(updates), exc)
+
+    def hold(self, update_id: int) -> None:
+        """Keep `update_id` unfinished after its handler returns, until `release`."""
+        self._held.add(update_id)
+
+    async def release(self, update_ids: list[int]) -> None:
+        """The held updates' work is done (stored, answered or dropped): finish them."""
+        for update_id in update_ids:
+            self._held.discard(update_id)
+            if self.journal is not None:
+                await self._note(self.journal.finish, update_id)
 
     async def _note(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -238,7 +262,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             if chat_id is not None:
                 await self._tell(chat_id, STOPPED, language)
             return
-        if self.journal is not None and update_id is not None:
+        if self.journal is not None and update_id is not None and update_id not in self._held:
             await self._note(self.journal.finish, update_id)
 
     async def replay(self, app: Application[Any, Any, Any, Any, Any, Any]) -> int:
@@ -383,9 +407,13 @@ def build_application(
         .build()
     )
     processor.bot = app.bot
+    if isinstance(app.bot, ArticleBot):
+        app.bot.on_received(processor.received)
     if svc is not None:
         app.bot_data["service"] = svc
-    app.bot_data["pastes"] = Pastes(settings.merge_seconds)
+    app.bot_data["pastes"] = Pastes(
+        settings.merge_seconds, hold=processor.hold, release=processor.release
+    )
     app.bot_data["settings"] = settings
 
     if not settings.channels:

@@ -47,15 +47,28 @@ class _Pending:
     first: Message
     deadline: float
     user_id: int | None = None
+    updates: list[int] = field(default_factory=list)  # the parts' updates, held in the journal
     flushed: asyncio.Event = field(default_factory=asyncio.Event)
     task: asyncio.Task[None] | None = None
 
 
 class Pastes:
-    """Per-chat buffers that join the parts of a split paste into one article."""
+    """Per-chat buffers that join the parts of a split paste into one article.
 
-    def __init__(self, delay: float) -> None:
+    A part's update is held unfinished in the update journal (`hold`) until the joined paste is
+    stored or dropped (`release`): a crash while a paste waits or is briefed replays its parts.
+    """
+
+    def __init__(
+        self,
+        delay: float,
+        *,
+        hold: Callable[[int], None] | None = None,
+        release: Callable[[list[int]], Awaitable[None]] | None = None,
+    ) -> None:
         self.delay = delay
+        self._hold = hold
+        self._release = release
         self._pending: dict[int, _Pending] = {}
         self._briefing: dict[int, asyncio.Task[None]] = {}  # joined pastes being briefed
 
@@ -71,10 +84,16 @@ class Pastes:
         p = self._pending.get(chat_id)
         return p is not None and p.user_id == user_id and len(p.parts[-1]) >= PART_MIN_CHARS
 
-    def add(self, chat_id: int, text: str) -> None:
+    def _keep(self, p: _Pending, update_id: int | None) -> None:
+        if update_id is not None and self._hold is not None:
+            self._hold(update_id)
+            p.updates.append(update_id)
+
+    def add(self, chat_id: int, text: str, update_id: int | None = None) -> None:
         p = self._pending[chat_id]
         p.parts.append(text)
         p.deadline = time.monotonic() + self.delay
+        self._keep(p, update_id)
 
     def start(
         self,
@@ -83,28 +102,34 @@ class Pastes:
         first: Message,
         process: Callable[[str, Message], Awaitable[None]],
         spawn: Callable[[Coroutine[Any, Any, None]], asyncio.Task[None]],
+        update_id: int | None = None,
     ) -> None:
         user = first.from_user.id if first.from_user else None
         p = _Pending(
             parts=[text], first=first, deadline=time.monotonic() + self.delay, user_id=user
         )
         self._pending[chat_id] = p
+        self._keep(p, update_id)
         p.task = spawn(self._run(chat_id, p, process))
 
     async def _run(
         self, chat_id: int, p: _Pending, process: Callable[[str, Message], Awaitable[None]]
     ) -> None:
-        while (remaining := p.deadline - time.monotonic()) > 0 and not p.flushed.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(p.flushed.wait(), remaining)
-        self._pending.pop(chat_id, None)
-        if p.task is not None:
-            self._briefing[chat_id] = p.task
         try:
-            await process(join_parts(p.parts), p.first)
+            while (remaining := p.deadline - time.monotonic()) > 0 and not p.flushed.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(p.flushed.wait(), remaining)
+            self._pending.pop(chat_id, None)
+            if p.task is not None:
+                self._briefing[chat_id] = p.task
+            try:
+                await process(join_parts(p.parts), p.first)
+            finally:
+                if self._briefing.get(chat_id) is p.task:
+                    self._briefing.pop(chat_id, None)
         finally:
-            if self._briefing.get(chat_id) is p.task:
-                self._briefing.pop(chat_id, None)
+            if p.updates and self._release is not None:
+                await self._release(p.updates)
 
     async def flush(self, chat_id: int) -> None:
         """Brief a pending paste now (before handling the chat's next command or question)."""
@@ -202,7 +227,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user_id = msg.from_user.id if msg.from_user else None
     if buffers.continues(chat.id, user_id) and not msg.forward_origin:
         # The rest of a split paste: in a group it does not mention the bot again.
-        buffers.add(chat.id, text)
+        buffers.add(chat.id, text, update.update_id)
         return
     if is_group(update):
         if not addressed_to_bot(msg, username):
@@ -247,7 +272,12 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             # While stopping, Application.create_task would warn that it will not wait for the
             # task: post_stop does (Pastes.flush_all).
             buffers.start(
-                chat.id, text, msg, process, app.create_task if app.running else asyncio.create_task
+                chat.id,
+                text,
+                msg,
+                process,
+                app.create_task if app.running else asyncio.create_task,
+                update.update_id,
             )
         else:
             await ingest_text(context, chat.id, text, msg)

@@ -4,13 +4,17 @@
   context variable while it is handled (tasks it starts inherit it), and every send to that chat
   without a topic of its own gets it;
 - an update the library cannot decode is logged once and handed on as an empty update, so the
-  updater confirms it instead of fetching the same batch forever.
+  updater confirms it instead of fetching the same batch forever;
+- each batch of updates is handed to `received` (the update journal) before the updater sees
+  it, so an update is journaled before the next getUpdates confirms it to Telegram.
 """
 
 from __future__ import annotations
 
 import contextvars
+import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
@@ -47,7 +51,17 @@ def topic_of(update: object) -> tuple[int, int] | None:
 
 
 class ArticleBot(ExtBot[Any]):
-    __slots__ = ()
+    __slots__ = ("received",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Called with (update_id, JSON) of each fetched batch, in the event loop (set by the app).
+        with self._unfrozen():
+            self.received: Callable[[list[tuple[int, str]]], None] | None = None
+
+    def on_received(self, hook: Callable[[list[tuple[int, str]]], None]) -> None:
+        with self._unfrozen():
+            self.received = hook
 
     async def _post(self, endpoint: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         topic = TOPIC.get()
@@ -62,6 +76,14 @@ class ArticleBot(ExtBot[Any]):
         result = await super()._post(endpoint, data, **kwargs)
         if endpoint == "getUpdates" and isinstance(result, list):
             result = [self._decodable(raw) for raw in result]
+            if self.received is not None:
+                self.received(
+                    [
+                        (raw["update_id"], json.dumps(raw, ensure_ascii=False))
+                        for raw in result
+                        if isinstance(raw, dict) and isinstance(raw.get("update_id"), int)
+                    ]
+                )
         return result
 
     def _decodable(self, raw: Any) -> Any:

@@ -1,10 +1,10 @@
 """The update journal: which Telegram updates are being handled, so that one which killed or
 froze the process is not handled forever.
 
-Each update is written here, with its content, before it is handled and deleted after. The bot
-asks Telegram for the next updates while it still handles the last ones (which confirms them), so
-after a crash Telegram would not send those again: the bot replays the ones written here that
-never finished. One that was started twice without finishing (it took the process down both
+Each update is written here, with its content, as it is received (before the bot asks for the
+next batch, which confirms it to Telegram), counted when its handling starts, and deleted when
+that ends. After a crash Telegram would not send the confirmed updates again: the bot replays the
+ones written here that never finished. One that was started twice without finishing (it took the process down both
 times) is skipped.
 
 The journal is its own small SQLite file next to the database (`<db>-updates`): it is written
@@ -53,6 +53,19 @@ class UpdateJournal:
             return cls(":memory:")
         return cls(f"{name}-updates")
 
+    def receive(self, updates: list[tuple[int, str]]) -> None:
+        """Note a batch of (update_id, payload) as fetched, not yet started (attempts 0): from
+        here on a crash replays them, even before their handling begins."""
+        if not updates:
+            return
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._lock:
+            self._conn.executemany(
+                "INSERT INTO update_attempts (update_id, attempts, at, payload)"
+                " VALUES (?, 0, ?, ?) ON CONFLICT (update_id) DO NOTHING",
+                [(update_id, now, payload) for update_id, payload in updates],
+            )
+
     def begin(self, update_id: int, chat_id: int | None, payload: str | None = None) -> int:
         """Note that handling starts; returns how many times it has been started, this one included.
 
@@ -66,6 +79,7 @@ class UpdateJournal:
                 " VALUES (?, ?, 1, ?, ?)"
                 " ON CONFLICT (update_id) DO UPDATE SET"
                 "  attempts = attempts + (1 - skipped), at = excluded.at,"
+                "  chat_id = coalesce(chat_id, excluded.chat_id),"
                 "  payload = coalesce(excluded.payload, payload)"
                 " RETURNING attempts",
                 (update_id, chat_id, now, payload),
@@ -73,8 +87,8 @@ class UpdateJournal:
         return int(row[0])
 
     def unfinished(self) -> list[tuple[int, str]]:
-        """(update_id, payload) of the updates a run started and never finished (it was killed
-        or crashed), oldest first; not those stopped at their deadline or skipped."""
+        """(update_id, payload) of the updates a run received or started and never finished (it
+        was killed or crashed), oldest first; not those stopped at their deadline or skipped."""
         with self._lock:
             rows = self._conn.execute(
                 "SELECT update_id, payload FROM update_attempts"

@@ -144,3 +144,38 @@ def test_kill_during_a_digest_broadcast_sends_no_duplicates(
         assert HEADER
     finally:
         bot.close()
+
+
+def test_kill_while_a_paste_waits_for_its_next_part_loses_nothing(
+    fake_api: FakeBotAPI, tmp_path: Path
+) -> None:
+    """SIGKILL while the first part of a long paste waits for the rest: the part's handler has
+    returned, but the paste is only held in memory. After the restart it is briefed."""
+    db = tmp_path / "paste.db"
+    chat = 7101
+    part = " ".join(story(n).replace("\n\n", " ") for n in range(12))[:4000]
+    assert len(part) >= 3500  # long enough to wait for a second part
+    waiting = BotProcess(fake_api, db, env_extra={"ARTICLEBOT_MERGE_SECONDS": "60"})
+    try:
+        waiting.start()
+        fake_api.send_text(chat, part)
+        # Confirmed to Telegram: the bot has fetched it (and asked for the next batch).
+        fake_api.wait_for(lambda: fake_api.pending_updates == 0, 20)
+        time.sleep(0.5)  # its handler has run and returned: the part waits in the buffer
+        waiting.kill()
+        assert not [m for m in fake_api.bot_messages(chat) if "min read" in m["text"]]
+    finally:
+        waiting.close()
+    bot = BotProcess(fake_api, db)
+    try:
+        bot.start()
+        try:
+            fake_api.wait_for(
+                lambda: [m for m in fake_api.bot_messages(chat) if "min read" in m["text"]], 60
+            )
+        except TimeoutError:
+            raise AssertionError("the paste was lost; log:\n" + bot.log_tail(40)) from None
+        with Store.open(db) as store:
+            assert len(store.list_articles(chat, limit=10)) == 1
+    finally:
+        bot.close()

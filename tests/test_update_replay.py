@@ -47,6 +47,19 @@ def test_an_unfinished_update_is_kept_with_its_content(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(payload) FROM update_attempts").fetchone()[0] == 0
 
 
+def test_a_received_update_is_replayed_even_before_its_handling_began(tmp_path: Path) -> None:
+    """The bot journals each fetched batch before it asks for the next (which confirms the batch
+    to Telegram): a kill in between loses nothing, and the first start counts as attempt 1."""
+    journal = UpdateJournal.beside(tmp_path / "bot.db")
+    journal.receive([(5, json.dumps(_update(5, 7, "queued"))), (6, json.dumps(_update(6, 8, "x")))])
+    journal.receive([(5, json.dumps(_update(5, 7, "queued")))])  # Telegram sent it again
+    assert [u for u, _ in journal.unfinished()] == [5, 6]
+    assert journal.begin(5, 7) == 1  # receiving is no attempt: the crash-loop count is unchanged
+    journal.finish(5)
+    assert [(u, json.loads(p)["message"]["text"]) for u, p in journal.unfinished()] == [(6, "x")]
+    journal.close()
+
+
 def test_a_journal_from_before_replays_gets_the_content_column(tmp_path: Path) -> None:
     path = tmp_path / "bot.db-updates"
     with sqlite3.connect(path) as conn:
