@@ -733,6 +733,7 @@ def _with_role(sentence: str, text: str) -> str:
         return text
     end = at + len(text)
     toks = list(_TOKEN.finditer(sentence, end, min(len(sentence), end + 60)))
+    lex = pos.lexicon()
     for k, t in enumerate(toks[:3]):
         gap = sentence[(toks[k - 1].end() if k else end) : t.start()]
         w = t.group()
@@ -740,7 +741,13 @@ def _with_role(sentence: str, text: str) -> str:
             return text
         if stem(w) in _PERSON_NOUNS:
             return sentence[at : t.end()]
+        if pos.tag_word(w, False, lex) in _NOT_BEFORE_ROLE:
+            return text  # "Mayor Tereza Novakova told reporters": a verb, not "tribal leaders"
     return text
+
+
+# Tags of a word that cannot stand between a name and the people it describes.
+_NOT_BEFORE_ROLE = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"})
 
 
 def _titled_person(question: str, sentence: str) -> str | None:

@@ -273,6 +273,16 @@ def test_who_answers_with_the_people_a_place_or_nationality_describes(
     assert got is not None and got.span == who
 
 
+def test_who_answer_does_not_run_on_through_a_verb_to_a_role_noun() -> None:
+    text = (
+        "The harbour wall at Kestrel Bay will open a year late. Mayor Tereza Novakova told "
+        "reporters that a dispute with the builder, Brandt Bau, had pushed the work back."
+    )
+    got = answer("who leads brandt bau?", clean_text(text))
+    assert got is not None and got.guess is not None
+    assert "told" not in got.guess and "reporters" not in got.guess
+
+
 GLOSSARY = (
     "The mill was rebuilt in 1890 and its wheel turned again that spring. Its wheel drives two "
     "heavy grindstones (millstones) set one above the other inside the old stone tower. "
