@@ -467,6 +467,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.info is None:
         # Other languages: a scorer trained on XQuAD's other languages (the rules' span without it).
         shown, guess, prob = other_language.best_span(q.text, q.qtype, sentence, q.language, rule)
+        if shown and i in other_language.speaking(q.text, idx.sentences, idx.para_of, idx.language):
+            prob = 1.0  # the asked-about person's own words: the article says
         return Answer(sentence, shown, round(score, 4), i, guess, prob)
     best = span_model.best_span(q.info, str(q.qtype), sentence, rule)
     if best is None:
@@ -1107,6 +1109,8 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
             if gives.search(idx.lowered[i]):
                 scores[i] += W_OTHER_NAME
     speech = _speech_question(q, idx, scores)
+    if q.info is None:
+        other_language.lift_speech(scores, q.text, idx.sentences, idx.para_of, idx.language)
     order = sorted(range(idx.n), key=lambda i: (-scores[i], i))
     return _Scored(q, idx, scores, cover, type_found, speech, order)
 

@@ -188,3 +188,47 @@ def test_a_pasted_foreign_page_keeps_only_the_story(language: str) -> None:
         assert junk not in body
     assert len(article.sentences) == 8
     assert article.title and article.title.startswith(("Neue Brücke", "В Светлогорске"))
+
+
+SPEECH = {
+    "de": (
+        "Die neue Brücke in Kestrelbach wird erst 2027 fertig. Das teilte Bürgermeisterin Anna "
+        "Wendt am Montag im Stadtrat mit. Grund für die Verzögerung seien Risse in zwei Pfeilern, "
+        'sagte Wendt. "Wir bauen lieber langsam als unsicher", fügte sie hinzu. Die Baufirma '
+        "Hollmann erklärte, sie habe nach den Plänen der Stadt gebaut."
+    ),
+    "ru": (
+        "Новый мост в Кестрельске откроют в 2027 году. Строительство подорожало на 18 миллионов "
+        "рублей, сообщил мэр города Игорь Соколов. Причина задержки — трещины в двух опорах, "
+        "сказал Соколов. Спор рассмотрит арбитражный суд в Москве."
+    ),
+    "es": (
+        "El nuevo puente de Kestrel no estará terminado hasta 2027, anunció la alcaldesa Ana "
+        "García. La causa del retraso son grietas en dos pilares, dijo García. El conflicto se "
+        "resolverá ante un tribunal de arbitraje en Madrid."
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "said"),
+    [
+        ("de", "Was sagte Wendt?", "Grund für die Verzögerung seien Risse in zwei Pfeilern"),
+        ("de", "Was sagte die Bürgermeisterin?", "Grund für die Verzögerung seien Risse"),
+        ("ru", "Что сказал Соколов?", "Причина задержки — трещины в двух опорах"),
+        ("es", "¿Qué dijo García?", "La causa del retraso son grietas en dos pilares"),
+    ],
+)
+def test_what_did_x_say_in_other_languages_returns_what_x_said(
+    language: str, question: str, said: str
+) -> None:
+    """The sentence where X speaks (not the one that only names X), and the reported words
+    without "sagte Wendt"."""
+    got = bot.answer(question, clean_text(SPEECH[language]))
+    assert got is not None and got.span is not None, question
+    assert got.span.startswith(said), got
+    assert not any(w in got.span for w in ("sagte", "сказал", "dijo"))
+
+
+def test_what_did_x_say_about_someone_the_article_never_names_is_refused() -> None:
+    assert bot.answer("Was sagte Müller?", clean_text(SPEECH["de"])) is None

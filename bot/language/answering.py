@@ -124,6 +124,101 @@ _MONEY = re.compile(
 _QUOTE = re.compile(r"[„“«\"「『]([^„“”«»\"「」『』]{8,400})[“”»\"」』]")
 
 
+# Verbs of speech (and "according to") in the languages with "what did X say" questions: a
+# sentence that has one, or a quotation, and names X (or follows one naming X and says "she
+# added") is what the question asks for. ", so Wendt" is German's "according to Wendt".
+_SPEECH = re.compile(
+    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|meinte|warnte|fügte|berichtete"
+    r"|dijo|afirmó|señaló|explicó|declaró|aseguró|añadió|agregó|anunció|según"
+    r"|dit|déclaré|affirmé|expliqué|ajouté|annoncé|selon|detto|dichiarato|affermato|spiegato"
+    r"|aggiunto|annunciato|secondo|disse|afirmou|declarou|explicou|acrescentou|anunciou|segundo"
+    r"|сказал|сказала|сказали|заявил|заявила|отметил|отметила|добавил|добавила|пояснил"
+    r"|пояснила|сообщил|сообщила|словам|сказав|заявив|заявила|зазначив|зазначила|додав|додала"
+    r"|словами|dedi|söyledi|açıkladı|belirtti|ekledi)\b|,\s+so\s+[A-ZÄÖÜ]"
+    r"|قال|قالت|أضاف|أضافت|أكد|أكدت|说|表示|指出",
+    re.IGNORECASE,
+)
+# Third-person pronouns that carry the speaker over from the sentence before ("fügte sie hinzu").
+_SPEAKER_PRONOUN = re.compile(
+    r"\b(?:sie|er|ella|él|elle|il|lei|lui|ela|ele|она|он|вона|він)\b|هو|هي|他|她", re.IGNORECASE
+)
+# The reported clause around the attribution: "<clause>, sagte Wendt." or "Wendt sagte, dass
+# <clause>." (the attribution itself is not the answer).
+_SAID_AFTER = re.compile(r"^\W*(\w[^,]*(?:,[^,]+)*?),\s*[-–—]?\s*(?:" + _SPEECH.pattern + r")")
+_SAID_BEFORE = re.compile(
+    r"(?:" + _SPEECH.pattern + r")[^,:.]{0,60}[,:]\s*(?:dass|que|что|що|che|that|ki)?\s*"
+    r"(\w[^.!?]{11,})"
+)
+# The hand score's lift of such a sentence over the others (qa.W_SAID is English's), and of one
+# with X's own quoted words.
+W_SAID = 1.5
+W_QUOTED = 0.3
+
+
+def speaking(question: str, sentences: list[str], para_of: list[int], code: str) -> set[int]:
+    """For "what did X say" asked in another language: the sentences where X says something (a
+    quotation or a reported clause, X named there or in the sentence before and "she" here)."""
+    if not asks_what_was_said(question):
+        return set()
+    who = content(_SPEECH.sub(" ", question), code) - content(_SAY_WORDS, code)
+    if not who:
+        return set()
+    # "die Bürgermeisterin": the name the article gives her with that title ("Bürgermeisterin
+    # Anna Wendt") speaks for her too ("..., sagte Wendt").
+    titled = {
+        t
+        for s in sentences
+        if who & content(s, code)
+        for n in entities.names(s, code)
+        if who & content(f"{s[max(0, n.start - 24) : n.start]} {n.text}", code)
+        for t in content(n.text, code)
+    }
+    who = who | titled
+    names = [bool(who & content(s, code)) for s in sentences]
+    out = set()
+    for i, sentence in enumerate(sentences):
+        if not (_QUOTE.search(sentence) or reported(sentence)):
+            continue  # "Das teilte Wendt mit": she speaks, but says nothing one could quote
+        carried = (
+            i > 0
+            and para_of[i - 1] == para_of[i]
+            and names[i - 1]
+            and bool(_SPEAKER_PRONOUN.search(sentence))
+        )
+        if names[i] or carried:
+            out.add(i)
+    return out
+
+
+def lift_speech(
+    scores: list[float], question: str, sentences: list[str], para_of: list[int], code: str
+) -> None:
+    """Lift the sentences where the asked-about person speaks above every other (a sentence that
+    only names them cannot say what they said); their own quoted words a little more."""
+    found = speaking(question, sentences, para_of, code)
+    if not found:
+        return
+    lift = W_SAID + max(scores, default=0.0) - min(scores, default=0.0)
+    for i in found:
+        scores[i] += lift + (W_QUOTED if _QUOTE.search(sentences[i]) else 0.0)
+
+
+# The words of "what did X say" questions themselves, never the speaker.
+_SAY_WORDS = "what did say was sagte hat gesagt qué dijo que a dit cosa ha detto o que disse что сказал що сказав ne dedi söyledi"
+
+
+def reported(sentence: str) -> str | None:
+    """What a sentence reports someone said, without the attribution: "Grund seien Risse" of
+    "Grund seien Risse, sagte Wendt."; None when it has no verb of speech."""
+    m = _SAID_AFTER.search(sentence)
+    if m and len(m.group(1)) >= 12:
+        return m.group(1).strip(" ,–—-")
+    m = _SAID_BEFORE.search(sentence)
+    if m:
+        return m.group(1).strip(" ,.")
+    return None
+
+
 # "X là gì?" ("What is X?"): the sentence saying "X là ..." defines X (Spanish "¿Qué es X?" and
 # "X es ...", Turkish "X nedir?" and "X, ..."). The subject is at most 60 characters and starts
 # and ends with a non-space, so the regex has one reading. Tuning titles: vi +0.7 top-1, es +0.7,
@@ -203,8 +298,11 @@ def typed(sentence: str, qtype: QType, code: str) -> list[spans.Span]:
 def pick_span(question: str, qtype: QType, sentence: str, code: str) -> str | None:
     """The short answer: a typed candidate the question does not already contain, else the
     stretch of the sentence next to the question's words that the question does not repeat."""
-    if asks_what_was_said(question) and (quote := _QUOTE.search(sentence)):
-        return quote.group(1).strip()
+    if asks_what_was_said(question):
+        if quote := _QUOTE.search(sentence):
+            return quote.group(1).strip()
+        if said := reported(sentence):
+            return said
     asked = content(question, code)
     cands = [s for s in typed(sentence, qtype, code) if not content(s.text, code) <= asked]
     if qtype is QType.NUMBER and not cands:
@@ -306,8 +404,9 @@ def best_span(
 ) -> tuple[str | None, str | None, float]:
     """The short answer shown (or None), the best guess, and its probability: the learned
     scorer's span (bot/language/span_model.py), or the rules' `hint` without its weights."""
-    if hint and asks_what_was_said(question) and _QUOTE.search(sentence):
-        # "What did X say?": the quotation the rules found is the answer, never a word of it.
+    if hint and asks_what_was_said(question) and (_QUOTE.search(sentence) or reported(sentence)):
+        # "What did X say?": the quotation or the reported clause the rules found is the answer,
+        # never a word of it.
         return hint, hint, 1.0 - 1e-3
     typed_spans = [(s.start, s.end) for s in typed(sentence, qtype, code)]
     best = span_model.best_span(question, str(qtype), sentence, code, hint, typed_spans)
