@@ -1110,6 +1110,7 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
                 scores[i] += W_OTHER_NAME
     speech = _speech_question(q, idx, scores)
     if q.info is None:
+        other_language.lift_reasons(scores, q.text, idx.sentences, idx.language)
         other_language.lift_speech(scores, q.text, idx.sentences, idx.para_of, idx.language)
     order = sorted(range(idx.n), key=lambda i: (-scores[i], i))
     return _Scored(q, idx, scores, cover, type_found, speech, order)

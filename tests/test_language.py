@@ -232,3 +232,28 @@ def test_what_did_x_say_in_other_languages_returns_what_x_said(
 
 def test_what_did_x_say_about_someone_the_article_never_names_is_refused() -> None:
     assert bot.answer("Was sagte Müller?", clean_text(SPEECH["de"])) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "why"),
+    [
+        ("de", "Warum verzögert sich der Bau?", "Risse in zwei Pfeilern"),
+        ("ru", "Почему задерживается строительство?", "трещины в двух опорах"),
+        ("es", "¿Por qué se retrasa el puente?", "grietas en dos pilares"),
+    ],
+)
+def test_why_in_other_languages_returns_the_reason_the_article_gives(
+    language: str, question: str, why: str
+) -> None:
+    got = bot.answer(question, clean_text(SPEECH[language]))
+    assert got is not None and got.span is not None, question
+    assert got.span.startswith(why), got
+
+
+def test_a_reason_connective_is_answered_with_its_clause() -> None:
+    text = (
+        "Die Stadt prüft einen Ersatz für die Fähre nach Kestrelbach. Die Fähre fährt seit "
+        "Montag nicht, weil der Sturm die Anlegestelle beschädigt hat. Ein Bus soll helfen."
+    )
+    got = bot.answer("Warum fährt die Fähre nicht?", clean_text(text))
+    assert got is not None and got.span == "weil der Sturm die Anlegestelle beschädigt hat"

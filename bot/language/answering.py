@@ -219,6 +219,71 @@ def reported(sentence: str) -> str | None:
     return None
 
 
+# "Why ...?" in the other languages, and what gives a reason in a sentence: a connective
+# ("weil", "debido a", "из-за") or a noun of cause with its predicate ("Grund für die
+# Verzögerung seien Risse ...", "Причина задержки — трещины ..."). Turkish puts its reason
+# before the postposition ("fırtına nedeniyle"); Chinese writes no spaces.
+_WHY = re.compile(
+    r"^\W*(?:warum|wieso|weshalb|weswegen|aus\s+welchem\s+grund|por\s*qu[eé]|pourquoi|perch[eé]"
+    r"|почему|зачем|отчего|чому|навіщо|neden|niçin|niye|لماذا|为什么|为何)\b"
+    r"|\b(?:neden|niçin|niye)\b|为什么|为何",
+    re.IGNORECASE,
+)
+_BECAUSE = re.compile(
+    r"\b(?:weil|denn|wegen|aufgrund|infolge|porque|debido\s+a|a\s+causa\s+de|ya\s+que"
+    r"|puesto\s+que|dado\s+que|parce\s+qu(?:e\b|')|car|à\s+cause\s+de|en\s+raison\s+de"
+    r"|puisque|perché|poiché|a\s+causa\s+di|dovuto\s+a|per\s+via\s+di|devido\s+a"
+    r"|por\s+causa\s+de|já\s+que|потому\s+что|так\s+как|из-за|поскольку|благодаря"
+    r"|в\s+связи\s+с|тому\s+що|оскільки|через|завдяки|çünkü|لأن|بسبب)\b"
+    r"\s*([^,.;!?]{3,200})",
+    re.IGNORECASE,
+)
+_CAUSE = re.compile(
+    r"\b(?:grund|ursache|causa|raz[oó]n|motivo|cause|raison|motif|ragione|причин\w*|sebebi"
+    r"|السبب)\b[^.;!?]{0,60}?"
+    r"(?:\s(?:sei|seien|ist|sind|war|waren|es|son|fue|fueron|est|sont|était|è|sono|era|é|são"
+    r"|foi|была|был|были|является|стали?)|\s[—–-])\s+([^,.;!?]{3,200})",
+    re.IGNORECASE,
+)
+# Tried from the start of a word only (a long run without spaces is then read once).
+_POSTPOSITION = re.compile(
+    r"(?<![^\s,.;!?])((?:[^\s,.;!?]+\s+){1,4}(?:nedeniyle|yüzünden|dolayı|sebebiyle))\b"
+)
+_ZH_BECAUSE = re.compile(r"(?:因为|由于)([^，。；！？,.;!?]{2,60})")
+# The hand score's lift of a sentence giving a reason, for "why" (qa.W_REASON is English's).
+W_REASON = 0.6
+
+
+def asks_why(question: str) -> bool:
+    return bool(_WHY.search(question))
+
+
+def reason(sentence: str, code: str) -> str | None:
+    """The reason a sentence gives, connective included ("weil die Pfeiler Risse hatten",
+    "из-за трещин"), or the predicate of a noun of cause ("Risse in zwei Pfeilern")."""
+    if code in ("zh", "ja"):
+        m = _ZH_BECAUSE.search(sentence)
+        return m.group(0) if m else None
+    m = _CAUSE.search(sentence)
+    if m:
+        return m.group(1).strip()
+    m = _BECAUSE.search(sentence)
+    if m:
+        return sentence[m.start() : m.end()].strip()
+    m = _POSTPOSITION.search(sentence) if code == "tr" else None
+    return m.group(1).strip() if m else None
+
+
+def lift_reasons(scores: list[float], question: str, sentences: list[str], code: str) -> None:
+    """For "why" asked in another language: of the leading sentences, those giving a reason."""
+    if not asks_why(question):
+        return
+    top = sorted(range(len(sentences)), key=scores.__getitem__, reverse=True)[:8]
+    for i in top:
+        if reason(sentences[i], code):
+            scores[i] += W_REASON
+
+
 # "X là gì?" ("What is X?"): the sentence saying "X là ..." defines X (Spanish "¿Qué es X?" and
 # "X es ...", Turkish "X nedir?" and "X, ..."). The subject is at most 60 characters and starts
 # and ends with a non-space, so the regex has one reading. Tuning titles: vi +0.7 top-1, es +0.7,
@@ -303,6 +368,8 @@ def pick_span(question: str, qtype: QType, sentence: str, code: str) -> str | No
             return quote.group(1).strip()
         if said := reported(sentence):
             return said
+    if asks_why(question) and (why := reason(sentence, code)):
+        return why
     asked = content(question, code)
     cands = [s for s in typed(sentence, qtype, code) if not content(s.text, code) <= asked]
     if qtype is QType.NUMBER and not cands:
@@ -408,6 +475,8 @@ def best_span(
         # "What did X say?": the quotation or the reported clause the rules found is the answer,
         # never a word of it.
         return hint, hint, 1.0 - 1e-3
+    if hint and asks_why(question) and hint == reason(sentence, code):
+        return hint, hint, 1.0 - 1e-3  # "Why?": the reason the sentence gives, whole
     typed_spans = [(s.start, s.end) for s in typed(sentence, qtype, code)]
     best = span_model.best_span(question, str(qtype), sentence, code, hint, typed_spans)
     if best is None:
