@@ -114,6 +114,32 @@ def test_numbers_with_local_separators_and_scales() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "counts"),
+    [
+        (
+            "Pendler fahren zwölf Kilometer Umweg, die Stadt zahlt zwei Millionen.",
+            "de",
+            ["zwölf", "zwei Millionen"],
+        ),
+        ("Водители едут в объезд около двенадцати километров, семья ждёт.", "ru", ["двенадцати"]),
+        ("Los conductores recorren doce kilómetros más, dijo la alcaldesa.", "es", ["doce"]),
+        ("Sürücüler on iki kilometre fazla yol gidiyor.", "tr", ["on iki"]),
+    ],
+)
+def test_counts_written_as_words(sentence: str, language: str, counts: list[str]) -> None:
+    assert [n.text for n in numbers(sentence, language)] == counts
+
+
+def test_how_far_asked_in_german_gets_the_distance_written_as_a_word() -> None:
+    text = (
+        "Die Brücke über die Lenne bleibt bis 2027 gesperrt. Bis zur Eröffnung müssen Pendler "
+        "einen Umweg von rund zwölf Kilometern fahren. Die Stadt richtet einen Bus ein."
+    )
+    got = bot.answer("Wie lang ist der Umweg?", clean_text(text))
+    assert got is not None and got.span is not None and "zwölf" in got.span
+
+
 @pytest.fixture(scope="module", params=["de", "ru", "zh"])
 def story(request: pytest.FixtureRequest) -> tuple[str, Article]:
     return request.param, clean_text(foreign_article(request.param))

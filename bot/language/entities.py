@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.spans import Span
@@ -65,7 +66,50 @@ _ZH_NUMBER = re.compile(
     r"(?:多)?(?:[个名位人次座所家条只岁年米公里平方英里吨元美元英镑欧元])?"
 )
 
+# Counts written as words ("zwölf Kilometer", "двенадцать человек", "doce personas"), from two
+# up (the word for "one" is also the article in most of these languages).
+_NUMBER_WORDS = {
+    "de": "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn"
+          "|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig"
+          "|achtzig|neunzig|hundert|tausend|dutzend",
+    "es": "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince"
+          "|dieciséis|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta"
+          "|setenta|ochenta|noventa|cien|cientos|docena",
+    "fr": "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
+          "|seize|vingt|trente|quarante|cinquante|soixante|cent|douzaine",
+    "it": "due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|quattordici"
+          "|quindici|sedici|venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta"
+          "|cento|dozzina",
+    "pt": "dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze|catorze|quinze"
+          "|dezesseis|dezessete|dezoito|dezenove|vinte|trinta|quarenta|cinquenta|sessenta"
+          "|setenta|oitenta|noventa|cem|dúzia",
+    "ru": "дв(?:а|е|ух|ум)|тр(?:и|ех|ёх|ем)|четыр(?:е|ех|ёх)|(?:пят|шест|сем|девят|десят)(?:ь|и|ью)"
+          "|восем(?:ь|ью)|восьми|(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и|ью)"
+          "|(?:два|три)дцат(?:ь|и|ью)|сорок(?:а)?|пятьдесят|шестьдесят|семьдесят|восемьдесят"
+          "|девяносто|сто|двести|триста|тысяч(?:а|и|у)?|десятк(?:и|ов)",
+    "uk": "два|дві|три|чотири|п['’]ять|шість|сім|вісім|дев['’]ять|десять|одинадцять|дванадцять"
+          "|двадцять|тридцять|сорок|п['’]ятдесят|сто|тисяч[аі]?",
+    "tr": "iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on|yirmi|otuz|kırk|elli|altmış|yetmiş|seksen"
+          "|doksan|yüz|bin",
+}  # fmt: skip
+
 _compiled: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_worded: dict[str, re.Pattern[str]] = {}
+
+
+def _number_words(code: str) -> re.Pattern[str] | None:
+    words = _NUMBER_WORDS.get(code)
+    if words is None:
+        return None
+    got = _worded.get(code)
+    if got is None:
+        scale = _SCALES.get(code)
+        scale_part = rf"(?:\s+(?:{scale})(?!\w))?" if scale else ""
+        # "on iki" (Turkish twelve), "два десятка": the words of one number together.
+        got = _worded[code] = re.compile(
+            rf"\b(?:{words})(?:\s+(?:{words}))*\b{scale_part}", re.IGNORECASE
+        )
+    return got
 
 
 def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -127,6 +171,20 @@ def numbers(sentence: str, code: str) -> list[Span]:
         if re.fullmatch(_YEAR, text):
             continue
         out.append(Span(text, "number", m.start(), m.start() + len(text)))
+    worded = _number_words(code)
+    if worded is not None:
+        starts = [s.start for s in out]  # in order, not overlapping
+
+        def inside(at: int) -> bool:
+            k = bisect.bisect_right(starts, at) - 1
+            return k >= 0 and at < out[k].end
+
+        out += [
+            Span(m.group(0), "number", m.start(), m.end())
+            for m in worded.finditer(sentence)
+            if not inside(m.start())
+        ]
+        out.sort(key=lambda s: s.start)
     return out
 
 
