@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.quotes import say_question
 from bot.words import terms
 
 
@@ -43,10 +44,51 @@ def _swap(m: re.Match[str], name: str) -> str:
     return _possessive(name) if word in ("his", "its", "their", "hers") else name
 
 
+# "And the mayor?", "What about Richter?": the previous question about someone else.
+_ANOTHER = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about)\s+"
+    r"(?!(?:who|whom|whose|what|when|where|why|which|how|is|was|did|does|do)\b)"
+    r"(\w[\w'’.-]*(?:\s+[\w'’.-]+){0,4})\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def _asked_about_another(question: str, context: Context) -> str | None:
+    """ "And the mayor?" after "what did Richter say?": "what did the mayor say?" (the previous
+    question with the person or thing it asked about replaced); None when it named none."""
+    m = _ANOTHER.match(question)
+    if m is None or not context.last_question:
+        return None
+    other = m.group(1)
+    last = other.split()[-1]
+    if not (other[0].isupper() or _names_someone(last)):
+        return None  # "and the cost?" after "what did Richter say?" asks something else
+    before = context.last_question
+    asked = say_question(before)
+    # The person the previous question was about: the one it had speak ("the mayor" of "what did
+    # the mayor say?"), else one of the people of the previous answer that it names.
+    for name in (*([asked[0]] if asked else []), *context.people):
+        for form in dict.fromkeys((name, name.split()[-1])):
+            said = re.compile(rf"\b{re.escape(form)}\b", re.IGNORECASE)
+            if said.search(before) and not said.search(other):
+                return said.sub(lambda _: other, before, count=1)
+    return None
+
+
+def _names_someone(word: str) -> bool:
+    """A role or a word for people ("mayor", "spokesman", "police")."""
+    from bot.qa import names_people  # bot.qa reads follow-ups through this module
+
+    return names_people(word)
+
+
 def resolve(question: str, context: Context) -> str:
     """The question with its pronouns replaced by the people or things of the previous answer,
-    and an elided question ("And when?") completed from the previous question."""
+    and an elided question ("And when?", "And the mayor?") completed from the previous one."""
     q = question.strip()
+    another = _asked_about_another(q, context)
+    if another is not None:
+        return another
     person = context.people[0] if context.people else None
     thing = context.things[0] if context.things else None
     if person and _PERSON_PRONOUN.search(q):

@@ -516,7 +516,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             rule
             and not any(c.isupper() for c in text)
             and any(c.isupper() for c in rule)
-            and not _names_people(text)
+            and not names_people(text)
         ):
             # "who helped ..." - "coordinate": a lower-case span that names no person or group
             # is off type when the rules found a name.
@@ -720,7 +720,7 @@ def _only_a_name(sentence: str, text: str) -> bool:
 _WITH_AGE = re.compile(r",\s*\d{1,3}$")
 
 
-def _names_people(text: str) -> bool:
+def names_people(text: str) -> bool:
     """Whether a lower-case span names a person or group by its role ("a local judge")."""
     last = _TOKEN.findall(text)[-1:] or [""]
     return stem(last[0].lower()) in _PERSON_NOUNS

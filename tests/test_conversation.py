@@ -131,3 +131,25 @@ def test_his_name_after_what_an_official_said_is_the_official_who_said_it() -> N
     assert state.people[0] == "Bellini"  # the official the sentence names, not the "Guard"
     got, state = ask("what's his name", article, state)
     assert got is not None and got.span == "Marco Bellini"
+
+
+BARRIER = (
+    "Ostrava will not finish its flood barrier until 2029, the city said on Tuesday. Mayor Tereza "
+    "Novakova told reporters that a dispute with the builder had pushed the work back. The "
+    "builder's chief executive, Jonas Richter, said the firm had \"delivered every section on "
+    'time that it was allowed to build." Petra Lindqvist of River Watch said the delay should be '
+    "used to restore wetlands upstream."
+)
+
+
+def test_and_the_mayor_asks_the_previous_question_about_the_mayor() -> None:
+    article = clean_text(BARRIER)
+    first, state = ask("what did richter say?", article, None)
+    assert first is not None and first.span is not None and "delivered every section" in first.span
+    mayor, state = ask("and the mayor?", article, state)
+    assert mayor is not None and mayor.span is not None
+    assert "dispute with the builder" in mayor.span
+    lindqvist, _ = ask("what about Petra Lindqvist?", article, state)
+    assert lindqvist is not None and "restore wetlands" in (lindqvist.span or "")
+    # Something other than a person is not put in the speaker's place.
+    assert conversation.resolved("and the cost?", state) != "what did the cost say?"
