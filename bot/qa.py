@@ -190,8 +190,17 @@ def _question_language(question: str, article_language: str) -> str:
     about a German article), else the article's."""
     if article_language == UNDETERMINED:
         return article_language
+    if article_language == "en" and _ENGLISH_ASK.match(question):
+        return "en"  # "who is jonas richter?" read as Dutch lost the English models
     code = detect(question)
     return article_language if code == UNDETERMINED else code
+
+
+# An English question word first: the question is English, whatever its names look like.
+_ENGLISH_ASK = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:who|whom|whose|what|what's|when|where|why|how|which)\b",
+    re.IGNORECASE,
+)
 
 
 def _parse_question(
@@ -527,7 +536,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # ("Norwegian"): the people it describes, whole ("Norwegian safety inspectors").
             text = grown
         text = _with_role(sentence, text)
-        titled = _titled_person(q.text, sentence)
+        described = _described(q.text, sentence)
+        if described:
+            # "Who is Petra Lindqvist?": what the sentence says she is, not a name.
+            text, prob = described, max(prob, AGREE_CONFIDENCE)
+        titled = None if described else _titled_person(q.text, sentence)
         if titled and titled != text:
             # "Who is Japan's defense minister?" - "... Defense Minister Gen Nakatani told ...":
             # the name the question's own title word stands before.
@@ -750,6 +763,65 @@ def _with_role(sentence: str, text: str) -> str:
 
 # Tags of a word that cannot stand between a name and the people it describes.
 _NOT_BEFORE_ROLE = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"})
+
+
+_WHO_IS_NAMED = re.compile(
+    r"^\W*who(?:['’]s|\s+(?:is|was))\s+((?:[A-Za-z][\w'’.-]*\s+){0,3}[A-Za-z][\w'’.-]*)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+# After the name: ", the company's chief executive," / ", 45, a teacher from Brno," / " of the
+# group River Watch".
+_APPOSITIVE = re.compile(
+    r"\A(?:,\s*\d{1,3})?,\s*((?:the|a|an|his|her|their|its|[a-z][\w'’-]*)\b[^,;:()\"“”]{2,80}?)"
+    r"\s*(?:,|\.$|;|\s[-–—]\s)"
+)
+_OF_GROUP = re.compile(r"\A\s+(of\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,4})")
+# Before the name: "The company's chief executive, Jonas Richter" / "Mayor Tereza Novakova".
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|said|says|by|with)\s+)"
+    r"((?:[Tt]he|[Aa]n?|[A-Za-z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+),\s*\Z"
+)
+
+
+def _described(question: str, sentence: str) -> str | None:
+    """For "who is X?" where the question names X and the sentence does too: what the sentence
+    says X is (an appositive, "of the group River Watch", the role before the name)."""
+    m = _WHO_IS_NAMED.match(question)
+    if not m:
+        return None
+    name = m.group(1)
+    if name.split()[0].lower() in ("the", "a", "an", "this", "that", "it", "he", "she", "they"):
+        return None  # "who is the mayor?" asks for a name, not a description
+    at = sentence.lower().find(name.lower())
+    if at < 0:
+        # The surname alone ("Lindqvist") when the sentence names the person so.
+        last = name.split()[-1]
+        found = re.search(rf"\b{re.escape(last)}\b", sentence, re.IGNORECASE)
+        if found is None or len(last) < 3:
+            return None
+        at, name = found.start(), found.group()
+    end = at + len(name)
+    # Only the words just before the name are looked at: a search anchored at the end of a long
+    # run of capitalised words would try every start (quadratic).
+    first = re.search(r"(?:\b[A-Z][\w'’-]*\s+)+\Z", sentence[max(0, at - 60) : at])
+    if first:
+        # "Jonas Richter" for "who is richter?" (not the title: "Mayor Tereza Novakova").
+        given = first.group().split()
+        while given and stem(given[0].lower()) in _ROLES:
+            given.pop(0)
+        at -= len(" ".join(given)) + 1 if given else 0
+    after = sentence[end:]
+    for pattern in (_APPOSITIVE, _OF_GROUP):
+        got = pattern.match(after)
+        if got:
+            return got.group(1).strip()
+    before = _ROLE_BEFORE.search(sentence[max(0, at - 120) : at])
+    if before:
+        return before.group(1).strip()
+    words = sentence[:at].split()
+    if words and stem(words[-1].lower().strip(",")) in _ROLES:
+        return words[-1].strip(",")  # "Mayor Tereza Novakova": her title
+    return None
 
 
 def _titled_person(question: str, sentence: str) -> str | None:

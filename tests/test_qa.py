@@ -385,3 +385,28 @@ def test_a_why_answer_is_never_a_bare_name() -> None:
     got = answer("Why was he standing on the toilet?", text)
     assert got is not None and "standing on the rim" in got.sentence
     assert got.span is None or "Reyes" not in got.span
+
+
+DESCRIBED = (
+    "Ostrava will not finish its flood barrier until 2029. Mayor Tereza Novakova told reporters "
+    "that a dispute with the builder had pushed the work back. The builder's chief executive, "
+    'Jonas Richter, said the firm "delivered every section on time." Petra Lindqvist of the '
+    "group River Watch said the delay should be used to restore wetlands."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("who is petra lindqvist?", "of the group River Watch"),
+        ("who is jonas richter?", "The builder's chief executive"),
+        ("who is richter", "The builder's chief executive"),
+        ("Who is Tereza Novakova?", "Mayor"),
+        ("who is the mayor?", "Tereza Novakova"),
+    ],
+)
+def test_who_is_a_named_person_answers_what_the_article_says_they_are(
+    question: str, who: str
+) -> None:
+    got = answer(question, clean_text(DESCRIBED))
+    assert got is not None and got.span == who
