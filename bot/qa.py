@@ -992,7 +992,11 @@ def without_trailing(span: str) -> str:
     if len(tags) == 2 and tags[0] == "NUM" and tags[1] in _NOT_UNITS:
         # "1967 made", "1974 largely": a number and the verb or adverb after it.
         span = span[: span.rfind(words[-1])].rstrip()
-    return span
+    # "the 2019" of "after the 2019 floods": the number is the answer, not "the" with it.
+    return _ARTICLE_BEFORE_NUMBER.sub("", span) or span
+
+
+_ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:the|a|an)\s+(?=\d[\d,.]*$)", re.IGNORECASE)
 
 
 _NOT_UNITS = frozenset(["VERB", "ADV", "AUX"])
