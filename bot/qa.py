@@ -1119,7 +1119,31 @@ def _acronyms_as_article(question: str, idx: _Index) -> str:
                 return found.group()
         return short
 
-    return _ACRONYM.sub(expand, question)
+    low = idx.text.lower()
+
+    def spell(m: re.Match[str]) -> str:
+        short = m.group().lower().rstrip("s")
+        if re.search(rf"\b{short}s?\b", low):
+            return m.group()  # the article says "CEO" too
+        for long in _TITLES_SPELLED[short]:
+            if long in low:
+                return long
+        return m.group()
+
+    return _TITLE_SHORT.sub(spell, _ACRONYM.sub(expand, question))
+
+
+# Titles readers type short ("who is the ceo?") that articles write out ("chief executive").
+_TITLES_SPELLED = {
+    "ceo": ("chief executive officer", "chief executive"),
+    "cfo": ("chief financial officer",),
+    "coo": ("chief operating officer",),
+    "cto": ("chief technology officer",),
+    "pm": ("prime minister",),
+    "mp": ("member of parliament",),
+    "gm": ("general manager",),
+}
+_TITLE_SHORT = re.compile(r"(?<!\d)(?<!\d\s)\b(?:ceo|cfo|coo|cto|pm|mp|gm)s?\b", re.IGNORECASE)
 
 
 def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | None:

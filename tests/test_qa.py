@@ -412,3 +412,8 @@ def test_who_is_a_named_person_answers_what_the_article_says_they_are(
 ) -> None:
     got = answer(question, clean_text(DESCRIBED))
     assert got is not None and got.span == who
+
+
+def test_a_title_typed_short_finds_the_article_that_writes_it_out() -> None:
+    got = answer("who's the ceo?", clean_text(DESCRIBED))
+    assert got is not None and got.span == "Jonas Richter"
