@@ -306,7 +306,10 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
 
 
 _AGE_QUESTION = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+(?:is|was)\b", re.IGNORECASE)
-_AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|, \d{1,3}, |\(\d{1,3}\)")
+_AGE = re.compile(
+    r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
+)
+_AGES = re.compile(r"\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3})*")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 
 
@@ -468,7 +471,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.info is not None and _AGE_QUESTION.search(q.text):
         age = _AGE.search(sentence)
         if age:
-            years = re.search(r"\d{1,3}", age.group())
+            # "aged 24 and 31": both ages, for "how old are the men?"
+            years = _AGES.search(age.group())
             assert years is not None
             text = years.group()
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
@@ -550,6 +554,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         text = _full_name(idx, i, text) or text
     text = without_trailing(text)
     shown = text if prob >= BOLD_THRESHOLD else None
+    if _YES_NO.match(q.text) and not _EITHER.search(q.text):
+        shown = None  # "were the items recovered?": the sentence answers it, no word of it does
     if asked == "why" and _only_a_name(sentence, text):
         shown = None  # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason
     if q.money and not spans.MONEY.search(text):
@@ -730,6 +736,13 @@ def _only_a_name(sentence: str, text: str) -> bool:
     return any(bare == n.text for n in spans.names(sentence, first_word_ok=True))
 
 
+# A yes/no question (not "was it X or Y?", which asks for one of two).
+_YES_NO = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would"
+    r"|should|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t)\b",
+    re.IGNORECASE,
+)
+_EITHER = re.compile(r"\bor\b", re.IGNORECASE)
 _WITH_AGE = re.compile(r",\s*\d{1,3}$")
 
 
@@ -818,9 +831,11 @@ def _described(question: str, sentence: str) -> str | None:
     before = _ROLE_BEFORE.search(sentence[max(0, at - 120) : at])
     if before:
         return before.group(1).strip()
-    words = sentence[:at].split()
-    if words and stem(words[-1].lower().strip(",")) in _ROLES:
-        return words[-1].strip(",")  # "Mayor Tereza Novakova": her title
+    words = sentence[max(0, at - 60) : at].split()
+    title: list[str] = []
+    while words and (stem(words[-1].lower()) in _ROLES or (title and words[-1][:1].isupper())):
+        title.insert(0, words.pop())  # "Mayor Tereza Novakova", "Detective Inspector Carla Dunne"
+    return " ".join(title) or None
     return None
 
 

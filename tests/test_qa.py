@@ -417,3 +417,27 @@ def test_who_is_a_named_person_answers_what_the_article_says_they_are(
 def test_a_title_typed_short_finds_the_article_that_writes_it_out() -> None:
     got = answer("who's the ceo?", clean_text(DESCRIBED))
     assert got is not None and got.span == "Jonas Richter"
+
+
+RAID = (
+    "Two men were arrested after a jewellery shop in Harwick was raided on Saturday night. "
+    "Watches and rings worth £85,000 were taken. The men, aged 24 and 31, were stopped in a car "
+    "near Sheldon. Most of the stolen items were recovered from the boot, Detective Inspector "
+    "Carla Dunne said."
+)
+
+
+def test_how_old_are_they_gives_every_age_of_the_list() -> None:
+    got = answer("how old are the men?", clean_text(RAID))
+    assert got is not None and got.span == "24 and 31"
+
+
+def test_who_is_x_gives_the_whole_title_before_the_name() -> None:
+    got = answer("who is carla dunne?", clean_text(RAID))
+    assert got is not None and got.span == "Detective Inspector"
+
+
+def test_a_yes_no_question_gets_the_sentence_without_a_bold_fragment() -> None:
+    got = answer("were the stolen items recovered?", clean_text(RAID))
+    assert got is not None and "recovered from the boot" in got.sentence
+    assert got.span is None
