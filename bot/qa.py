@@ -1250,6 +1250,10 @@ def _rank(
         )
         typed = q.qtype is not QType.THING
         ranked, rank_prob, rank_margin = _rerank(q, idx, scores, cover, type_found, got.order)
+        if q.info is None:
+            ranked = other_language.asked_first(
+                ranked, q.text, idx.sentences, idx.para_of, idx.language
+            )
         order = ranked[: max(limit, 1)]
         # Whether the article says at all is judged on the best cover of the two orders: the
         # threshold was calibrated on the hand-mixed one.

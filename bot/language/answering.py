@@ -274,6 +274,24 @@ def reason(sentence: str, code: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def asked_first(
+    ranked: list[int], question: str, sentences: list[str], para_of: list[int], code: str
+) -> list[int]:
+    """The re-ranker's order with a sentence that can answer first: for "why", the best of the
+    leading three that gives a reason; for "what did X say", the best where X speaks. The
+    re-ranker weighs the hand score's lifts as one feature among many and can undo them."""
+    if asks_why(question):
+        can = [i for i in ranked[:3] if reason(sentences[i], code)]
+    elif asks_what_was_said(question):
+        speaks = speaking(question, sentences, para_of, code)
+        can = [i for i in ranked if i in speaks][:1]
+    else:
+        return ranked
+    if not can or can[0] == ranked[0]:
+        return ranked
+    return [can[0], *(i for i in ranked if i != can[0])]
+
+
 def lift_reasons(scores: list[float], question: str, sentences: list[str], code: str) -> None:
     """For "why" asked in another language: of the leading sentences, those giving a reason."""
     if not asks_why(question):
