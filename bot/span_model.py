@@ -22,6 +22,9 @@ DIM_BITS = 18
 DIM = 1 << DIM_BITS
 MAX_CANDIDATES = 80  # beyond this, only candidates within NEAR_TOKENS of a question word
 NEAR_TOKENS = 12
+HINT_CHARS = 200  # a rules' span longer than this does not keep far candidates
+MAX_UNANCHORED = 2000  # candidates of a sentence with none of the question's words, at most ...
+OPENING_TOKENS = 250  # ... beyond which only those in its opening tokens are scored
 MAX_LEN = 8  # tokens; longer answers (quotes, reasons) come from the rules in bot/quotes.py
 
 _TOKEN = re.compile(
@@ -422,6 +425,9 @@ def features(
             continue
         kept.append((i, j))
     cands = kept
+    # A hint as long as a paragraph (a "name" of 10,000 capitalised words) would keep every
+    # candidate inside it.
+    short_hint = hs >= 0 and he - hs <= HINT_CHARS
     if len(cands) > MAX_CANDIDATES and anchors and not every:
         # A long sentence: the answer sits near the question's words (or is the rules' span);
         # candidates far from both are not scored, which keeps an answer within its time.
@@ -430,7 +436,15 @@ def features(
             (i, j)
             for i, j in cands
             if min(near[i:j]) <= NEAR_TOKENS
-            or (hs >= 0 and s.starts[i] < he and hs < s.ends[j - 1])
+            or (short_hint and s.starts[i] < he and hs < s.ends[j - 1])
+        ]
+    elif len(cands) > MAX_UNANCHORED and not every:
+        # None of the question's words in a sentence of thousands of words (a paste with no
+        # full stops): the rules' span and the sentence's opening are what is scored.
+        cands = [
+            (i, j)
+            for i, j in cands
+            if j <= OPENING_TOKENS or (short_hint and s.starts[i] < he and hs < s.ends[j - 1])
         ]
     # Features that depend only on where a candidate starts, or only on where it ends, are
     # hashed once per position: a long sentence has hundreds of candidates.
