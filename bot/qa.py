@@ -1011,7 +1011,11 @@ def without_trailing(span: str) -> str:
     return _ARTICLE_BEFORE_NUMBER.sub("", span) or span
 
 
-_ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:the|a|an)\s+(?=\d[\d,.]*$)", re.IGNORECASE)
+_ARTICLE_BEFORE_NUMBER = re.compile(
+    r"^(?:the|a|an)\s+(?=(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|twenty|thirty|forty|fifty|hundred)(?:-[a-z]+)?$)",
+    re.IGNORECASE,
+)
 
 
 _NOT_UNITS = frozenset(["VERB", "ADV", "AUX"])

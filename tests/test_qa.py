@@ -370,6 +370,7 @@ def test_a_short_answer_never_ends_on_a_function_word() -> None:
     assert without_trailing("82 hours") == "82 hours"
     assert without_trailing("the 2019") == "2019"  # of "after the 2019 floods"
     assert without_trailing("the 1990s") == "the 1990s"
+    assert without_trailing("a three-year") == "three-year"  # of "on a three-year contract"
     assert without_trailing("the bridge collapsed") == "the bridge collapsed"
     # Inside a span, and a span of nothing else, stay as they are.
     assert without_trailing("Bank of England") == "Bank of England"
