@@ -4,6 +4,7 @@ and the question's expected answer type, then a heuristic span inside the chosen
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import itertools
 import math
@@ -183,6 +184,8 @@ class _Question:
     language: str = "en"
     info: span_model.QInfo | None = None  # English only: the learned scorer's view
     money: bool = False  # English only: a sum of money is asked for ("how much did it cost")
+    # Other languages, "what did X say": the sentences where X says something.
+    speaks: frozenset[int] = frozenset()
 
 
 def _question_language(question: str, article_language: str) -> str:
@@ -480,7 +483,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.info is None:
         # Other languages: a scorer trained on XQuAD's other languages (the rules' span without it).
         shown, guess, prob = other_language.best_span(q.text, q.qtype, sentence, q.language, rule)
-        if shown and i in other_language.speaking(q.text, idx.sentences, idx.para_of, idx.language):
+        if shown and i in q.speaks:
             prob = 1.0  # the asked-about person's own words: the article says
         return Answer(sentence, shown, round(score, 4), i, guess, prob)
     best = span_model.best_span(q.info, str(q.qtype), sentence, rule)
@@ -1138,14 +1141,12 @@ def _acronyms_as_article(question: str, idx: _Index) -> str:
                 return found.group()
         return short
 
-    low = idx.text.lower()
-
     def spell(m: re.Match[str]) -> str:
         short = m.group().lower().rstrip("s")
-        if re.search(rf"\b{short}s?\b", low):
+        if re.search(rf"\b{short}s?\b", idx.text, re.IGNORECASE):
             return m.group()  # the article says "CEO" too
         for long in _TITLES_SPELLED[short]:
-            if long in low:
+            if long in idx.text.lower():
                 return long
         return m.group()
 
@@ -1230,7 +1231,10 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
     speech = _speech_question(q, idx, scores)
     if q.info is None:
         other_language.lift_reasons(scores, q.text, idx.sentences, idx.language)
-        other_language.lift_speech(scores, q.text, idx.sentences, idx.para_of, idx.language)
+        speaks = other_language.speaking(q.text, idx.sentences, idx.para_of, idx.language)
+        if speaks:
+            q = dataclasses.replace(q, speaks=frozenset(speaks))
+            other_language.lift_speech(scores, speaks, idx.sentences)
     order = sorted(range(idx.n), key=lambda i: (-scores[i], i))
     return _Scored(q, idx, scores, cover, type_found, speech, order)
 
@@ -1256,7 +1260,7 @@ def _rank(
         ranked, rank_prob, rank_margin = _rerank(q, idx, scores, cover, type_found, got.order)
         if q.info is None:
             ranked = other_language.asked_first(
-                ranked, q.text, idx.sentences, idx.para_of, idx.language
+                ranked, q.text, idx.sentences, q.speaks, idx.language
             )
         order = ranked[: max(limit, 1)]
         # Whether the article says at all is judged on the best cover of the two orders: the

@@ -159,13 +159,14 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         # part): finished in the journal by `release`, not when the handler returns.
         self._held: set[int] = set()
 
-    def received(self, updates: list[tuple[int, str]]) -> None:
-        """A fetched batch, journaled before the updater asks for the next one (which confirms
-        it to Telegram). A journal that cannot be written costs the replay, not the updates."""
-        if self.journal is None:
+    async def received(self, updates: list[tuple[int, str]]) -> None:
+        """A fetched batch, journaled (on the journal's thread) before the updater asks for the
+        next one, which confirms it to Telegram. A journal that cannot be written costs the
+        replay, not the updates."""
+        if self.journal is None or not updates:
             return
         try:
-            self.journal.receive(updates)
+            await self._note(self.journal.receive, updates)
         except Exception as exc:
             log.warning("could not journal %d received update(s): %s", len(updates), exc)
 
@@ -212,10 +213,14 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             if len(self._started) > STARTED_KEPT:
                 self._started.popitem(last=False)
         if self.journal is not None and update_id is not None:
-            payload = update.to_json() if isinstance(update, Update) else None
-            attempts = await self._note(
-                self.journal.begin, update_id, chat.id if chat else None, payload
-            )
+            journal = self.journal
+
+            def begin() -> int:
+                # Serialised on the journal's thread, not the event loop.
+                payload = update.to_json() if isinstance(update, Update) else None
+                return journal.begin(update_id, chat.id if chat else None, payload)
+
+            attempts = await self._note(begin)
             if attempts > MAX_ATTEMPTS:
                 await self._note(self.journal.skip, update_id)
                 log.warning(

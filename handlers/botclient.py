@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -55,11 +55,12 @@ class ArticleBot(ExtBot[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Called with (update_id, JSON) of each fetched batch, in the event loop (set by the app).
+        # Awaited with (update_id, JSON) of each fetched batch before it is returned (set by the
+        # app: the update journal).
         with self._unfrozen():
-            self.received: Callable[[list[tuple[int, str]]], None] | None = None
+            self.received: Callable[[list[tuple[int, str]]], Awaitable[None]] | None = None
 
-    def on_received(self, hook: Callable[[list[tuple[int, str]]], None]) -> None:
+    def on_received(self, hook: Callable[[list[tuple[int, str]]], Awaitable[None]]) -> None:
         with self._unfrozen():
             self.received = hook
 
@@ -77,7 +78,7 @@ class ArticleBot(ExtBot[Any]):
         if endpoint == "getUpdates" and isinstance(result, list):
             result = [self._decodable(raw) for raw in result]
             if self.received is not None:
-                self.received(
+                await self.received(
                     [
                         (raw["update_id"], json.dumps(raw, ensure_ascii=False))
                         for raw in result

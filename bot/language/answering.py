@@ -190,14 +190,10 @@ def speaking(question: str, sentences: list[str], para_of: list[int], code: str)
     return out
 
 
-def lift_speech(
-    scores: list[float], question: str, sentences: list[str], para_of: list[int], code: str
-) -> None:
-    """Lift the sentences where the asked-about person speaks above every other (a sentence that
-    only names them cannot say what they said); their own quoted words a little more."""
-    found = speaking(question, sentences, para_of, code)
-    if not found:
-        return
+def lift_speech(scores: list[float], found: set[int], sentences: list[str]) -> None:
+    """Lift the sentences where the asked-about person speaks (`speaking`) above every other (a
+    sentence that only names them cannot say what they said); their own quoted words a little
+    more."""
     lift = W_SAID + max(scores, default=0.0) - min(scores, default=0.0)
     for i in found:
         scores[i] += lift + (W_QUOTED if _QUOTE.search(sentences[i]) else 0.0)
@@ -275,15 +271,15 @@ def reason(sentence: str, code: str) -> str | None:
 
 
 def asked_first(
-    ranked: list[int], question: str, sentences: list[str], para_of: list[int], code: str
+    ranked: list[int], question: str, sentences: list[str], speaks: frozenset[int], code: str
 ) -> list[int]:
     """The re-ranker's order with a sentence that can answer first: for "why", the best of the
-    leading three that gives a reason; for "what did X say", the best where X speaks. The
-    re-ranker weighs the hand score's lifts as one feature among many and can undo them."""
+    leading three that gives a reason; for "what did X say", the best where X speaks
+    (`speaking`). The re-ranker weighs the hand score's lifts as one feature among many and can
+    undo them."""
     if asks_why(question):
         can = [i for i in ranked[:3] if reason(sentences[i], code)]
-    elif asks_what_was_said(question):
-        speaks = speaking(question, sentences, para_of, code)
+    elif speaks:
         can = [i for i in ranked if i in speaks][:1]
     else:
         return ranked
