@@ -58,8 +58,9 @@ def _group(
     source: str,
     fold: int,
     weight: float = 1.0,
+    asked: str | None = None,
 ) -> Group | None:
-    got = qa._score_all(question, article)
+    got = qa._score_all(question, article, asked=asked)
     if got is None or len(got.order) < 2:
         return None
     shortlist = got.order[: sentence_model.SHORTLIST]
@@ -127,6 +128,7 @@ def news_groups(data: Path) -> list[Group]:
                     "news",
                     folds[art_id],
                     NEWS_WEIGHT,
+                    asked=it.question,
                 )
                 if g is not None:
                     out.append(g)

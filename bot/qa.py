@@ -41,6 +41,7 @@ W_PREFIX = 0.5  # a term matched only by a shared 5-letter prefix ("founder" ~ "
 W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
 W_DEFINITION = 0.3  # "What is X?" and a sentence saying "X is ..." or "X, a ..."
 W_REASON = 0.6  # a "why" question and a sentence with a reason clause
+W_REFERENT = 0.5  # a term a follow-up's reading added ("she" -> "Ana Ruiz")
 
 # answer() says "the article does not say" when the best sentence (with its neighbours and the
 # title) covers less than this IDF-weighted share of the question's terms. Calibrated on SQuAD dev
@@ -186,6 +187,9 @@ class _Question:
     money: bool = False  # English only: a sum of money is asked for ("how much did it cost")
     # Other languages, "what did X say": the sentences where X says something.
     speaks: frozenset[int] = frozenset()
+    # Terms a follow-up's reading added (the person "she" stands for): they weigh less, since the
+    # sentence that answers often says "she" too.
+    soft: frozenset[str] = frozenset()
 
 
 def _question_language(question: str, article_language: str) -> str:
@@ -274,10 +278,17 @@ def _new_to_question(span: spans.Span, q: _Question) -> bool:
     return (bool(st) and not st <= q.stems) or span.kind == "number" or new_date
 
 
+def _term_weights(q: _Question, idx: _Index) -> dict[str, float]:
+    """The question's terms weighed by their rarity in the article (a term it lacks, the most);
+    a term a follow-up's reading added weighs less."""
+    unseen = math.log(1 + (idx.n + 0.5) / 0.5)
+    return {t: idx.idf.get(t, unseen) * (W_REFERENT if t in q.soft else 1.0) for t in q.terms}
+
+
 def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     """Per sentence: the ranking score, and the IDF-weighted share of the question it covers."""
     n = idx.n
-    weights = {t: idx.idf.get(t, math.log(1 + (n + 0.5) / 0.5)) for t in q.terms}
+    weights = _term_weights(q, idx)
     total = sum(weights.values()) or 1.0
     n_bigrams = len(q.bigrams)
     w_bigram = other_language.W_TERM_PAIRS.get(idx.language, W_BIGRAM)
@@ -1044,9 +1055,10 @@ def rank(
     question: str, article: Article, *, limit: int = 3, context: Context | None = None
 ) -> list[Answer]:
     """The best `limit` sentences for a question, best first (empty for an empty question)."""
+    asked = question
     if context is not None and question:
         question = followup.resolve(question, context)
-    return [a for a, _ in _rank(question, article, limit)[0]]
+    return [a for a, _ in _rank(question, article, limit, asked=asked)[0]]
 
 
 @dataclass
@@ -1166,18 +1178,28 @@ _TITLES_SPELLED = {
 _TITLE_SHORT = re.compile(r"(?<!\d)(?<!\d\s)\b(?:ceo|cfo|coo|cto|pm|mp|gm)s?\b", re.IGNORECASE)
 
 
-def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | None:
+def _score_all(
+    question: str, article: Article, limit: int = 1, *, asked: str | None = None
+) -> _Scored | None:
+    """Every sentence's score for `question`; `asked` is the question as the reader typed it, when
+    a follow-up's reading filled in a pronoun or an elision."""
     if not article.paragraphs:
         return None
     idx = _index(article)
     if idx.language == "en":
         # Cut first: the respelling looks at every word (a 50,000-letter "word" took 0.3 s).
-        asked = (question or "")[: 2 * MAX_QUESTION_CHARS]
-        question = _acronyms_as_article(_spelled_as_article(asked, idx), idx)
+        cut = (question or "")[: 2 * MAX_QUESTION_CHARS]
+        question = _acronyms_as_article(_spelled_as_article(cut, idx), idx)
     asked_in = _question_language(question or "", idx.language)
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
         return None
+    if asked is not None and asked != question:
+        added = frozenset(q.terms) - frozenset(profile(asked_in).terms(asked))
+        if added and len(added) < len(q.terms):
+            # A pair of the added words ("Marta Vinter") is no more the question's than each word.
+            pairs = {p for p in q.bigrams if not (p[0] in added and p[1] in added)}
+            q = dataclasses.replace(q, soft=added, bigrams=pairs)
     scores, cover = _scores(q, idx)
     if idx.language != "en":
         other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)
@@ -1240,12 +1262,12 @@ def _score_all(question: str, article: Article, limit: int = 1) -> _Scored | Non
 
 
 def _rank(
-    question: str, article: Article, limit: int
+    question: str, article: Article, limit: int, *, asked: str | None = None
 ) -> tuple[list[tuple[Answer, float]], list[float] | None]:
     """The best sentences with their question cover, and the refusal features of the first
     (None for other languages: the refusal model was trained on English)."""
     try:
-        got = _score_all(question, article, limit)
+        got = _score_all(question, article, limit, asked=asked)
         if got is None:
             return [], None
         q, idx, scores, cover, type_found, speech = (
@@ -1321,8 +1343,7 @@ def _shortlist_features(
     shortlist: list[int],
 ) -> list[list[float]]:
     """The learned re-ranker's features (sentence_model.NAMES) of each shortlisted sentence."""
-    unseen = math.log(1 + (idx.n + 0.5) / 0.5)
-    weights = {t: idx.idf.get(t, unseen) for t in q.terms}
+    weights = _term_weights(q, idx)
     total = sum(weights.values()) or 1.0
     top_w = max(weights.values(), default=1.0) or 1.0
     top_idf = max(idx.idf.values(), default=1.0) or 1.0
@@ -1566,6 +1587,7 @@ def answer_or_closest(
     scoring of the article: when the article does not say, the reply still shows the closest."""
     if not question or not question.strip():
         return None, None
+    asked = question
     if context is not None:
         question = followup.resolve(question, context)
     if isinstance(text, Article):
@@ -1581,7 +1603,7 @@ def answer_or_closest(
             return None, None
         by = article.byline
         return (Answer(f"By {by}", by, 1.0, -1, by, 1.0),) * 2
-    best, x = _rank(question, article, 1)
+    best, x = _rank(question, article, 1, asked=asked)
     if not best:
         return None, None
     found = best[0][0]

@@ -50,7 +50,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
             r"\b(?:what|which|in what|in which)\s+(?:city|cities|country|countries|state|states|"
             r"place|places|town|towns|region|regions|continent|location|area|province|county|"
             r"island|nation|village|street|river|building|district|neighborhood|neighbourhood|"
-            r"capital)\b"
+            r"capital|airport|airports|station|stadium|hospital|hotel|prison|port|harbour|harbor|"
+            r"bridge|venue|lake|lakes|mountain|mountains|sea|ocean|valley|suburb|park)\b"
         ),
         QType.PLACE,
     ),

@@ -10,6 +10,73 @@ from sumy.utils import get_stop_words
 
 LANGUAGE = "english"
 STOP_WORDS: frozenset[str] = frozenset(get_stop_words(LANGUAGE))
+# Words of sumy's list (the SMART list) that carry what a question asks: "how did he get help?",
+# "who sent him off?", "what was its name?". They are terms to match, with their rarity's weight.
+MEANINGFUL: frozenset[str] = frozenset(
+    [
+        "help",
+        "name",
+        "value",
+        "novel",
+        "sent",
+        "serious",
+        "kept",
+        "keep",
+        "keeps",
+        "took",
+        "take",
+        "taken",
+        "described",
+        "changes",
+        "placed",
+        "available",
+        "immediate",
+        "believe",
+        "want",
+        "wants",
+        "need",
+        "needs",
+        "allow",
+        "allows",
+        "mean",
+        "useful",
+        "example",
+        "little",
+        "tried",
+        "tries",
+        "trying",
+        "tell",
+        "think",
+        "know",
+        "known",
+        "knows",
+        "seen",
+        "come",
+        "comes",
+        "came",
+        "gone",
+        "given",
+        "gives",
+        "liked",
+        "like",
+        "best",
+        "better",
+        "first",
+        "second",
+        "third",
+        "fifth",
+        "last",
+        "next",
+        "former",
+        "right",
+        "sure",
+        "alone",
+        "together",
+        "outside",
+        "behind",
+    ]
+)
+TERM_STOP_WORDS: frozenset[str] = STOP_WORDS - MEANINGFUL
 # Words that are a count by themselves ("four", "several"): an answer to "how many".
 COUNT_WORDS: frozenset[str] = frozenset(
     [
@@ -54,7 +121,7 @@ def terms(text: str) -> list[str]:
     out = []
     for w in words(text):
         lw = w.lower()
-        if lw in STOP_WORDS:
+        if lw in TERM_STOP_WORDS:
             continue
         out.append(stem(w))
     return out
