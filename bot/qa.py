@@ -9,6 +9,7 @@ import hashlib
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
@@ -100,6 +101,7 @@ class _Index:
     said: list[quotes.Said | None] | None = None  # who said what, worked out on first need
     spellings: list[str] | None = None  # the article's own words, for questions with typos
     words: frozenset[str] | None = None  # every word of the article, lower case
+    accented: dict[str, str] | None = None  # "yuki" -> "Yûki": its words with accents, unaccented
 
 
 def _build_index(article: Article) -> _Index:
@@ -1108,6 +1110,60 @@ def _spelled_as_article(question: str, idx: _Index) -> str:
     return _SPELT.sub(fix, _run_together(question, idx))
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Letters NFKD does not take apart.
+_PLAIN = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+    }
+)
+
+
+def unaccented(word: str) -> str:
+    """The word without its accents: "Yûki" -> "Yuki", "Skłodowska" -> "Sklodowska"."""
+    plain = unicodedata.normalize("NFKD", word.translate(_PLAIN))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+def _accents_as_article(question: str, idx: _Index) -> str:
+    """The question with a word typed without its accents ("Yuki Aoyama", "Sklodowska") written
+    as the article writes it ("Yûki", "Skłodowska"), when the article has no such plain word."""
+    if idx.accented is None:
+        written = set(_LETTERS.findall(" ".join(idx.sentences)))
+        plain_words = {w.lower() for w in written if w.isascii()}
+        found: dict[str, str] = {}
+        for w in sorted(written):
+            if not w.isascii():
+                plain = unaccented(w)
+                if plain.isascii() and plain.lower() not in plain_words:
+                    found.setdefault(plain.lower(), w)
+        idx.accented = found
+    accented = idx.accented
+    if not accented:
+        return question
+
+    def respell(m: re.Match[str]) -> str:
+        word = m.group()
+        got = accented.get(word.lower()) if word.isascii() else None
+        if got is None:
+            return word
+        return got[0].upper() + got[1:] if word[0].isupper() else got
+
+    return _LETTERS.sub(respell, question)
+
+
 _LONG_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
 _ARTICLE_WORD = re.compile(r"[a-z]{3,}")
 
@@ -1189,7 +1245,9 @@ def _score_all(
     if idx.language == "en":
         # Cut first: the respelling looks at every word (a 50,000-letter "word" took 0.3 s).
         cut = (question or "")[: 2 * MAX_QUESTION_CHARS]
-        question = _acronyms_as_article(_spelled_as_article(cut, idx), idx)
+        question = _acronyms_as_article(
+            _spelled_as_article(_accents_as_article(cut, idx), idx), idx
+        )
     asked_in = _question_language(question or "", idx.language)
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
@@ -1319,9 +1377,12 @@ def _rank(
             rank_prob=rank_prob,
             rank_margin=rank_margin,
         )
+        # A follow-up's filled-in person was named by the previous answer: whether the article
+        # says is a matter of what the reader asked ("how did she get help?").
+        own = asked is not None and bool(q.soft)
         x = refusal.features(
-            q.text,
-            q.terms,
+            asked if own and asked is not None else q.text,
+            [t for t in q.terms if t not in q.soft] if own else q.terms,
             idx.vocabulary,
             ev,
             idx.text,

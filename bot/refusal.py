@@ -523,8 +523,8 @@ _NUMBER_WORD = {
 
 
 def _number_in(n: str, text: str, lower: str) -> bool:
-    """Whether a number of the question is in a text: as written, in words ("three" for "3", "a
-    hundred" for "100"), in Roman numerals ("Phase II" for "phase 2"), or for a decade ("1970s")
+    """Whether a number of the question is in a text: as written, with or without a thousands
+    comma, in words ("three" for "3", "a hundred" for "100"), in Roman numerals ("Phase II" for "phase 2"), or for a decade ("1970s")
     any year of it."""
     n = n.rstrip(".,")
     if n.endswith("s"):
@@ -534,6 +534,8 @@ def _number_in(n: str, text: str, lower: str) -> bool:
     digits = n.replace(",", "")
     if not digits.isdigit():
         return False
+    if 4 <= len(digits) <= 15 and (f"{int(digits):,}" in text or digits in text):
+        return True  # "12500" and "12,500" are one number
     word = _NUMBER_WORD.get(int(digits))
     roman = _ROMAN.get(int(digits))
     return (word is not None and re.search(rf"\b{word}\b", lower) is not None) or (

@@ -110,16 +110,20 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of a word, lower-cased; words with digits, dots or hyphens kept whole."""
-    lw = word.lower()
-    if lw.endswith(("'s", "’s")):
+    lw = word.lower().replace("’", "'")  # a phone types "O’Donnell", the article "O'Donnell"
+    if lw.endswith("'s"):
         lw = lw[:-2]
     return str(_stemmer(lw)) if lw.isalpha() else lw
+
+
+# A thousands separator between digits: "10,000" is the term "10000", as a reader may type it.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def terms(text: str) -> list[str]:
     """Content terms: lower-cased, stop words out, stemmed."""
     out = []
-    for w in words(text):
+    for w in words(_THOUSANDS.sub("", text) if "," in text else text):
         lw = w.lower()
         if lw in TERM_STOP_WORDS:
             continue

@@ -472,3 +472,35 @@ def test_a_follow_up_finds_the_sentence_that_says_she_not_the_one_that_names_her
 def test_which_airport_asks_for_a_place() -> None:
     got = answer("which airport was she taken to?", clean_text(LEDGE))
     assert got is not None and got.guess == "Lunden Airport"
+
+
+PHOTOS = """The photos were taken by the Japanese photographer Yûki Aoyama over two summers in Osaka.
+
+The series shows fathers in mid-air in front of shops, temples and railway crossings. Aoyama said the fathers chose where to jump."""
+
+
+def test_a_name_typed_without_its_accents_is_the_name_the_article_writes() -> None:
+    article = clean_text(PHOTOS)
+    got = answer("who is Yuki Aoyama?", article)
+    assert got is not None and "Yûki Aoyama" in got.sentence
+    said = answer("what did Yuki Aoyama say?", article)
+    assert said is not None and "chose where to jump" in said.sentence
+
+
+def test_a_number_typed_without_its_thousands_comma_is_the_number_the_article_writes() -> None:
+    article = clean_text(
+        "The county announced two grants on Monday. A grant of 8,000 euros goes to the school "
+        "roof in Varn. A grant of 12,500 euros goes to the footbridge over the Lanz."
+    )
+    got = answer("what is the 12500 euro grant for?", article)
+    assert got is not None and "footbridge" in got.sentence
+
+
+def test_a_name_typed_with_a_phones_curly_apostrophe_is_the_name_the_article_writes() -> None:
+    article = clean_text(
+        "The court ruled for the family on Tuesday. \"We will appeal this week,\" said Rita "
+        "Vance, 44, the defendant's lawyer. Pierce O'Donnell, 58, who represented the family, "
+        "called the ruling a victory. The judge, Anna Ploeg, ordered the defendant to pay the costs."
+    )
+    got = answer("how old is O’Donnell?", article)  # a phone's apostrophe, not the article's
+    assert got is not None and got.span == "58"
