@@ -26,6 +26,7 @@ from bot.language.text import normalise, profile
 from bot.questions import QType, asks_for_several, question_type
 from bot.split import split_captions
 from bot.words import STOP_WORDS, stem
+from bot.words import terms as english_terms
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
 MAX_QUESTION_CHARS = 600
@@ -114,7 +115,9 @@ def _build_index(article: Article) -> _Index:
             for piece in split_captions(s) if english else (s,):
                 sentences.append(piece)
                 para_of.append(p)
-    sent_terms = [lang.terms(s) for s in sentences]
+    sent_terms = [
+        english_terms(s, parts=True) if lang.code == "en" else lang.terms(s) for s in sentences
+    ]
     tf = [Counter(t) for t in sent_terms]
     n = len(sentences)
     df: Counter[str] = Counter()
@@ -1016,15 +1019,25 @@ _TRAILING = re.compile(
 def without_trailing(span: str) -> str:
     """A short answer never ends on an article, a preposition or a conjunction ("2012 the" is
     "2012", "Midsummer's Night for a" is "Midsummer's Night"), nor on a verb or adverb after a
-    number ("1967 made" is "1967")."""
+    number ("1967 made" is "1967"), nor on the time after a sum ("2 million euros last year")."""
     span = _TRAILING.sub("", span) or span
     words = span.split()
     tags = pos.tag(words[-2:])
     if len(tags) == 2 and tags[0] == "NUM" and tags[1] in _NOT_UNITS:
         # "1967 made", "1974 largely": a number and the verb or adverb after it.
         span = span[: span.rfind(words[-1])].rstrip()
+    if span[:1].isdigit() or span[:1] in spans.CURRENCY:
+        # "2 million euros last year": the sum is the answer, not the time after it.
+        span = _TIME_AFTER.sub("", span) or span
     # "the 2019" of "after the 2019 floods": the number is the answer, not "the" with it.
     return _ARTICLE_BEFORE_NUMBER.sub("", span) or span
+
+
+_TIME_AFTER = re.compile(
+    r"(?<=\w)\s+(?:(?:last|this|next)\s+(?:year|week|month|season|weekend|night)|yesterday|today"
+    r"|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$",
+    re.IGNORECASE,
+)
 
 
 _ARTICLE_BEFORE_NUMBER = re.compile(

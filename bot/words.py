@@ -120,12 +120,18 @@ def stem(word: str) -> str:
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
-def terms(text: str) -> list[str]:
-    """Content terms: lower-cased, stop words out, stemmed."""
+def terms(text: str, *, parts: bool = False) -> list[str]:
+    """Content terms: lower-cased, stop words out, stemmed. With `parts` (an article's sentences),
+    each part of a hyphenated word is a term too: "Paris-based" is found by "Paris", and
+    "Skłodowska-Curie" by "Curie"."""
     out = []
     for w in words(_THOUSANDS.sub("", text) if "," in text else text):
         lw = w.lower()
         if lw in TERM_STOP_WORDS:
             continue
         out.append(stem(w))
+        if parts and "-" in w:
+            out.extend(
+                stem(p) for p in w.split("-") if len(p) > 1 and p.lower() not in TERM_STOP_WORDS
+            )
     return out

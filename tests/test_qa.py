@@ -498,9 +498,27 @@ def test_a_number_typed_without_its_thousands_comma_is_the_number_the_article_wr
 
 def test_a_name_typed_with_a_phones_curly_apostrophe_is_the_name_the_article_writes() -> None:
     article = clean_text(
-        "The court ruled for the family on Tuesday. \"We will appeal this week,\" said Rita "
+        'The court ruled for the family on Tuesday. "We will appeal this week," said Rita '
         "Vance, 44, the defendant's lawyer. Pierce O'Donnell, 58, who represented the family, "
         "called the ruling a victory. The judge, Anna Ploeg, ordered the defendant to pay the costs."
     )
     got = answer("how old is O’Donnell?", article)  # a phone's apostrophe, not the article's
     assert got is not None and got.span == "58"
+
+
+def test_a_part_of_a_hyphenated_word_is_a_word_of_the_article() -> None:
+    article = clean_text(
+        "The Varn physics prize has gone to two people from the town. The physicist Lena "
+        "Marsh-Odell won it in 2019 for her work on ice. Her colleague Tom Reyes won it in 2021."
+    )
+    got = answer("when did Odell win the prize?", article)
+    assert got is not None and got.span == "2019"
+
+
+def test_a_sum_ends_where_the_sum_ends_not_on_the_time_after_it() -> None:
+    article = clean_text(
+        "A Lyon-based start-up, Velora, has raised 4 million euros from investors. Its rival, the "
+        "Geneva-based Kessel, raised 2 million euros last year. Both make batteries for bicycles."
+    )
+    got = answer("how much did Kessel raise?", article)
+    assert got is not None and got.span == "2 million euros"
