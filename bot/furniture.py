@@ -129,7 +129,8 @@ _CAPTION_WORDS = re.compile(
     r""",\s(?:left|right|center|centre|top|bottom|second\s(?:left|right)|from\s(?:left|right))(?:\sto\sright)?,\s
       | \bpictured\b | \b(?:in\sthis|a)\s(?:undated\s|handout\s|file\s)?(?:photo|image|picture)\b
       | \bartist'?s?[’']?s?\s(?:illustration|impression|concept|rendering)\b | \bfile\sphoto\b
-      | ^(?:this|the)\s(?:photo|image|picture|illustration|graphic|video)\b""",
+      | ^(?:this|the)\s(?:photo|image|picture|illustration|graphic|video)
+        (?:\s(?:shows?|showed|shown|of|from|taken|released|provided|made|above|below|obtained)\b|,)""",
     re.VERBOSE | re.IGNORECASE,
 )
 _CAPTION_HINTS = (

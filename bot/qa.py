@@ -1199,7 +1199,32 @@ def _run_together(question: str, idx: _Index) -> str:
                 return f"{word[:k]} {word[k:]}"
         return word
 
-    return _LONG_WORD.sub(split, question)
+    return _joined_as_article(_LONG_WORD.sub(split, question), known, idx.text)
+
+
+_WORD_IN_PAIR = re.compile(r"[A-Za-z]{3,}")
+
+
+def _joined_as_article(question: str, known: frozenset[str], text: str) -> str:
+    """Two words typed apart that the article writes as one ("Tik Tok", "Apple Talk"), joined
+    as the article writes them, when the article never has them apart."""
+    found = list(_WORD_IN_PAIR.finditer(question))
+    out: list[str] = []
+    last = k = 0
+    while k < len(found) - 1:
+        a, b = found[k], found[k + 1]
+        joined = (a.group() + b.group()).lower()
+        if (
+            question[a.end() : b.start()] == " "
+            and joined in known
+            and f"{a.group()} {b.group()}".lower() not in text
+        ):
+            out += [question[last : a.start()], a.group() + b.group()]
+            last = b.end()
+            k += 2
+        else:
+            k += 1
+    return "".join(out) + question[last:]
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")

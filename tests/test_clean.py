@@ -213,3 +213,17 @@ def test_paragraph_ending_in_a_spaced_closing_quote_is_kept_with_the_rest() -> N
     sentences = clean_text(text).sentences
     assert any("Nobody can play four finals" in s for s in sentences)
     assert sentences[-1] == "Tickets for the first match go on sale next week."
+
+
+def test_a_paragraph_about_a_video_app_is_story_not_a_caption() -> None:
+    # "The video ..." opened a caption rule: the paragraph that carries the story was dropped.
+    article = clean_text(
+        "Regulators in Varn opened an inquiry into two social apps on Tuesday.\n\n"
+        "The video app Flicker said on Monday that it had 12 million users in the country, "
+        "twice as many as two years ago.\n\n"
+        "The photo shows the app's office in Varn.\n\n"
+        "The inquiry is expected to take a year, the regulator said."
+    )
+    text = " ".join(article.sentences)
+    assert "12 million users" in text
+    assert "The photo shows" not in text

@@ -522,3 +522,14 @@ def test_a_sum_ends_where_the_sum_ends_not_on_the_time_after_it() -> None:
     )
     got = answer("how much did Kessel raise?", article)
     assert got is not None and got.span == "2 million euros"
+
+
+def test_two_words_typed_apart_are_read_as_the_one_word_the_article_writes() -> None:
+    article = clean_text(
+        "The video app TikTok said on Monday that it had 12 million users in the country, twice "
+        "as many as two years ago. Its rival, the photo app Lumen, said it had 3 million users. "
+        "Both apps face a new tax on advertising next year, which the finance ministry expects "
+        "to raise 40 million euros."
+    )
+    got = answer("how many users does Tik Tok have?", article)
+    assert got is not None and got.span == "12 million"
