@@ -855,7 +855,6 @@ def _described(question: str, sentence: str) -> str | None:
     while words and (stem(words[-1].lower()) in _ROLES or (title and words[-1][:1].isupper())):
         title.insert(0, words.pop())  # "Mayor Tereza Novakova", "Detective Inspector Carla Dunne"
     return " ".join(title) or None
-    return None
 
 
 def _titled_person(question: str, sentence: str) -> str | None:
@@ -1252,7 +1251,7 @@ def _acronyms_as_article(question: str, idx: _Index) -> str:
         if re.search(rf"\b{short}s?\b", idx.text, re.IGNORECASE):
             return m.group()  # the article says "CEO" too
         for long in _TITLES_SPELLED[short]:
-            if long in idx.text.lower():
+            if long in idx.text:  # the article's text, lower-cased once in its index
                 return long
         return m.group()
 
