@@ -460,6 +460,21 @@ def test_a_question_of_common_words_is_still_a_question() -> None:
     assert got is not None and "radioed for help" in got.sentence
 
 
+TURTLE = """A leatherback turtle fitted with a satellite tag has crossed the Atlantic twice in one year, researchers in Cape Verde said on Monday.
+
+The turtle, named Nila by the team, swam almost 9,000 kilometres between her nesting beach and the feeding waters off Canada. Most turtles of her kind never swim far from the coast where they hatched, the team said.
+
+The researchers held a meeting with fishermen in Praia to ask them to report any tagged turtle caught in their nets."""
+
+
+def test_a_question_asks_with_the_verb_the_article_says_in_the_past() -> None:
+    # "did she swim" and "swam": the sentence that says "swim far" won, and the reader got no
+    # distance.
+    got = answer("how far did the turtle swim?", clean_text(TURTLE))
+    assert got is not None and "swam almost 9,000 kilometres" in got.sentence
+    assert got.span == "almost 9,000 kilometres"
+
+
 def test_a_follow_up_finds_the_sentence_that_says_she_not_the_one_that_names_her() -> None:
     article = clean_text(LEDGE)
     first = answer("who was walking the upper trail?", article)
