@@ -1028,8 +1028,19 @@ def without_trailing(span: str) -> str:
     if span[:1].isdigit() or span[:1] in spans.CURRENCY:
         # "2 million euros last year": the sum is the answer, not the time after it.
         span = _TIME_AFTER.sub("", span) or span
+    dated = spans.dates(span)
+    if dated and dated[0].start == 0 and _SPELL_AFTER_DATE.match(span, dated[0].end):
+        # "June after 112 years": the date is the answer, not how long before it.
+        span = span[: dated[0].end]
     # "the 2019" of "after the 2019 floods": the number is the answer, not "the" with it.
     return _ARTICLE_BEFORE_NUMBER.sub("", span) or span
+
+
+_SPELL_AFTER_DATE = re.compile(
+    r"\s+(?:after|for)\s+(?:(?:about|nearly|almost|over|more\s+than)\s+)?\d[\d,]*\s+"
+    r"(?:years?|months?|weeks?|days?|decades?|centuries)\b",
+    re.IGNORECASE,
+)
 
 
 _TIME_AFTER = re.compile(

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 
 from bot.words import STOP_WORDS, stem
 
-# Markers that say "the reason is": tried before the ambiguous ones below.
+# Markers that say "the reason is": tried before the ambiguous ones below; in news also ", blaming"
+# and ", citing" ("will close in June, blaming soaring energy bills").
 _WHY_STRONG = re.compile(
     r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
+    r"(?<=,\s)blaming|(?<=,\s)citing|"
     r"in\s+order\s+to|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|"
     r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
@@ -25,11 +27,20 @@ _WHY_WEAK = re.compile(
     r"draw|spread|collect|earn|cover|prove|check|test|learn|look)\b))\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
-# "was dismissed for two bookable offences": the deed a verdict is for.
+# How long, not what for: "suspended for three months", "banned for life".
+_SPELL = (
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*|several|"
+    r"(?:a\s+)?few|many|the\s+(?:rest\s+of\s+the|whole|next|past|coming|remaining))\s+"
+    r"(?:[\w-]+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
+    r"years?|seasons?|decades?|matche?s?|games?|races?|terms?)\b|life\b|good\b)"
+)
+_FOR_TIME = re.compile(r"for\s+" + _SPELL, re.IGNORECASE)
+# "was dismissed for two bookable offences": the deed a verdict is for; "banned from the club for
+# two matches for a dangerous tackle": the deed after whom and how long.
 _FOR_DEED = re.compile(
     r"\b(?:dismissed|arrested|jailed|fined|banned|charged|suspended|sacked|fired|punished|"
     r"sentenced|convicted|blamed|critici[sz]ed|praised|condemned|sued|booked|sent\s+off)\s+"
-    r"(for)\s+([^.;!?]{3,200})",
+    r"(?:[\w'’-]+\s+){0,4}?(?:for\s+" + _SPELL + r"\s+)?(for)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
 # "too embarrassed to shout": why he did not.
@@ -37,8 +48,10 @@ _TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
 _PURPOSE = re.compile(_WHY_WEAK.pattern.replace("amid|after|following|since|", ""), re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"(?:since|after|following)\s+(?:\d|then\b|(?:the\s+)?(?:beginning|start|end|first|last|"
-    r"early|mid|late|previous|next|turn|age)\b|(?:a|an|one|two|three|four|five|six|several|"
-    r"few|many|some|nearly|almost|more|less|about|just|only)\s|midnight\b|dark\b|dawn\b|"
+    r"early|mid|late|previous|next|turn|age)\b|(?:(?:a|an)\s+(?=(?:[\w-]+\s+){0,2}?(?:"
+    r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnight|months?|years?|seasons?|decades?|"
+    r"while|moment|time|spell|period|break|delay|wait|pause)\b)|(?:one|two|three|four|five|six|"
+    r"several|few|many|some|nearly|almost|more|less|about|just|only)\s)|midnight\b|dark\b|dawn\b|"
     r"noon\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|january\b|february\b|march\b|"
     r"april\b|may\b|june\b|july\b|august\b|september\b|october\b|november\b|december\b|"
     r"(?:this|that|last|next)\s+(?:year|month|week|season)\b)|since\s+(?:he|she|they|it|i|we)\s",
@@ -88,7 +101,10 @@ _WHY_QUESTION = re.compile(
     re.IGNORECASE,
 )
 MAX_WORDS = 32
-_DEED_END = re.compile(r",|\s+(?:during|on|at|in|after|when|while|before|against)\s")
+_DEED_END = re.compile(
+    r",|\s+(?:during|after|when|while|before|against)\s|\s+(?:on|at|in)\s+(?=[A-Z0-9]|(?:the\s+)?"
+    r"(?:weekend|night|morning|evening|afternoon|match|game|final|derby|qualifier|tie)\b)"
+)
 _MEANS_IN_REASON = re.compile(r"\s+by\s+[a-z]+ing\b")
 _DANGLING_WORDS = (
     "to then the a an and or but of from with in on at for by that which who his her their its "
@@ -116,8 +132,9 @@ def _each(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
 
 def _why_match(sentence: str) -> re.Match[str] | None:
     for pattern in (_WHY_STRONG, _FOR_DEED, _TOO):
-        m = pattern.search(sentence)
-        if m:
+        for m in _each(pattern, sentence):
+            if pattern is _FOR_DEED and _FOR_TIME.match(sentence, m.start(1)):
+                continue
             return m
     for m in _each(_WHY_WEAK, sentence):
         if _TIME_AFTER.match(sentence, m.start()):

@@ -58,6 +58,9 @@ _NUMBER = re.compile(
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
     r"approximately|roughly|up\s+to|at\s+least|several)\s+)?"
     r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"|"
+    # Pence ("15p a minute") and a share ("a third of the bikes", "two-thirds of voters").
+    r"\d{1,3}(?:\.\d+)?p\b|\b(?:a|one|two|three|four)[- ](?:half|thirds?|quarters?|fifths?|"
+    r"tenths?)(?=\s+of\b)|"
     r"\d(?:[\d,]*\d)?(?:\.\d+)?"
     + _SCALE
     + _PERCENT
@@ -82,7 +85,7 @@ _MONEY_QUESTION = re.compile(
 )
 MONEY = re.compile(
     r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|cents?|pence|marks?|"
-    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|USD|GBP|EUR)\b",
+    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|USD|GBP|EUR)\b|\b\d{1,3}(?:\.\d+)?p\b",
     re.IGNORECASE,
 )
 

@@ -249,12 +249,14 @@ IRREGULAR: dict[str, str] = {
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball stem of a word, lower-cased; words with digits, dots or hyphens kept whole."""
+def stem(word: str, *, verbs: bool = True) -> str:
+    """The Snowball stem of a word, lower-cased; words with digits, dots or hyphens kept whole.
+    An irregular past form is its verb's stem ("swam" is "swim"), unless `verbs` is False."""
     lw = word.lower().replace("’", "'")  # a phone types "O’Donnell", the article "O'Donnell"
     if lw.endswith("'s"):
         lw = lw[:-2]
-    lw = IRREGULAR.get(lw, lw)
+    if verbs:
+        lw = IRREGULAR.get(lw, lw)
     return str(_stemmer(lw)) if lw.isalpha() else lw
 
 
@@ -262,16 +264,17 @@ def stem(word: str) -> str:
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
-def terms(text: str, *, parts: bool = False) -> list[str]:
+def terms(text: str, *, parts: bool = False, verbs: bool = True) -> list[str]:
     """Content terms: lower-cased, stop words out, stemmed. With `parts` (an article's sentences),
     each part of a hyphenated word is a term too: "Paris-based" is found by "Paris", and
-    "Skłodowska-Curie" by "Curie"."""
+    "Skłodowska-Curie" by "Curie". Without `verbs`, irregular past forms keep their own stems
+    (the briefs' sentence vectors, which were tuned that way)."""
     out = []
     for w in words(_THOUSANDS.sub("", text) if "," in text else text):
         lw = w.lower()
         if lw in TERM_STOP_WORDS:
             continue
-        out.append(stem(w))
+        out.append(stem(w, verbs=verbs))
         if parts and "-" in w:
             out.extend(
                 stem(p) for p in w.split("-") if len(p) > 1 and p.lower() not in TERM_STOP_WORDS

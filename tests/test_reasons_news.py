@@ -212,3 +212,50 @@ def test_an_unknown_cause_is_not_given_as_the_reason() -> None:
     got = answer("why was the pool closed?", s)
     assert got is None or got.span != "The mayor did not say what"
     assert reasons.clause("A burst pipe led to the closure of the pool.", "why") == "A burst pipe"
+
+
+SCHEME = """The city's bike-share scheme was launched in 2019 with 400 bikes.
+
+It was suspended for three months in 2021 after a software fault left hundreds of riders unable to return their bikes.
+
+A courier was banned from the scheme for a year for riding a bike on the canal towpath."""
+
+
+def test_why_is_the_cause_not_how_long() -> None:
+    # "suspended for three months": how long, not what for. The answer was "for three months".
+    got = answer("why was the scheme suspended?", SCHEME)
+    assert got is not None
+    assert got.span == "after a software fault left hundreds of riders unable to return their bikes"
+    banned = answer("why was the courier banned?", SCHEME)
+    assert banned is not None
+    assert banned.span == "for riding a bike on the canal towpath"
+    assert reasons.clause("He was jailed for life for the murder.", "why") == "for the murder"
+    assert reasons.clause("He was banned for a year.", "why") is None
+
+
+FARES = """Bus fares in Tamsford will rise next month for the first time since 2019, the council said.
+
+A single journey in the town centre will cost 90p, up from 75p. The council spent £2.4 million on new buses last year."""
+
+
+def test_a_price_in_pence_is_a_sum_of_money() -> None:
+    # "90p" was read as the bare number 90, not a sum: no short answer was shown.
+    got = answer("how much will a single journey cost?", FARES)
+    assert got is not None
+    assert got.span == "90p"
+
+
+CLOSURE = """The Harwell glassworks in Tamsford will close in June after 112 years, its owner said on Thursday, blaming soaring energy bills and falling demand for bottles.
+
+About 340 people work at the site."""
+
+
+def test_a_closure_blaming_its_costs_gives_them_as_the_reason() -> None:
+    # The reason was "The Harwell glassworks in Tamsford" (the sentence's subject), and the date
+    # "June after 112 years".
+    why = answer("why is the glassworks closing?", CLOSURE)
+    assert why is not None
+    assert why.span == "blaming soaring energy bills and falling demand for bottles"
+    when = answer("when will the glassworks close?", CLOSURE)
+    assert when is not None
+    assert when.span == "June"
