@@ -579,7 +579,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
+    if _AGE_QUESTION.search(q.text) and not _AN_AGE.search(text):
+        shown = None  # "how old is the skipper?" - "the oldest of the three": "three" is no age
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+# What an age is when the sentence gives none of _AGE's forms: digits, or a spell of time
+# ("seven months old", "515 million years").
+_AN_AGE = re.compile(r"\d|\b(?:years?|months?|weeks?|days?|old|age)\b", re.IGNORECASE)
 
 
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
@@ -740,6 +747,17 @@ _PEOPLE = frozenset(
         "passengers",
         "victims",
         "survivors",
+        "brothers",
+        "sisters",
+        "twins",
+        "couple",
+        "sons",
+        "daughters",
+        "cousins",
+        "siblings",
+        "partners",
+        "owners",
+        "founders",
     ]
 )
 
@@ -776,7 +794,8 @@ def _with_role(sentence: str, text: str) -> str:
     Angeles" -> "A Los Angeles judge", "Arab" -> "Arab tribal leaders" (up to two lower-case
     words before the role noun)."""
     at = sentence.find(text)
-    if at < 0 or not text[-1:].isalpha() or not text[:1].isupper():
+    named = text[4:] if text.startswith("the ") else text  # "the Harwell" -> "the Harwell brothers"
+    if at < 0 or not text[-1:].isalpha() or not named[:1].isupper():
         return text
     end = at + len(text)
     toks = list(_TOKEN.finditer(sentence, end, min(len(sentence), end + 60)))

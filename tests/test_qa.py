@@ -475,6 +475,26 @@ def test_a_question_asks_with_the_verb_the_article_says_in_the_past() -> None:
     assert got.span == "almost 9,000 kilometres"
 
 
+RESCUE = """Three fishermen were rescued on Sunday after 30 hours adrift off the island of Skerra.
+
+The men, aged 24, 37 and 61, had set out from Port Ellen on Friday evening. The oldest of the three, skipper Angus MacRae, said they had lived on biscuits and rainwater."""
+
+
+def test_an_age_question_never_shows_a_count_as_the_age() -> None:
+    # "The oldest of the three, skipper Angus MacRae": "three" was shown as his age.
+    got = answer("how old is the skipper?", clean_text(RESCUE))
+    assert got is None or got.span is None or any(c.isdigit() for c in got.span)
+    men = answer("how old were the men?", clean_text(RESCUE))
+    assert men is not None and men.span == "24, 37 and 61"
+
+
+def test_a_who_answer_keeps_the_family_it_names() -> None:
+    # "the Harwell" was the answer: the people are "the Harwell brothers".
+    text = "The glassworks in Tamsford was founded in 1913 by the Harwell brothers, who had learned the trade in Bohemia."
+    got = answer("who founded the glassworks?", text)
+    assert got is not None and got.span is not None and got.span.endswith("Harwell brothers")
+
+
 def test_a_follow_up_finds_the_sentence_that_says_she_not_the_one_that_names_her() -> None:
     article = clean_text(LEDGE)
     first = answer("who was walking the upper trail?", article)
