@@ -354,6 +354,31 @@ def _type_bonus(q: _Question, sentence: str) -> float:
     return W_TYPE
 
 
+# "Which court / party / river ...?": a name that holds the asked kind ("Castleford Crown Court",
+# "the Labour Party", "River Thames") answers it.
+_WHICH_KIND = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+([a-z]{3,})\b", re.IGNORECASE)
+_NOT_KINDS = frozenset(["kind", "kinds", "sort", "type", "types", "else", "other", "one", "ones"])
+
+
+def _named_kind(q: _Question) -> str | None:
+    """The stem of the kind a "which N" question asks for, when it names one."""
+    if q.language != "en":
+        return None
+    m = _WHICH_KIND.match(q.text)
+    if not m or m.group(1).lower() in STOP_WORDS or m.group(1).lower() in _NOT_KINDS:
+        return None
+    return stem(m.group(1))
+
+
+def _kind_name(sentence: str, kind: str) -> str | None:
+    """The sentence's first name with a capitalised word of that kind in it."""
+    for sp in spans.names(sentence, first_word_ok=True):
+        words_ = sp.text.split()
+        if len(words_) > 1 and any(w[:1].isupper() and stem(w) == kind for w in words_):
+            return sp.text
+    return None
+
+
 def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
     """The part of the sentence that answers: a candidate of the asked type (a noun-phrase-like
     chunk for "what"/"which"), placed best among the question's words in the sentence."""
@@ -528,6 +553,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         listed = _PLACE_LIST.match(sentence, at)
         if listed and listed.end() > at + len(text):
             text = listed.group()
+    kind = _named_kind(q)
+    if kind and kind not in {stem(w) for w in text.split()}:
+        named_kind = _kind_name(sentence, kind)
+        if named_kind:
+            text, prob = named_kind, max(prob, AGREE_CONFIDENCE)
     named = _NAME_OF.match(q.text)
     if named:
         # "What's Marini's name?" (the "his" of a follow-up read): the whole name the
@@ -1030,7 +1060,8 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
 
 
 _TRAILING = re.compile(
-    r"(?<=\S)(?:\s+(?:the|a|an|of|for|and|or|to|in|on|at|by|with|from|as|that|which))+$"
+    r"(?<=\S)(?:\s+(?:the|a|an|of|for|and|or|to|in|on|at|by|with|from|as|that|which|when|while|"
+    r"where|who|whom|whose|because|but|if|than))+$"
 )
 
 
@@ -1366,6 +1397,13 @@ def _score_all(
         for i in range(idx.n):
             if says.search(idx.lowered[i]):
                 scores[i] += W_DEFINITION
+    kind = _named_kind(q)
+    if kind:
+        # "Which court was it?": the sentence naming one ("Castleford Crown Court heard").
+        top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
+        for i in top:
+            if _kind_name(idx.sentences[i], kind):
+                scores[i] += W_TYPE
     other = _OTHER_NAME.search(q.text) if q.language == "en" else None
     if other:
         # "What is another term for rotors?": the sentence giving "rotors (rotating discs)" or

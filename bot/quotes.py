@@ -388,11 +388,19 @@ def _trailing(s: str) -> tuple[str, str] | None:
             prev = s[commas[n - 1] + 1 : c].strip()
             if prev and len(prev.split()) <= 4 and all(w[0].isupper() for w in prev.split()):
                 phrase, c = f"{prev}, {phrase}", commas[n - 1]
+        elif n > 0 and all(w[0].isupper() for w in phrase.split()) and len(phrase.split()) <= 4:
+            # "..., the prosecutor, Aisha Raman, told the court": the role before the name.
+            prev = s[commas[n - 1] + 1 : c].strip()
+            if _ROLE_BEFORE_NAME.match(prev):
+                phrase, c = f"{prev}, {phrase}", commas[n - 1]
         clause = s[:c].strip(" ,")
         if len(clause.split()) < 3:
             return None
         return clause, phrase
     return None
+
+
+_ROLE_BEFORE_NAME = re.compile(r"^(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}[a-z][\w-]*$")
 
 
 _ACCORDING_AT = re.compile(

@@ -213,3 +213,29 @@ def test_a_speaker_with_an_adverb_before_the_verb_and_one_called_by_a_descriptio
     assert said[1] is not None and said[1].speaker == "Priya Nair"
     assert said[2] is not None and said[2].speaker == "Priya Nair"
     assert said[2].words == "winter crossings would stop"
+
+
+TRIAL = """A former council treasurer has been jailed for four years for stealing almost £480,000, Castleford Crown Court heard.
+
+He spent much of it on a holiday home in Portugal and a classic car, the prosecutor, Aisha Raman, told the court.
+
+The theft came to light in March last year when a new clerk noticed that a contractor did not exist."""
+
+
+def test_a_role_before_the_speakers_name_is_not_part_of_what_was_said() -> None:
+    # ", the prosecutor, Aisha Raman, told the court": the answer ended in ", the prosecutor".
+    got = answer("what did the prosecutor say?", TRIAL)
+    assert got is not None
+    assert got.span == "He spent much of it on a holiday home in Portugal and a classic car"
+
+
+def test_a_which_question_is_answered_by_the_name_of_its_kind() -> None:
+    # "Which court was it?" answered with the prosecutor's name, from "told the court".
+    got = answer("which court was it?", TRIAL)
+    assert got is not None and got.span == "Castleford Crown Court"
+
+
+def test_a_date_answer_does_not_end_on_the_clause_after_it() -> None:
+    # "March last year when": the "when" opens the next clause.
+    got = answer("when did the theft come to light?", TRIAL)
+    assert got is not None and got.span == "March last year"
