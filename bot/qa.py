@@ -329,6 +329,18 @@ _AGE = re.compile(
     r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
 )
 _AGES = re.compile(r"\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3})*")
+# A name and the age after it: "Graham Tulley, 58," / "Tulley (58)".
+_NAME_AGE = re.compile(r"([A-Z][\w'’-]+)(?=(, \d{1,3}, |\s?\(\d{1,3}\)))")
+
+
+def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
+    """The age the sentence gives right after a name the question asks about."""
+    for m in _NAME_AGE.finditer(sentence):
+        if stem(m.group(1)) in q.stems:
+            return _AGE.search(sentence, m.end())
+    return None
+
+
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 
 
@@ -513,7 +525,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # No means named: what the asked-about subject does there ("looks into the camera").
             return Answer(sentence, does, round(score, 4), i, does, AGREE_CONFIDENCE)
     if q.info is not None and _AGE_QUESTION.search(q.text):
-        age = _AGE.search(sentence)
+        age = _age_of_asked(q, sentence) or _AGE.search(sentence)
         if age:
             # "aged 24 and 31": both ages, for "how old are the men?"
             years = _AGES.search(age.group())
@@ -1369,6 +1381,8 @@ def _score_all(
                 # "The 29-year-old ..." refers back to the person of the sentence before.
                 before = cover[i - 1] if i and idx.para_of[i - 1] == idx.para_of[i] else 0.0
                 scores[i] += 2 * W_TYPE + max(0.0, before - cover[i])
+                if _age_of_asked(q, idx.sentences[i]):
+                    scores[i] += W_TYPE  # "Graham Tulley, 58," for "how old is Tulley?"
     elif q.qtype is not QType.THING:
         # The type check is the costly part; only the leading sentences can be overtaken.
         top = sorted(range(idx.n), key=scores.__getitem__, reverse=True)[: max(limit, 8)]
@@ -1443,6 +1457,12 @@ def _rank(
         )
         typed = q.qtype is not QType.THING
         ranked, rank_prob, rank_margin = _rerank(q, idx, scores, cover, type_found, got.order)
+        if q.info is not None and _AGE_QUESTION.search(q.text):
+            # "How old is Tulley?": the sentence that gives Tulley's own age ("Graham Tulley, 58,"),
+            # not one that names him beside someone else's ("His lawyer, Owen Pryce, 44, ...").
+            own = next((i for i in ranked[:8] if _age_of_asked(q, idx.sentences[i])), None)
+            if own is not None:
+                ranked = [own, *(i for i in ranked if i != own)]
         if q.info is None:
             ranked = other_language.asked_first(
                 ranked, q.text, idx.sentences, q.speaks, idx.language
@@ -1754,8 +1774,6 @@ def answer_or_closest(
     if not question or not question.strip():
         return None, None
     asked = question
-    if context is not None:
-        question = followup.resolve(question, context)
     if isinstance(text, Article):
         article = text
     else:
@@ -1763,6 +1781,18 @@ def answer_or_closest(
             article = _article_from_text(text or "")
         except ArticlebotError:
             return None, None
+    if (
+        (context is None or not context.people)
+        and _PERSON_PRONOUN.search(question)
+        and not _NAMED.search(question)
+    ):
+        # "How old is he?" as the first question: the person the story is about (not in "what
+        # did Donald Sterling buy his mistress?", which names its person).
+        main = _main_person(article)
+        if main:
+            context = dataclasses.replace(context or Context(), people=(main,))
+    if context is not None:
+        question = followup.resolve(question, context)
     if _AUTHOR_QUESTION.match(question):
         # "Who wrote this?" asks about the article, not its story: the byline, if it has one.
         if not article.byline:
@@ -1790,6 +1820,26 @@ def answer_or_closest(
     if x is not None and refusal.refuses(x):
         return None, found
     return found, found
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_NAMED = re.compile(r"(?<=\w\s)[A-Z]")
+
+
+def _main_person(article: Article) -> str | None:
+    """The person an English article names most (its subject), by surname."""
+    if (article.language or "en") != "en":
+        return None
+    people = mentions(article).people
+    if not people:
+        return None
+    by_last = Counter(p.split()[-1] for p in people)
+    counts: Counter[str] = Counter()
+    for s in article.sentences:
+        for last in by_last:
+            if last in s:
+                counts[last] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def mentions(article: Article) -> Mentions:

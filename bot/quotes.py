@@ -663,6 +663,10 @@ _SAME_ROLE = {
     "offic": "offici",
     "cop": "polic",
     "detect": "polic",
+    "boss": "chief",  # "the boss" of "Verlund's chief executive"
+    "ceo": "chief",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
 }
 # Words of a role that say nothing about who it is ("the family's lawyer": "lawyer" tells).
 _WEAK = frozenset(["famili", "the", "new", "former", "top", "senior", "local"])

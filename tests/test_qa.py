@@ -495,6 +495,20 @@ def test_a_who_answer_keeps_the_family_it_names() -> None:
     assert got is not None and got.span is not None and got.span.endswith("Harwell brothers")
 
 
+TREASURER = """A former council treasurer has been jailed for four years for stealing almost £480,000 of public money.
+
+Graham Tulley, 58, of Mill Lane, Brennock, moved the money into his own accounts through 212 fake invoices.
+
+His lawyer, Owen Pryce, 44, said Tulley was deeply ashamed. Judge Helen Marsh told Tulley he had betrayed the trust of the town."""
+
+
+def test_he_in_the_first_question_is_the_person_the_story_is_about() -> None:
+    # "How old is he?" as the first question had no one to read "he" as, and the answer was the
+    # lawyer's age.
+    got = answer("how old is he?", clean_text(TREASURER))
+    assert got is not None and got.span == "58"
+
+
 def test_a_follow_up_finds_the_sentence_that_says_she_not_the_one_that_names_her() -> None:
     article = clean_text(LEDGE)
     first = answer("who was walking the upper trail?", article)

@@ -239,3 +239,17 @@ def test_a_date_answer_does_not_end_on_the_clause_after_it() -> None:
     # "March last year when": the "when" opens the next clause.
     got = answer("when did the theft come to light?", TRIAL)
     assert got is not None and got.span == "March last year"
+
+
+CLOSING = """The Harwell glassworks will close in June, its owner Verlund Group said on Thursday.
+
+"This is the hardest decision we have had to make," said Lena Brandt, Verlund's chief executive.
+
+Tamsford's MP, Carol Pryce, said she had written to the business secretary."""
+
+
+def test_the_boss_is_the_chief_executive() -> None:
+    # "What did the boss say?" got "the article doesn't say".
+    got = answer("what did the boss say?", CLOSING)
+    assert got is not None
+    assert got.span == "This is the hardest decision we have had to make"
