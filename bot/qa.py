@@ -103,6 +103,7 @@ class _Index:
     spellings: list[str] | None = None  # the article's own words, for questions with typos
     words: frozenset[str] | None = None  # every word of the article, lower case
     accented: dict[str, str] | None = None  # "yuki" -> "Yûki": its words with accents, unaccented
+    main_person: str | None = None  # the surname it names most ("" when none), on first need
 
 
 def _build_index(article: Article) -> _Index:
@@ -1656,7 +1657,6 @@ def _question_view(q: _Question) -> tuple[str | None, dict[str, str]]:
     noun); English only."""
     if q.language != "en":
         return None, {}
-    from bot import pos
     from bot.words import words
 
     focus = None
@@ -1827,19 +1827,16 @@ _NAMED = re.compile(r"(?<=\w\s)[A-Z]")
 
 
 def _main_person(article: Article) -> str | None:
-    """The person an English article names most (its subject), by surname."""
+    """The person an English article names most (its subject), by surname: the number of its
+    sentences that hold it. Worked out once per article, in its index."""
     if (article.language or "en") != "en":
         return None
-    people = mentions(article).people
-    if not people:
-        return None
-    by_last = Counter(p.split()[-1] for p in people)
-    counts: Counter[str] = Counter()
-    for s in article.sentences:
-        for last in by_last:
-            if last in s:
-                counts[last] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    idx = _index(article)
+    if idx.main_person is None:
+        surnames = dict.fromkeys(p.split()[-1] for p in mentions(article).people)
+        counts = Counter(last for s in article.sentences for last in surnames if last in s)
+        idx.main_person = counts.most_common(1)[0][0] if counts else ""
+    return idx.main_person or None
 
 
 def mentions(article: Article) -> Mentions:

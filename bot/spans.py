@@ -52,14 +52,18 @@ _NUM_WORDS = (
 CURRENCY = "$£€¥"  # the signs a sum of money starts with (as in _NUMBER and MONEY)
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
+_PENCE = r"\d{1,3}(?:\.\d+)?p\b"  # "15p a minute": a sum of money, like "£1.50"
 _NUMBER = re.compile(
     # A tally first: "31 votes to 9".
     r"\b\d[\d,]*\s+votes?\s+to\s+\d[\d,]*\b|"
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
     r"approximately|roughly|up\s+to|at\s+least|several)\s+)?"
-    r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?" + _SCALE + r"|"
+    r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
+    + _SCALE
+    + r"|"
     # Pence ("15p a minute") and a share ("a third of the bikes", "two-thirds of voters").
-    r"\d{1,3}(?:\.\d+)?p\b|\b(?:a|one|two|three|four)[- ](?:half|thirds?|quarters?|fifths?|"
+    + _PENCE
+    + r"|\b(?:a|one|two|three|four)[- ](?:half|thirds?|quarters?|fifths?|"
     r"tenths?)(?=\s+of\b)|"
     r"\d(?:[\d,]*\d)?(?:\.\d+)?"
     + _SCALE
@@ -85,7 +89,7 @@ _MONEY_QUESTION = re.compile(
 )
 MONEY = re.compile(
     r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|cents?|pence|marks?|"
-    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|USD|GBP|EUR)\b|\b\d{1,3}(?:\.\d+)?p\b",
+    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|USD|GBP|EUR)\b|\b" + _PENCE,
     re.IGNORECASE,
 )
 
