@@ -1397,21 +1397,13 @@ def _score_all(
         for i in top:
             if reasons.gives_reason(idx.sentences[i]):
                 scores[i] += W_REASON
-    defines = other_language.definition(q.text, idx.language) if idx.language != "en" else None
+    defines = _definition_of(q, idx.language)
     if defines:
+        # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
+        lift = W_DEFINITION if idx.language == "en" else other_language.W_DEFINITION
         for i in range(idx.n):
             if defines.search(idx.lowered[i]):
-                scores[i] += other_language.W_DEFINITION
-    subject = _DEFINITION.match(q.text)
-    if subject:
-        # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
-        head = re.escape(subject.group(1).lower().rstrip("?. "))
-        says = re.compile(
-            rf"\b{head}\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\b|is\b|are\b|was\b|were\b)"
-        )
-        for i in range(idx.n):
-            if says.search(idx.lowered[i]):
-                scores[i] += W_DEFINITION
+                scores[i] += lift
     kind = _named_kind(q)
     if kind:
         # "Which court was it?": the sentence naming one ("Castleford Crown Court heard").
@@ -1437,6 +1429,20 @@ def _score_all(
             other_language.lift_speech(scores, speaks, idx.sentences)
     order = sorted(range(idx.n), key=lambda i: (-scores[i], i))
     return _Scored(q, idx, scores, cover, type_found, speech, order)
+
+
+def _definition_of(q: _Question, language: str) -> re.Pattern[str] | None:
+    """For "What is X?" about an article in `language`, a pattern for the (lowered) sentences
+    that say "X is ..." / "X, a ..." and so define it; None for other questions."""
+    if language != "en":
+        return other_language.definition(q.text, language)
+    subject = _DEFINITION.match(q.text)
+    if not subject:
+        return None
+    head = re.escape(subject.group(1).lower().rstrip("?. "))
+    return re.compile(
+        rf"\b{head}\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\b|is\b|are\b|was\b|were\b)"
+    )
 
 
 def _rank(
@@ -1542,6 +1548,8 @@ def _shortlist_features(
     focus, kinds = _question_view(q)
     kind_total = {k: sum(w for t, w in weights.items() if kinds.get(t) == k) for k in _KINDS}
     say = bool(_SAY_QUESTION.search(q.text))
+    defines = _definition_of(q, idx.language)
+    kind = _named_kind(q)
     # The question's words weighed by how few of the short list hold them: what tells the
     # candidates apart.
     held = Counter(t for i in shortlist for t in weights if t in idx.tf[i])
@@ -1620,6 +1628,8 @@ def _shortlist_features(
             ),
             pair - (_found_share(weights, total, idx.tf[i - 1]) if before else 0.0),
             0.0,  # prev_best: filled in below
+            float(bool(defines and defines.search(idx.lowered[i]))),
+            float(bool(kind and _kind_name(idx.sentences[i], kind))),
             *_shapes(q, idx.sentences[i]),
         ]
         bases.append(base)

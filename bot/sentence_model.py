@@ -69,6 +69,8 @@ BASE = (
     "pair_prev",
     "adds_to_prev",
     "prev_best",
+    "defines",
+    "kind_named",
     *(f"{t}:{shape}" for t in ("person", "place", "date", "number", "thing") for shape in SHAPES),
 )
 BLOCKS = ("all", "ngram", "en")

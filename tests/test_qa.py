@@ -582,3 +582,17 @@ def test_two_words_typed_apart_are_read_as_the_one_word_the_article_writes() -> 
     )
     got = answer("how many users does Tik Tok have?", article)
     assert got is not None and got.span == "12 million"
+
+
+KESTREL = """The Kestrel protocols were designed entirely by engineers at Morrow Systems.
+
+Kestrel is a family of radio protocols created by Morrow Systems, first released in 1994 to link farm sensors across hill country.
+
+Morrow Systems later sold the Kestrel business to a larger firm, and the protocols are still used on about 40,000 farms."""
+
+
+def test_what_is_x_gets_the_sentence_that_says_what_x_is() -> None:
+    # The re-ranker undid the hand score's lift for "Kestrel is ..." and answered with the
+    # shorter sentence that only names Kestrel.
+    got = answer("What is Kestrel?", clean_text(KESTREL))
+    assert got is not None and got.sentence.startswith("Kestrel is a family of radio protocols")
