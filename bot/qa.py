@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -866,14 +867,17 @@ _WHO_IS_NAMED = re.compile(
 # After the name: ", the company's chief executive," / ", 45, a teacher from Brno," / " of the
 # group River Watch".
 _APPOSITIVE = re.compile(
-    r"\A(?:,\s*\d{1,3})?,\s*((?:the|a|an|his|her|their|its|[a-z][\w'’-]*)\b[^,;:()\"“”]{2,80}?)"
+    r"\A(?:,\s*\d{1,3})?,\s*((?:the|a|an|his|her|their|its|[a-z][\w'’-]*|[A-Z][\w-]*['’]s)\b"
+    r"[^,;:()\"“”]{2,80}?)"
     r"\s*(?:,|\.$|;|\s[-–—]\s)"
 )
 _OF_GROUP = re.compile(r"\A\s+(of\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,4})")
 # Before the name: "The company's chief executive, Jonas Richter" / "Mayor Tereza Novakova".
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|said|says|by|with)\s+)"
-    r"((?:[Tt]he|[Aa]n?|[A-Za-z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+),\s*\Z"
+    r"(?:^|[,;:(][\"”’']?\s*|\b(?:and|said|says|by|with|when|while|after|before|as|that|because|but|"
+    r"until|whom|where|including)\s+)"
+    r"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Za-z][\w'’-]*['’]s)\s+"
+    r"(?:[\w'’-]+\s+){0,4}[\w'’-]+),\s*\Z"
 )
 
 
@@ -907,7 +911,8 @@ def _described(question: str, sentence: str) -> str | None:
     after = sentence[end:]
     for pattern in (_APPOSITIVE, _OF_GROUP):
         got = pattern.match(after)
-        if got:
+        if got and not _starts_with_verb(got.group(1)):
+            # (", Aisha Raman, told the court": what she did, not what she is.)
             return got.group(1).strip()
     before = _ROLE_BEFORE.search(sentence[max(0, at - 120) : at])
     if before:
@@ -917,6 +922,11 @@ def _described(question: str, sentence: str) -> str | None:
     while words and (stem(words[-1].lower()) in _ROLES or (title and words[-1][:1].isupper())):
         title.insert(0, words.pop())  # "Mayor Tereza Novakova", "Detective Inspector Carla Dunne"
     return " ".join(title) or None
+
+
+def _starts_with_verb(phrase: str) -> bool:
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return first.islower() and pos.tag_word(first, False, pos.lexicon()) in ("VERB", "AUX")
 
 
 def _titled_person(question: str, sentence: str) -> str | None:
@@ -1397,12 +1407,12 @@ def _score_all(
         for i in top:
             if reasons.gives_reason(idx.sentences[i]):
                 scores[i] += W_REASON
-    defines = _definition_of(q, idx.language)
+    defines = _defining(q, idx.language)
     if defines:
         # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
         lift = W_DEFINITION if idx.language == "en" else other_language.W_DEFINITION
         for i in range(idx.n):
-            if defines.search(idx.lowered[i]):
+            if defines(i, idx):
                 scores[i] += lift
     kind = _named_kind(q)
     if kind:
@@ -1443,6 +1453,22 @@ def _definition_of(q: _Question, language: str) -> re.Pattern[str] | None:
     return re.compile(
         rf"\b{head}\s*(?:\([^)]*\)\s*)?(?:,\s*(?:a|an|the)\b|is\b|are\b|was\b|were\b)"
     )
+
+
+def _defining(q: _Question, language: str) -> Callable[[int, _Index], bool] | None:
+    """For "What is X?" / "Who is X?", whether sentence i says what X is: "X is ...", "X, a ...",
+    and for a person "a new clerk, Sophie Dunn," or "Graham Tulley, 58, of Mill Lane"."""
+    pattern = _definition_of(q, language)
+    person = language == "en" and bool(_WHO_IS_NAMED.match(q.text))
+    if pattern is None and not person:
+        return None
+
+    def says(i: int, idx: _Index) -> bool:
+        if pattern is not None and pattern.search(idx.lowered[i]):
+            return True
+        return person and _described(q.text, idx.sentences[i]) is not None
+
+    return says
 
 
 def _rank(
@@ -1548,7 +1574,7 @@ def _shortlist_features(
     focus, kinds = _question_view(q)
     kind_total = {k: sum(w for t, w in weights.items() if kinds.get(t) == k) for k in _KINDS}
     say = bool(_SAY_QUESTION.search(q.text))
-    defines = _definition_of(q, idx.language)
+    defines = _defining(q, idx.language)
     kind = _named_kind(q)
     # The question's words weighed by how few of the short list hold them: what tells the
     # candidates apart.
@@ -1628,7 +1654,7 @@ def _shortlist_features(
             ),
             pair - (_found_share(weights, total, idx.tf[i - 1]) if before else 0.0),
             0.0,  # prev_best: filled in below
-            float(bool(defines and defines.search(idx.lowered[i]))),
+            float(defines is not None and defines(i, idx)),
             float(bool(kind and _kind_name(idx.sentences[i], kind))),
             *_shapes(q, idx.sentences[i]),
         ]

@@ -596,3 +596,43 @@ def test_what_is_x_gets_the_sentence_that_says_what_x_is() -> None:
     # shorter sentence that only names Kestrel.
     got = answer("What is Kestrel?", clean_text(KESTREL))
     assert got is not None and got.sentence.startswith("Kestrel is a family of radio protocols")
+
+
+KILN = """Pottery owner fined over kiln fire
+
+The owner of a pottery in Dunmere has been fined £12,000 after a kiln fire spread to two neighbouring homes.
+
+Rhona Keel, 52, of Quarry Street, Dunmere, admitted breaching fire safety rules at the town's magistrates' court.
+
+The fire started late at night, when a neighbour, Elliot Vance, saw smoke above the workshop roof and called the fire service.
+
+"Nobody had checked the kiln's cut-out switch for years," the prosecutor, Mina Osei, told the court.
+
+Her solicitor, Daniel Frome, said she had since replaced every kiln in the workshop.
+
+"We are relieved that nobody was hurt," said Owen Hale, Dunmere's chief fire officer.
+
+District Judge Alan Pike told Keel she had put her neighbours at risk."""
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # A role after a connective: "when a neighbour, Elliot Vance, saw smoke".
+        ("who is Elliot Vance?", "a neighbour"),
+        # What she did (", told the court") is not what she is.
+        ("who is Mina Osei?", "the prosecutor"),
+        ("who is Daniel Frome?", "Her solicitor"),
+        # A possessive role after the name.
+        ("who is Owen Hale?", "Dunmere's chief fire officer"),
+    ],
+)
+def test_who_is_x_gives_the_role_the_article_gives_x(question: str, who: str) -> None:
+    got = answer(question, clean_text(KILN))
+    assert got is not None and got.span == who
+
+
+def test_who_is_x_by_surname_gets_the_sentence_introducing_x() -> None:
+    # "District Judge Alan Pike told Keel ..." names her; "Rhona Keel, 52, of Quarry Street" introduces her.
+    got = answer("who is Keel?", clean_text(KILN))
+    assert got is not None and got.sentence.startswith("Rhona Keel, 52")
