@@ -625,12 +625,24 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "40,000 cars a day" is no answer to what something cost
     if _AGE_QUESTION.search(q.text) and not _AN_AGE.search(text):
         shown = None  # "how old is the skipper?" - "the oldest of the three": "three" is no age
+    elif _HOW_MANY.search(q.text) and not _A_COUNT.search(text):
+        shown = None  # "how many stations are there in Marsh End?" - "Kelby" is no count
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 
 # What an age is when the sentence gives none of _AGE's forms: digits, or a spell of time
 # ("seven months old", "515 million years").
 _AN_AGE = re.compile(r"\d|\b(?:years?|months?|weeks?|days?|old|age)\b", re.IGNORECASE)
+
+
+# What a count or an amount is made of: digits, or a number said in words.
+_A_COUNT = re.compile(
+    r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores?|half|"
+    r"halves|thirds?|quarters?|several|few|many|much|both|all|every|single|couple|pair|once|"
+    r"twice|majority|minority|most|some|lot|little)\b",
+    re.IGNORECASE,
+)
 
 
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"

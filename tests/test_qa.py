@@ -6,7 +6,7 @@ import pytest
 
 from bot.article import Article
 from bot.clean import clean_text
-from bot.qa import Answer, Context, answer, rank, without_trailing
+from bot.qa import Answer, Context, answer, answer_or_closest, rank, without_trailing
 
 STORY = """LYON (AP) -- The city council of Lyon voted on Tuesday, March 3 to close the old Pont Vert bridge after inspectors found deep cracks in two of its piers.
 
@@ -636,3 +636,21 @@ def test_who_is_x_by_surname_gets_the_sentence_introducing_x() -> None:
     # "District Judge Alan Pike told Keel ..." names her; "Rhona Keel, 52, of Quarry Street" introduces her.
     got = answer("who is Keel?", clean_text(KILN))
     assert got is not None and got.sentence.startswith("Rhona Keel, 52")
+
+
+ROUTES = """New bus routes for Ashwell
+
+Ashwell will get four new bus routes in the spring, the county council said on Monday.
+
+The new routes will serve the villages of Cray and Lowther, which have no buses at present.
+
+Fares will stay at £2 for a single journey."""
+
+
+def test_how_many_is_never_answered_in_bold_by_a_word_that_is_no_count() -> None:
+    # The bold answer was "Cray", a village.
+    _, closest = answer_or_closest("how many buses are there in Lowther now?", ROUTES)
+    assert closest is not None and "which have no buses at present" in closest.sentence
+    assert closest.span is None
+    counted = answer("how many new routes will there be?", clean_text(ROUTES))
+    assert counted is not None and counted.span == "four"
