@@ -542,6 +542,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             prob = 1.0  # the asked-about person's own words: the article says
         return Answer(sentence, shown, round(score, 4), i, guess, prob)
     best = span_model.best_span(q.info, str(q.qtype), sentence, rule)
+    if best is None and rule and q.qtype is not QType.THING and (at := sentence.find(rule)) >= 0:
+        # The scorer has no candidate of the asked type ("in May": "may" is a stop word to it),
+        # the rules have one: "when will he be sentenced?" - "May".
+        best = span_model.Scored(rule, at, at + len(rule), BOLD_THRESHOLD)
     if best is None:
         return Answer(sentence, None, round(score, 4), i)
     text = _whole(sentence, best.start, best.end, q)
@@ -627,6 +631,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "how old is the skipper?" - "the oldest of the three": "three" is no age
     elif _HOW_MANY.search(q.text) and not _A_COUNT.search(text):
         shown = None  # "how many stations are there in Marsh End?" - "Kelby" is no count
+    elif _WHEN_ASKED.match(q.text) and not spans.dates(text) and not _A_TIME.search(text):
+        shown = None  # "when was the fraud discovered?" - "14 counts" is no time
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 
@@ -641,6 +647,26 @@ _A_COUNT = re.compile(
     r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores?|half|"
     r"halves|thirds?|quarters?|several|few|many|much|both|all|every|single|couple|pair|once|"
     r"twice|majority|minority|most|some|lot|little)\b",
+    re.IGNORECASE,
+)
+
+
+# "When did/was/will ...?" (not "when X, what ...?", nor "what does it do when ..."): a time is
+# asked for; and the words a time said without a date is made of ("two hours later", "after
+# liberation", "during the war", "toward the end of his life").
+_WHEN_ASKED = re.compile(
+    r"\W*(?:(?:and|so|but)\s+)?when\s+(?:is|was|were|are|did|does|do|will|would|has|have|had|"
+    r"can|could|should|must|might)\b",
+    re.IGNORECASE,
+)
+_A_TIME = re.compile(
+    r"\b(?:ago|later|earlier|before|after|since|until|till|during|following|prior|throughout|"
+    r"amid|upon|when|while|once|now|then|recently|soon|times?|years?|months?|weeks?|days?|"
+    r"hours?|minutes?|seconds?|centur(?:y|ies)|decades?|eras?|ages?|periods?|epochs?|seasons?|"
+    r"spring|summer|autumn|fall|winter|mornings?|afternoons?|evenings?|nights?|dawn|dusk|"
+    r"weekends?|war|reign|dynasty|early|late|end|beginning|start|middle|mid|dates?|january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 

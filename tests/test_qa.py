@@ -654,3 +654,29 @@ def test_how_many_is_never_answered_in_bold_by_a_word_that_is_no_count() -> None
     assert closest.span is None
     counted = answer("how many new routes will there be?", clean_text(ROUTES))
     assert counted is not None and counted.span == "four"
+
+
+TREASURER_THEFT = """Former club treasurer admits theft
+
+A former treasurer of the Pelham rowing club has admitted stealing £38,000 from its accounts.
+
+Ian Corder, 47, admitted 9 counts of theft at Norbridge Crown Court.
+
+The theft came to light last spring when a new auditor, Jo Fenn, found payments to a firm that did not exist.
+
+Corder will be sentenced in May."""
+
+
+def test_when_is_never_answered_in_bold_by_something_that_is_no_time() -> None:
+    # The bold answer was "47", his age: the article does not say when he admitted it.
+    _, closest = answer_or_closest("when did he admit the theft?", TREASURER_THEFT)
+    assert closest is not None and "admitted 9 counts" in closest.sentence
+    assert closest.span is None
+    found = answer("when was the theft discovered?", clean_text(TREASURER_THEFT))
+    assert found is not None and found.span == "last spring"
+
+
+def test_a_month_after_in_is_a_when_answer() -> None:
+    # "May" is a stop word to the span scorer: no bold answer was shown.
+    got = answer("when will he be sentenced?", clean_text(TREASURER_THEFT))
+    assert got is not None and got.span == "May"
