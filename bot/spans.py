@@ -41,6 +41,12 @@ _DATE_PARTS = (
     r"\b(?:the\s+)?(?:early|late|mid-)?\s*" + _YEAR + r"0?s\b",
     r"\b" + _YEAR + r"\b(?:\s*(?:BC|AD|BCE|CE)\b)?",
     r"\b\d{1,6}\s*(?:BC|AD|BCE|CE|BP)\b",
+    # A time counted from the story's moment: "two hours later", "65.5 million years ago".
+    r"\b(?:(?:about|around|some|nearly|almost|just|only|more\s+than|less\s+than)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?(?:\s+(?:thousand|million|billion))?|an?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+few|few|several|many)"
+    r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+"
+    r"(?:later|earlier|ago|afterwards)\b",
 )
 _DATE = re.compile("|".join(f"(?:{p})" for p in _DATE_PARTS))
 

@@ -193,3 +193,25 @@ def test_a_decade_keeps_its_s() -> None:
     sentence = "The fleet of the 1970's had forty boats."
     toks = span_model._sentence(sentence).toks
     assert "1970's" in toks and "'s" not in toks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("A lifeboat reached the boat two hours later and towed it in.", "two hours later"),
+        ("The valley was a sea about 65.5 million years ago.", "about 65.5 million years ago"),
+        ("She had left the firm a few weeks earlier.", "a few weeks earlier"),
+    ],
+)
+def test_a_time_counted_from_the_story_is_a_date(sentence: str, when: str) -> None:
+    assert when in [d.text for d in dates(sentence)]
+
+
+def test_when_is_answered_by_a_time_counted_from_the_story() -> None:
+    text = (
+        "Three walkers were rescued from Carn Hill on Sunday.\n\n"
+        "A passing climber heard their whistle at about 6pm and called the police.\n\n"
+        "A mountain rescue team from Kelso reached them three hours later and led them down."
+    )
+    got = answer("when did the rescue team reach them?", clean_text(text))
+    assert got is not None and got.span == "three hours later"
