@@ -358,6 +358,9 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
 def _type_bonus(q: _Question, sentence: str) -> float:
     if q.qtype is QType.THING:
         return 0.0
+    if q.info is not None and reasons.asks_measure(q.text):
+        # "How long did it rain for?": a duration ("two days"), not any number ("64mm").
+        return W_TYPE if reasons.measure(sentence, q.text, None) else 0.0
     found = [s for s in _typed_for(q, sentence) if _new_to_question(s, q)]
     if not found:
         return 0.0
@@ -629,6 +632,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "40,000 cars a day" is no answer to what something cost
     if _AGE_QUESTION.search(q.text) and not _AN_AGE.search(text):
         shown = None  # "how old is the skipper?" - "the oldest of the three": "three" is no age
+    elif reasons.asks_measure(q.text) and not reasons.measure(sentence, q.text, text):
+        shown = None  # "how long were the drivers on strike?" - "240 drivers" is no duration
     elif _HOW_MANY.search(q.text) and not _A_COUNT.search(text):
         shown = None  # "how many stations are there in Marsh End?" - "Kelby" is no count
     elif _WHEN_ASKED.match(q.text) and not spans.dates(text) and not _A_TIME.search(text):

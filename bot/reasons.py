@@ -353,6 +353,11 @@ _DISTANCE = re.compile(
 )
 
 
+def asks_measure(question: str) -> bool:
+    """Whether the question asks "how long / far / tall ...?" (a duration or a distance)."""
+    return bool(_MEASURE_QUESTION.search(question))
+
+
 def measure(sentence: str, question: str, text: str | None) -> str | None:
     """For "how long/far/tall ...?", the duration or distance the answer should be, unit
     included: `text` cut after its unit ("three hours| in calm weather"), else the sentence's

@@ -680,3 +680,30 @@ def test_a_month_after_in_is_a_when_answer() -> None:
     # "May" is a stop word to the span scorer: no bold answer was shown.
     got = answer("when will he be sentenced?", clean_text(TREASURER_THEFT))
     assert got is not None and got.span == "May"
+
+
+BUS_STRIKE = """Bus strike ends in Orford
+
+A bus strike in Orford ended on Friday after drivers accepted a new pay offer.
+
+Drivers at the Orford depot were on strike for nine days over pay and shift patterns.
+
+The union said 240 drivers took part in the strike, which cost the operator £1.2 million.
+
+Services will return to normal on Monday."""
+
+
+def test_how_long_gets_the_sentence_with_a_duration_not_any_number() -> None:
+    # "how long" took the sentence with a number ("240 drivers") and showed it in bold.
+    got = answer("how long were the drivers on strike?", clean_text(BUS_STRIKE))
+    assert got is not None and got.span == "nine days"
+
+
+def test_how_long_is_never_answered_in_bold_by_something_that_is_no_measure() -> None:
+    text = (
+        "The union said 240 drivers took part in the bus strike in Orford.\n\n"
+        "The operator said services would return to normal on Monday."
+    )
+    _, closest = answer_or_closest("how long did the drivers strike?", text)
+    assert closest is not None and "240 drivers" in closest.sentence
+    assert closest.span is None
