@@ -422,6 +422,10 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
             if len(c.text.split()) <= MAX_SPAN_WORDS
             and not any(n.start == c.start and n.end == c.end for n in names)
         ]
+        if q.qtype is QType.PERSON and not names:
+            # "Who went to hospital?" with no name in the sentence: the people it speaks of
+            # ("81-year-old woman"), not another thing ("hypothermia").
+            cands = [c for c in cands if names_people(c.text)] or cands
     if not cands:
         return None
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
@@ -598,7 +602,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if (
             rule
             and not any(c.isupper() for c in text)
-            and any(c.isupper() for c in rule)
+            and (any(c.isupper() for c in rule) or names_people(rule))
             and not names_people(text)
         ):
             # "who helped ..." - "coordinate": a lower-case span that names no person or group

@@ -707,3 +707,15 @@ def test_how_long_is_never_answered_in_bold_by_something_that_is_no_measure() ->
     _, closest = answer_or_closest("how long did the drivers strike?", text)
     assert closest is not None and "240 drivers" in closest.sentence
     assert closest.span is None
+
+
+def test_who_without_a_name_in_the_sentence_is_the_people_it_speaks_of() -> None:
+    text = (
+        "Flats evacuated after gas leak\n\n"
+        "Forty residents of Carrow House were moved out on Sunday after a gas leak.\n\n"
+        "No one was badly hurt, but an elderly neighbour was taken to hospital with breathing "
+        "problems."
+    )
+    # The bold answer was "breathing problems".
+    got = answer("who went to hospital?", clean_text(text))
+    assert got is not None and got.span is not None and got.span.endswith("elderly neighbour")
