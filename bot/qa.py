@@ -578,6 +578,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         listed = _PLACE_LIST.match(sentence, at)
         if listed and listed.end() > at + len(text):
             text = listed.group()
+    if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
+        # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
+        text = text[: company.start()]
     kind = _named_kind(q)
     if kind and kind not in {stem(w) for w in text.split()}:
         named_kind = _kind_name(sentence, kind)
@@ -678,6 +681,9 @@ _A_TIME = re.compile(
     r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
+
+
+_WITH_AFTER = re.compile(r"(?<=\w)\s+with\s+(?:her|his|their|its|my|our|your|a|an|the)\b")
 
 
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
@@ -1142,7 +1148,12 @@ def without_trailing(span: str) -> str:
     span = _TRAILING.sub("", span) or span
     words = span.split()
     tags = pos.tag(words[-2:])
-    if len(tags) == 2 and tags[0] == "NUM" and tags[1] in _NOT_UNITS:
+    if (
+        len(tags) == 2
+        and tags[0] == "NUM"
+        and tags[1] in _NOT_UNITS
+        and not any(d.text == span for d in spans.dates(span))  # "12 May": "May" is no verb
+    ):
         # "1967 made", "1974 largely": a number and the verb or adverb after it.
         span = span[: span.rfind(words[-1])].rstrip()
     if span[:1].isdigit() or span[:1] in spans.CURRENCY:

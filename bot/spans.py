@@ -88,7 +88,8 @@ _NUMBER = re.compile(
 _MONEY_QUESTION = re.compile(
     r"\bhow\s+much\b(?:\s+\w+){0,6}?\s+(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|"
     r"charge|charged|charges|raise|raised|earn|earned|earns|fined|owe|owed|owes|sell|sold|buy|"
-    r"bought|budget|salary|fee|fees|bail|compensation|damages|invest|invested|fine)\b"
+    r"bought|budget|salary|fee|fees|bail|compensation|damages|invest|invested|fine|tickets?|"
+    r"fares?|rent|admission)\b"
     r"|\bwhat(?:['’]s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:total\s+)?(?:cost|price|budget|salary|"
     r"fee|fine|bill|bail|ransom|reward)\b",
     re.IGNORECASE,

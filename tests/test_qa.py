@@ -719,3 +719,34 @@ def test_who_without_a_name_in_the_sentence_is_the_people_it_speaks_of() -> None
     # The bold answer was "breathing problems".
     got = answer("who went to hospital?", clean_text(text))
     assert got is not None and got.span is not None and got.span.endswith("elderly neighbour")
+
+
+def test_where_someone_lives_is_the_place_without_who_they_live_with() -> None:
+    text = (
+        "Street flooded in Wexham\n\n"
+        '"We just grabbed the kids and got out," said Nadia Okafor, 34, who lives on Mill Row '
+        "with her two children."
+    )
+    got = answer("where does nadia okafor live?", clean_text(text))
+    assert got is not None and got.span == "Mill Row"
+
+
+CUP_FINAL = """Harlow Town reach cup final
+
+Harlow Town will play in the county cup final for the first time in 38 years after beating Stanford Rovers on penalties on Saturday.
+
+The semi-final ended 2-2 after extra time.
+
+The final will be played at Colchester on 12 May against Brampton United."""
+
+
+def test_a_day_and_month_stay_whole_when_the_month_is_may() -> None:
+    # "12 May" was cut to "12": "May" read as the verb after a number ("1967 made").
+    got = answer("when is the final?", clean_text(CUP_FINAL))
+    assert got is not None and got.span == "12 May"
+
+
+def test_how_much_are_tickets_asks_for_a_sum_of_money() -> None:
+    # "2" of "2-2" was shown as the price of a ticket.
+    _, closest = answer_or_closest("how much are tickets for the final?", CUP_FINAL)
+    assert closest is None or closest.span is None
