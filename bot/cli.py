@@ -76,8 +76,13 @@ def load_source(source: str, settings: Settings) -> Any:
 
 
 def _header(article: Any) -> str:
+    from bot import language
+
     parts = [p for p in (article.source, article.place, article.date) if p]
     parts.append(f"{article.reading_minutes} min read")
+    code = getattr(article, "language", "") or ""
+    if code != "en" and (name := language.name(code)):
+        parts.append(name)  # as the chat's brief does: "Deutsch"
     return " · ".join(parts)
 
 
@@ -144,6 +149,7 @@ def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
                     "place": article.place,
                     "date": article.date,
                     "reading_minutes": article.reading_minutes,
+                    "language": article.language,
                     "sentences": chosen,
                     "already_short": short,
                 },

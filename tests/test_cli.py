@@ -277,3 +277,20 @@ def test_chat_reads_a_short_piped_article_as_one_article(tmp_path: Path) -> None
     assert "article #1" in out and "article #2" not in out
     assert "no article here yet" not in out
     assert "→ 58" in out
+
+
+def test_summarize_names_the_articles_language(tmp_path: Path) -> None:
+    page = tmp_path / "faehre.txt"
+    page.write_text(
+        "Neue Fähre für Lindau\n\n"
+        "Die Stadt Lindau bekommt im Frühjahr eine neue Elektrofähre. Das Schiff soll ab dem "
+        "3. März 2027 zwischen Lindau und Bregenz fahren, teilte der Bürgermeister mit.\n\n"
+        "Die Fähre kostet 4,2 Millionen Euro und bietet Platz für 180 Fahrgäste. Die alte "
+        "Dieselfähre war seit 1978 im Einsatz und wird an einen Verein in Konstanz verkauft.",
+        encoding="utf-8",
+    )
+    out = run("summarize", str(page), tmp=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1] == "1 min read · Deutsch"
+    data = json.loads(run("summarize", str(page), "--json", tmp=tmp_path).stdout)
+    assert data["language"] == "de"
