@@ -8,7 +8,7 @@ import re
 
 from bot import followup, quotes, spans
 from bot.followup import Context
-from bot.qa import Answer
+from bot.qa import Answer, asked_who_is
 from bot.questions import QType, question_type
 from bot.words import STOP_WORDS, terms
 
@@ -105,7 +105,8 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
     span = (answer.span or "").strip()
     place = qtype is QType.PLACE
     say = quotes.say_question(asked)
-    if span and not _ANY_DIGIT.search(span):
+    if span and not _ANY_DIGIT.search(span) and asked_who_is(asked) is None:
+        # (The answer to "who is Nadia Okafor?" says what she is; she is the person.)
         kinds = {s.kind for s in spans.names(span, first_word_ok=True)}
         if say:
             pass  # a quote ("The rifle had been secured properly") is no "it"

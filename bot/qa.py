@@ -934,15 +934,27 @@ _ROLE_BEFORE = re.compile(
 )
 
 
-def _described(question: str, sentence: str) -> str | None:
-    """For "who is X?" where the question names X and the sentence does too: what the sentence
-    says X is (an appositive, "of the group River Watch", the role before the name)."""
+def asked_who_is(question: str) -> str | None:
+    """The person a "who is X?" question names (X), asking what X is; None for other questions,
+    and for "who is the mayor?", which asks for a name."""
     m = _WHO_IS_NAMED.match(question)
     if not m:
         return None
     name = m.group(1)
-    if name.split()[0].lower() in ("the", "a", "an", "this", "that", "it", "he", "she", "they"):
-        return None  # "who is the mayor?" asks for a name, not a description
+    first = name.split()[0]
+    if first.lower() in ("the", "a", "an", "this", "that", "it", "he", "she", "they"):
+        return None
+    if first.islower() and pos.tag_word(first, False, pos.lexicon()) not in ("NOUN", "PROPN"):
+        return None  # "who's leading the investigation?" asks for a person, names none
+    return name
+
+
+def _described(question: str, sentence: str) -> str | None:
+    """For "who is X?" where the question names X and the sentence does too: what the sentence
+    says X is (an appositive, "of the group River Watch", the role before the name)."""
+    name = asked_who_is(question)
+    if name is None:
+        return None
     at = sentence.lower().find(name.lower())
     if at < 0:
         # The surname alone ("Lindqvist") when the sentence names the person so.
@@ -1517,7 +1529,7 @@ def _defining(q: _Question, language: str) -> Callable[[int, _Index], bool] | No
     """For "What is X?" / "Who is X?", whether sentence i says what X is: "X is ...", "X, a ...",
     and for a person "a new clerk, Sophie Dunn," or "Graham Tulley, 58, of Mill Lane"."""
     pattern = _definition_of(q, language)
-    person = language == "en" and bool(_WHO_IS_NAMED.match(q.text))
+    person = language == "en" and asked_who_is(q.text) is not None
     if pattern is None and not person:
         return None
 

@@ -153,3 +153,19 @@ def test_and_the_mayor_asks_the_previous_question_about_the_mayor() -> None:
     assert lindqvist is not None and "restore wetlands" in (lindqvist.span or "")
     # Something other than a person is not put in the speaker's place.
     assert conversation.resolved("and the cost?", state) != "what did the cost say?"
+
+
+def test_after_who_is_x_she_is_x_not_what_x_is() -> None:
+    article = clean_text(
+        "River bursts its banks in Wexham\n\n"
+        "More than 300 people were moved from their homes overnight.\n\n"
+        '"The water came up so fast we didn\'t have time to move the car," said Nadia Okafor, '
+        "34, who lives on Mill Row with her two children."
+    )
+    first = answer("who is Nadia Okafor?", article)
+    assert first is not None and first.span is not None and "Mill Row" in first.span
+    context = conversation.after("who is Nadia Okafor?", first)
+    # "she" was the description ("who lives on Mill Row ..."), and the answer her own name.
+    assert context.people[0] == "Okafor"
+    got = answer("where does she live?", article, context=context)
+    assert got is not None and got.span == "Mill Row"
