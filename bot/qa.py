@@ -11,7 +11,6 @@ import math
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -197,6 +196,8 @@ class _Question:
     # Terms a follow-up's reading added (the person "she" stands for): they weigh less, since the
     # sentence that answers often says "she" too.
     soft: frozenset[str] = frozenset()
+    # "What is X?" / "Who is X?": the sentences that say what X is (worked out by _score_all).
+    defines: frozenset[int] = frozenset()
 
 
 def _question_language(question: str, article_language: str) -> str:
@@ -664,8 +665,9 @@ _A_COUNT = re.compile(
 
 
 # "When did/was/will ...?" (not "when X, what ...?", nor "what does it do when ..."): a time is
-# asked for; and the words a time said without a date is made of ("two hours later", "after
-# liberation", "during the war", "toward the end of his life").
+# asked for; and the words a time said without a date is made of ("after liberation", "during
+# the war", "toward the end of his life"), beside spans.dates ("May" alone is no date to it: the
+# modal verb).
 _WHEN_ASKED = re.compile(
     r"\W*(?:(?:and|so|but)\s+)?when\s+(?:is|was|were|are|did|does|do|will|would|has|have|had|"
     r"can|could|should|must|might)\b",
@@ -676,9 +678,7 @@ _A_TIME = re.compile(
     r"amid|upon|when|while|once|now|then|recently|soon|times?|years?|months?|weeks?|days?|"
     r"hours?|minutes?|seconds?|centur(?:y|ies)|decades?|eras?|ages?|periods?|epochs?|seasons?|"
     r"spring|summer|autumn|fall|winter|mornings?|afternoons?|evenings?|nights?|dawn|dusk|"
-    r"weekends?|war|reign|dynasty|early|late|end|beginning|start|middle|mid|dates?|january|"
-    r"february|march|april|may|june|july|august|september|october|november|december|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"weekends?|war|reign|dynasty|early|late|end|beginning|start|middle|mid|dates?|may)\b",
     re.IGNORECASE,
 )
 
@@ -953,8 +953,11 @@ def _described(question: str, sentence: str) -> str | None:
     """For "who is X?" where the question names X and the sentence does too: what the sentence
     says X is (an appositive, "of the group River Watch", the role before the name)."""
     name = asked_who_is(question)
-    if name is None:
-        return None
+    return None if name is None else _described_as(name, sentence)
+
+
+def _described_as(name: str, sentence: str) -> str | None:
+    """What the sentence says the person `name` is (None when it does not name them)."""
     at = sentence.lower().find(name.lower())
     if at < 0:
         # The surname alone ("Lindqvist") when the sentence names the person so.
@@ -1477,13 +1480,13 @@ def _score_all(
         for i in top:
             if reasons.gives_reason(idx.sentences[i]):
                 scores[i] += W_REASON
-    defines = _defining(q, idx.language)
+    defines = _defining(q, idx)
     if defines:
         # "What is X?": the sentence that says "X is ..." / "X, a ..." defines it.
+        q = dataclasses.replace(q, defines=defines)
         lift = W_DEFINITION if idx.language == "en" else other_language.W_DEFINITION
-        for i in range(idx.n):
-            if defines(i, idx):
-                scores[i] += lift
+        for i in defines:
+            scores[i] += lift
     kind = _named_kind(q)
     if kind:
         # "Which court was it?": the sentence naming one ("Castleford Crown Court heard").
@@ -1525,20 +1528,19 @@ def _definition_of(q: _Question, language: str) -> re.Pattern[str] | None:
     )
 
 
-def _defining(q: _Question, language: str) -> Callable[[int, _Index], bool] | None:
-    """For "What is X?" / "Who is X?", whether sentence i says what X is: "X is ...", "X, a ...",
+def _defining(q: _Question, idx: _Index) -> frozenset[int]:
+    """For "What is X?" / "Who is X?", the sentences that say what X is: "X is ...", "X, a ...",
     and for a person "a new clerk, Sophie Dunn," or "Graham Tulley, 58, of Mill Lane"."""
-    pattern = _definition_of(q, language)
-    person = language == "en" and asked_who_is(q.text) is not None
-    if pattern is None and not person:
-        return None
-
-    def says(i: int, idx: _Index) -> bool:
-        if pattern is not None and pattern.search(idx.lowered[i]):
-            return True
-        return person and _described(q.text, idx.sentences[i]) is not None
-
-    return says
+    pattern = _definition_of(q, idx.language)
+    person = asked_who_is(q.text) if idx.language == "en" else None
+    if pattern is None and person is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i in range(idx.n)
+        if (pattern is not None and pattern.search(idx.lowered[i]))
+        or (person is not None and _described_as(person, idx.sentences[i]) is not None)
+    )
 
 
 def _rank(
@@ -1644,7 +1646,6 @@ def _shortlist_features(
     focus, kinds = _question_view(q)
     kind_total = {k: sum(w for t, w in weights.items() if kinds.get(t) == k) for k in _KINDS}
     say = bool(_SAY_QUESTION.search(q.text))
-    defines = _defining(q, idx.language)
     kind = _named_kind(q)
     # The question's words weighed by how few of the short list hold them: what tells the
     # candidates apart.
@@ -1724,7 +1725,7 @@ def _shortlist_features(
             ),
             pair - (_found_share(weights, total, idx.tf[i - 1]) if before else 0.0),
             0.0,  # prev_best: filled in below
-            float(defines is not None and defines(i, idx)),
+            float(i in q.defines),
             float(bool(kind and _kind_name(idx.sentences[i], kind))),
             *_shapes(q, idx.sentences[i]),
         ]
