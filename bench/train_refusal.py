@@ -198,6 +198,8 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, l2: float) -> dict[str, 
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
+    mean[refusal.SCALED :] = 0.0  # word columns stay 0/1: the penalty holds a rare word near 0
+    scale[refusal.SCALED :] = 1.0
     z = (x - mean) / scale
     coef = np.zeros(z.shape[1])
     bias = 0.0

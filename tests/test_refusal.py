@@ -9,6 +9,8 @@ from bot.article import Article
 from bot.clean import clean_text
 from bot.qa import answer
 from bot.refusal import (
+    NAMES,
+    SCALED,
     _asked_missing,
     _denies,
     _negated_affirmed,
@@ -17,6 +19,7 @@ from bot.refusal import (
     _same_root,
     _spelt_as_acronym,
     _twists,
+    _wording,
 )
 from bot.words import terms, words
 from tests.test_qa import STORY
@@ -300,3 +303,13 @@ def test_a_question_negating_what_a_sentence_with_its_own_not_affirms_is_refused
     assert answer("What did the council not approve in March?", story) is None
     got = answer("What did the council approve in March?", story)
     assert got is not None and "footbridge" in got.sentence
+
+
+def test_the_model_sees_which_function_words_a_question_holds_and_its_sentence_lacks() -> None:
+    # "which" and a "not" the sentence lacks, each a word column of its own; "were" is in the
+    # sentence; "female" is the one other word the sentence lacks (a noun to the tagger).
+    got = _wording(
+        "Which female judges were not appointed?", "The judges were appointed by the council."
+    )
+    on = {n for n, v in zip(NAMES[SCALED:], got, strict=True) if v}
+    assert on == {"asks:which", "lacks:which", "asks:not", "lacks:not", "asks:were", "lacks_noun"}
