@@ -347,6 +347,44 @@ def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 
 
+# "What was the score?": a score is two counts with a dash ("ended 2-2", "won 3-1").
+_SCORE_ASKED = re.compile(r"\b(?:what|what's)\b.*\bscores?\b", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,-])")
+_MEASURE_WORD = re.compile(r"\bhow\s+(long|far|tall|high|deep|wide|old)\b", re.IGNORECASE)
+
+
+def _answering_kind(q: _Question, sentence: str) -> set[str]:
+    """Terms of the question that name the kind of answer asked, when the sentence gives that
+    kind: "long" of "how long" and a duration ("on strike for nine days"), "old" of "how old"
+    and an age, "score" of "what was the score?" and a score ("ended 2-2"). The sentence answers
+    without repeating them."""
+    out: set[str] = set()
+    m = _MEASURE_WORD.search(q.text)
+    if m:
+        word = m.group(1).lower()
+        if (word == "old" and _AGE.search(sentence)) or (
+            word != "old" and reasons.measure(sentence, q.text, None)
+        ):
+            out.add(stem(word))
+    if _SCORE_ASKED.search(q.text) and _SCORE.search(sentence):
+        out.add(stem("score"))
+    return out & set(q.terms)
+
+
+def _cover_answering_kind(q: _Question, idx: _Index, i: int, cover: list[float]) -> float:
+    """Sentence i's cover of the question, its terms that name the kind of answer asked left
+    out of the question when the sentence gives that kind (see _answering_kind)."""
+    kind = _answering_kind(q, idx.sentences[i])
+    if not kind:
+        return cover[i]
+    weights = _term_weights(q, idx)
+    total = sum(weights.values())
+    rest = total - sum(weights[t] for t in kind)
+    if rest <= 0:
+        return 1.0  # "what was the score?" asks nothing else: the score is the answer
+    return cover[i] * total / rest
+
+
 def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
     """The sentence's candidates of the asked type; sums of money alone when a sum is asked for
     ("how much did the wall cost" is not answered by "1.4-mile")."""
@@ -630,6 +668,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
+    result = _SCORE.search(sentence) if _SCORE_ASKED.search(q.text) else None
+    if result:
+        # "What was the score?" - "2-2", not the "2" of it.
+        text, prob = result.group(), max(prob, AGREE_CONFIDENCE)
     text = without_trailing(text)
     shown = text if prob >= BOLD_THRESHOLD else None
     if _YES_NO.match(q.text) and not _EITHER.search(q.text):
@@ -1576,6 +1618,8 @@ def _rank(
         # Whether the article says at all is judged on the best cover of the two orders: the
         # threshold was calibrated on the hand-mixed one.
         first_cover = max(cover[order[0]], cover[got.order[0]])
+        if first_cover < THRESHOLD and q.info is not None:
+            first_cover = max(first_cover, _cover_answering_kind(q, idx, order[0], cover))
         answers = [
             (
                 _speech_answer(speech, idx, i, scores[i]) or _answer_at(q, idx, i, scores[i]),

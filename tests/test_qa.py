@@ -750,3 +750,22 @@ def test_how_much_are_tickets_asks_for_a_sum_of_money() -> None:
     # "2" of "2-2" was shown as the price of a ticket.
     _, closest = answer_or_closest("how much are tickets for the final?", CUP_FINAL)
     assert closest is None or closest.span is None
+
+
+def test_what_was_the_score_is_answered_with_the_whole_score() -> None:
+    # The article never says "score": the question was refused as one it does not answer, and
+    # the bold answer was the "2" of "2-2".
+    got = answer("What was the score?", clean_text(CUP_FINAL))
+    assert got is not None and got.span == "2-2"
+    assert "ended 2-2" in got.sentence
+
+
+def test_how_long_did_it_last_is_answered_by_the_sentence_giving_the_duration() -> None:
+    # "long" and "last" are not in the article: the question was refused, though the strike's
+    # nine days are there.
+    got = answer("How long did the strike last?", clean_text(BUS_STRIKE))
+    assert got is not None and got.span == "nine days"
+
+
+def test_how_old_is_still_refused_when_the_article_gives_no_age() -> None:
+    assert answer("How old is the club?", clean_text(CUP_FINAL)) is None
