@@ -1917,6 +1917,45 @@ _AUTHOR_QUESTION = re.compile(
 )
 
 
+# "What happened?", "where did this happen?", "when was it?": the story itself is asked about,
+# not something in it, and its first sentences say, as a news report's lead does. ("When did it
+# happen?" after an answer about a thing asks about that thing: see answer_or_closest.)
+_STORY_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:"
+    r"what(?:['’]s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on)(?:\s+(?:here|there))?"
+    r"|what(?:['’]s|\s+is|\s+was)\s+(?:this|it|that|the\s+story)(?:\s+all)?\s+about"
+    r"|(?P<wh>where|when)(?:\s+(?:did|does|has|had|was|is))?\s+(?:this|(?P<it>it)|that|all\s+this)"
+    r"(?:\s+(?:happen|happened|take\s+place|took\s+place|occur|occurred))?"
+    r")[\s?.!]*$",
+    re.IGNORECASE,
+)
+_LEAD = 4  # the sentences of a report's lead, where its what, where and when are told
+
+
+def _story_answer(article: Article, wh: str) -> Answer | None:
+    """What the lead says happened (its first sentence), where (the dateline, or the first
+    place the lead names) or when (the first time it gives); None when it does not say."""
+    idx = _index(article)
+    if not idx.n or (article.language or "en") != "en":
+        return None
+    if wh == "what":
+        return Answer(idx.sentences[0], None, 1.0, 0, None, 1.0)
+    for i, sentence in enumerate(idx.sentences[:_LEAD]):
+        if wh == "where":
+            if i == 0 and idx.dateline:
+                return Answer(sentence, idx.dateline, 1.0, 0, idx.dateline, 1.0)
+            place = next((sp for sp in spans.names(sentence) if sp.kind == "place"), None)
+            if place is not None:
+                listed = _PLACE_LIST.match(sentence, place.start)
+                text = listed.group() if listed else place.text
+                return Answer(sentence, text, 1.0, i, text, 1.0)
+        else:
+            when = spans.dates(sentence)
+            if when:
+                return Answer(sentence, when[0].text, 1.0, i, when[0].text, 1.0)
+    return None
+
+
 def answer_or_closest(
     question: str, text: str | Article, *, context: Context | None = None
 ) -> tuple[Answer | None, Answer | None]:
@@ -1950,6 +1989,11 @@ def answer_or_closest(
             return None, None
         by = article.byline
         return (Answer(f"By {by}", by, 1.0, -1, by, 1.0),) * 2
+    story = _STORY_ASKED.match(asked)
+    if story and not (story.group("it") and context is not None and context.things):
+        told = _story_answer(article, (story.group("wh") or "what").lower())
+        if told is not None:
+            return told, told
     best, x = _rank(question, article, 1, asked=asked)
     if not best:
         return None, None

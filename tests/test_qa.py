@@ -769,3 +769,35 @@ def test_how_long_did_it_last_is_answered_by_the_sentence_giving_the_duration() 
 
 def test_how_old_is_still_refused_when_the_article_gives_no_age() -> None:
     assert answer("How old is the club?", clean_text(CUP_FINAL)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("where did this happen?", "Millbrook"),  # the dateline
+        ("When did it happen?", "Monday"),
+        ("so when was that", "Monday"),
+        ("what happened?", None),
+        ("What's this about?", None),
+    ],
+)
+def test_a_question_about_the_story_itself_is_answered_by_its_lead(
+    question: str, span: str | None
+) -> None:
+    # These name nothing of the story, and were refused as questions the article does not answer.
+    got = answer(question, clean_text(FLOOD))
+    assert got is not None and got.span == span
+    assert got.sentence.startswith("Heavy rain pushed the Orle river over its banks")
+
+
+def test_where_did_this_happen_takes_the_first_place_the_lead_names() -> None:
+    got = answer("where did this happen?", clean_text(RESCUE))
+    assert got is not None and got.span == "Skerra"
+
+
+def test_when_did_it_happen_is_refused_when_the_lead_gives_no_time() -> None:
+    text = (
+        "A pottery owner has been fined after a kiln fire spread to two houses in Dunmere.\n\n"
+        "Nobody was hurt, but both families had to move out for a month."
+    )
+    assert answer("when did it happen?", clean_text(text)) is None
