@@ -1470,6 +1470,64 @@ _TITLES_SPELLED = {
 _TITLE_SHORT = re.compile(r"(?<!\d)(?<!\d\s)\b(?:ceo|cfo|coo|cto|pm|mp|gm)s?\b", re.IGNORECASE)
 
 
+# Words of a chat that articles put formally ("how many kids?" of an article about children),
+# each with the article's words for it, the likelier first.
+_CHAT_WORDS: dict[str, tuple[str, ...]] = {
+    "kid": ("children", "child"),
+    "kids": ("children", "child"),
+    "uni": ("university",),
+    "mum": ("mother",),
+    "mom": ("mother",),
+    "dad": ("father",),
+    "cop": ("police officer", "officer", "police"),
+    "cops": ("police", "officers"),
+    "pic": ("picture", "photo", "image"),
+    "pics": ("pictures", "photos", "images"),
+    "cab": ("taxi",),
+    "cabbie": ("taxi driver", "driver"),
+    "guy": ("man",),
+    "bloke": ("man",),
+    "cash": ("money",),
+    "hubby": ("husband",),
+    "telly": ("television",),
+    "tv": ("television",),
+    "doc": ("doctor",),
+    "docs": ("doctors",),
+    "bucks": ("dollars",),
+    "quid": ("pounds",),
+    "govt": ("government",),
+    "gov": ("government",),
+    "jail": ("prison",),
+}
+_CHAT_WORD = re.compile(r"\b(?:" + "|".join(_CHAT_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _chat_words_as_article(question: str, idx: _Index) -> str:
+    """The question with a chat word the article never uses ("kids", "uni", "cops") written as
+    the article does ("children", "university", "police")."""
+
+    def formal(m: re.Match[str]) -> str:
+        word = m.group()
+        if stem(word) in idx.vocabulary:
+            return word  # the article says "kids" too
+        for said in _CHAT_WORDS[word.lower()]:
+            if re.search(rf"\b{said}\b", idx.text):  # the article's text, lower-cased once
+                return said
+        return word
+
+    return _CHAT_WORD.sub(formal, question)
+
+
+def _as_article_writes(question: str, idx: _Index) -> str:
+    """The question with its words as the article writes them: accents, spellings, acronyms,
+    titles and chat words."""
+    # Cut first: the respelling looks at every word (a 50,000-letter "word" took 0.3 s).
+    cut = question[: 2 * MAX_QUESTION_CHARS]
+    return _chat_words_as_article(
+        _acronyms_as_article(_spelled_as_article(_accents_as_article(cut, idx), idx), idx), idx
+    )
+
+
 def _score_all(
     question: str, article: Article, limit: int = 1, *, asked: str | None = None
 ) -> _Scored | None:
@@ -1479,11 +1537,11 @@ def _score_all(
         return None
     idx = _index(article)
     if idx.language == "en":
-        # Cut first: the respelling looks at every word (a 50,000-letter "word" took 0.3 s).
-        cut = (question or "")[: 2 * MAX_QUESTION_CHARS]
-        question = _acronyms_as_article(
-            _spelled_as_article(_accents_as_article(cut, idx), idx), idx
-        )
+        question = _as_article_writes(question or "", idx)
+        if asked is not None:
+            # The reader's own words, respelt alike: what the respelling added ("children" for
+            # "kids") is no follow-up's filling-in.
+            asked = _as_article_writes(asked, idx)
     asked_in = _question_language(question or "", idx.language)
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:

@@ -801,3 +801,17 @@ def test_when_did_it_happen_is_refused_when_the_lead_gives_no_time() -> None:
         "Nobody was hurt, but both families had to move out for a month."
     )
     assert answer("when did it happen?", clean_text(text)) is None
+
+
+def test_chat_words_are_read_as_the_article_writes_them() -> None:
+    text = (
+        "Study links screen time to poor sleep\n\n"
+        "Researchers at Tarrow University followed more than 3,000 children for five years.\n\n"
+        "Children who used phones after 9pm slept 40 minutes less on average, the team said.\n\n"
+        "The lead researcher, Dr Ines Varga, said parents should keep phones out of bedrooms."
+    )
+    # "kids" is not in the article: the question was refused.
+    got = answer("how many kids did they follow?", clean_text(text))
+    assert got is not None and got.span == "more than 3,000"
+    got = answer("which uni did the study?", clean_text(text))
+    assert got is not None and "Tarrow University" in got.sentence
