@@ -1108,6 +1108,7 @@ class _Speech:
 
     who: str | None
     said: list[quotes.Said | None]
+    own: frozenset[int] = frozenset()  # the sentences where the asked-about person speaks
 
 
 def _speech_question(q: _Question, idx: _Index, scores: list[float]) -> _Speech | None:
@@ -1120,6 +1121,7 @@ def _speech_question(q: _Question, idx: _Index, scores: list[float]) -> _Speech 
     if idx.said is None:
         idx.said = quotes.speeches(idx.sentences)
     said = idx.said
+    own = set()
     for i, sp in enumerate(said):
         if sp is None:
             continue
@@ -1131,7 +1133,8 @@ def _speech_question(q: _Question, idx: _Index, scores: list[float]) -> _Speech 
             # the one about what the question names.
             about = quotes.about_share(say[1], f"{sp.words} {idx.sentences[i]}") if say[1] else 0
             scores[i] += W_SAID + (W_QUOTED if sp.quoted else 0.0) + W_ABOUT * about
-    return _Speech(say[0] if say else None, said)
+            own.add(i)
+    return _Speech(say[0] if say else None, said, frozenset(own))
 
 
 def _with_attribution(idx: _Index, i: int, sp: quotes.Said) -> str:
@@ -1668,6 +1671,13 @@ def _rank(
             own = next((i for i in ranked[:8] if _age_of_asked(q, idx.sentences[i])), None)
             if own is not None:
                 ranked = [own, *(i for i in ranked if i != own)]
+        if speech is not None and speech.own and ranked and speech.said[ranked[0]] is None:
+            # "What did Yûki Aoyama say?": of the leading sentences, one where she speaks ("Aoyama
+            # said ..."), not one where no one speaks that names her in full.
+            mine = [i for i in ranked[:8] if i in speech.own]
+            if mine:
+                first = max(mine, key=scores.__getitem__)
+                ranked = [first, *(i for i in ranked if i != first)]
         if q.info is None:
             ranked = other_language.asked_first(
                 ranked, q.text, idx.sentences, q.speaks, idx.language
