@@ -330,10 +330,14 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
 _AGE_QUESTION = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+(?:is|was)\b", re.IGNORECASE)
 _AGE = re.compile(
     r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
+    # "Wiggins, who is 35 on April 28," / "who turns 40 next month"
+    r"|\bwho\s+(?:is|was|turns|turned|will\s+be)\s+\d{1,3}(?=\s*(?:[,.;)]|on\b|in\b|next\b|this\b|$))"
 )
 _AGES = re.compile(r"\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3})*")
 # A name and the age after it: "Graham Tulley, 58," / "Tulley (58)".
-_NAME_AGE = re.compile(r"([A-Z][\w'’-]+)(?=(, \d{1,3}, |\s?\(\d{1,3}\)))")
+_NAME_AGE = re.compile(
+    r"([A-Z][\w'’-]+)(?=(, \d{1,3}, |\s?\(\d{1,3}\)|,\s+who\s+(?:is|was|turns|turned|will\s+be)\s+\d))"
+)
 
 
 def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
@@ -680,8 +684,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
-    if _AGE_QUESTION.search(q.text) and not _AN_AGE.search(text):
-        shown = None  # "how old is the skipper?" - "the oldest of the three": "three" is no age
+    if _AGE_QUESTION.search(q.text) and (
+        not _AN_AGE.search(text) or any(text in d.text for d in spans.dates(sentence))
+    ):
+        # "how old is the skipper?" - "the oldest of the three": "three" is no age, nor the
+        # "7" of "on June 7"
+        shown = None
     elif reasons.asks_measure(q.text) and not reasons.measure(sentence, q.text, text):
         shown = None  # "how long were the drivers on strike?" - "240 drivers" is no duration
     elif _HOW_MANY.search(q.text) and not _A_COUNT.search(text):

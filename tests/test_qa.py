@@ -815,3 +815,24 @@ def test_chat_words_are_read_as_the_article_writes_them() -> None:
     assert got is not None and got.span == "more than 3,000"
     got = answer("which uni did the study?", clean_text(text))
     assert got is not None and "Tarrow University" in got.sentence
+
+
+def test_an_age_said_as_who_is_35_answers_how_old() -> None:
+    text = (
+        "Rider to attempt hour record\n\n"
+        "Tom Hale will attempt the hour record at the Harrow velodrome on June 7.\n\n"
+        "Hale, who is 35 on April 28, won two Olympic titles on the track."
+    )
+    # "who is 35" was no age: the question was refused.
+    got = answer("how old is tom hale?", clean_text(text))
+    assert got is not None and got.span == "35"
+
+
+def test_how_old_is_never_answered_in_bold_by_the_day_of_a_date() -> None:
+    text = (
+        "Rider to attempt hour record\n\n"
+        "Tom Hale will attempt the hour record at the Harrow velodrome on June 7.\n\n"
+        "Hale was born in Leeds and rides for the Calder club."
+    )
+    _, closest = answer_or_closest("how old is tom hale?", text)
+    assert closest is None or closest.span != "7"
