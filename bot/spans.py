@@ -33,7 +33,7 @@ _DATE_PARTS = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?",
     rf"(?:(?:early|late|mid)[- ])?{_MONTHS}(?:\s+{_YEAR})?",
     rf"{_WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?",
-    r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{2,4}T\b)?",
+    r"(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{2,4}T\b)?",  # "6.15pm"
     r"\b(?:noon|midnight|yesterday|today|tonight|tomorrow)\b",
     r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|spring|summer|"
     r"autumn|fall|winter|morning|night|evening|decade|century|" + _WEEKDAYS + r")\b",
@@ -60,8 +60,10 @@ _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
 _PENCE = r"\d{1,3}(?:\.\d+)?p\b"  # "15p a minute": a sum of money, like "£1.50"
 _NUMBER = re.compile(
-    # A tally first: "31 votes to 9".
+    # A tally first: "31 votes to 9"; a rate: "one in five", "2 out of 3".
     r"\b\d[\d,]*\s+votes?\s+to\s+\d[\d,]*\b|"
+    r"\b(?:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d{1,4})\b(?![.,]\d)|"
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
     r"approximately|roughly|up\s+to|at\s+least|several)\s+)?"
     r"(?:[$£€¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?"

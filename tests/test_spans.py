@@ -215,3 +215,23 @@ def test_when_is_answered_by_a_time_counted_from_the_story() -> None:
     )
     got = answer("when did the rescue team reach them?", clean_text(text))
     assert got is not None and got.span == "three hours later"
+
+
+def test_a_time_with_a_dot_and_a_rate_stay_whole() -> None:
+    # "6.15pm" was "15pm"; "one in five boys" was "one" and "five boys".
+    assert [d.text for d in dates("He has been missing since 6.15pm on Tuesday.")] == [
+        "6.15pm",
+        "Tuesday",
+    ]
+    got = [n.text for n in numbers("By two, one in five boys and 2 out of 3 girls were tall.")]
+    assert "one in five boys" in got and "2 out of 3 girls" in got
+
+
+def test_when_was_he_last_seen_gets_the_whole_time() -> None:
+    text = (
+        "Search for missing walker\n\n"
+        "Police are searching for Alan Reid, 61, who has not been seen since 6.15pm on Tuesday.\n\n"
+        "He was wearing a green coat."
+    )
+    got = answer("when was he last seen?", clean_text(text))
+    assert got is not None and got.span is not None and "6.15pm" in got.span
