@@ -621,6 +621,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         listed = _PLACE_LIST.match(sentence, at)
         if listed and listed.end() > at + len(text):
             text = listed.group()
+    if q.money and (at := sentence.find(text)) >= 0 and (sums := _SUM_LIST.match(sentence, at)):
+        # "How much do tickets cost?" - "£49, £39 and £29", not the first of them.
+        text = sums.group()
     if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
         # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
         text = text[: company.start()]
@@ -737,6 +740,8 @@ _WITH_AFTER = re.compile(r"(?<=\w)\s+with\s+(?:her|his|their|its|my|our|your|a|a
 
 
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
+_SUM = r"[$£€¥]\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:million|billion|m|bn)\b)?"
+_SUM_LIST = re.compile(rf"{_SUM}(?:,\s+{_SUM})*,?\s+(?:and|or|to)\s+{_SUM}")
 _PLACE_LIST = re.compile(
     rf"{_NAME_WORDS}(?:(?:,\s+|,?\s+(?:and|or|as\s+well\s+as)\s+){_NAME_WORDS})+"
 )

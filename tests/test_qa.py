@@ -836,3 +836,14 @@ def test_how_old_is_never_answered_in_bold_by_the_day_of_a_date() -> None:
     )
     _, closest = answer_or_closest("how old is tom hale?", text)
     assert closest is None or closest.span != "7"
+
+
+def test_how_much_gets_every_price_the_sentence_lists() -> None:
+    text = (
+        "Tickets on sale for velodrome record bid\n\n"
+        "Tickets for the record attempt on June 7 cost £49, £39 and £29, the organisers said.\n\n"
+        "The event will be shown live on television."
+    )
+    # The bold answer was "£49", the first of the three.
+    got = answer("how much do tickets cost?", clean_text(text))
+    assert got is not None and got.span == "£49, £39 and £29"
