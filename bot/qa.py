@@ -695,11 +695,33 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None
     elif reasons.asks_measure(q.text) and not reasons.measure(sentence, q.text, text):
         shown = None  # "how long were the drivers on strike?" - "240 drivers" is no duration
-    elif _HOW_MANY.search(q.text) and not _A_COUNT.search(text):
-        shown = None  # "how many stations are there in Marsh End?" - "Kelby" is no count
+    elif (many := _HOW_MANY.search(q.text)) and (
+        not _A_COUNT.search(text) or _counts_other_units(text, many.group(1))
+    ):
+        # "how many stations are there in Marsh End?" - "Kelby" is no count; "how many kids did
+        # he train with?" - "six months" counts months
+        shown = None
     elif _WHEN_ASKED.match(q.text) and not spans.dates(text) and not _A_TIME.search(text):
         shown = None  # "when was the fraud discovered?" - "14 counts" is no time
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+# Units of time and measure: a count of them answers "how many days", not "how many kids".
+_UNIT_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "seconds minutes hours days weeks months years decades centuries km kilometres "
+        "kilometers miles metres meters feet ft inches cm mm kg kilograms tonnes tons pounds lbs "
+        "percent per cent mph degrees"
+    ).split()
+)
+
+
+def _counts_other_units(text: str, asked: str) -> bool:
+    """The span counts a unit of time or measure ("six months") while the question counts
+    something else ("how many kids")."""
+    last = text.split()[-1] if text.split() else ""
+    return stem(last) in _UNIT_WORDS and stem(asked) not in _UNIT_WORDS
 
 
 # What an age is when the sentence gives none of _AGE's forms: digits, or a spell of time

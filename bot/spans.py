@@ -62,7 +62,8 @@ _PENCE = r"\d{1,3}(?:\.\d+)?p\b"  # "15p a minute": a sum of money, like "£1.50
 _NUMBER = re.compile(
     # A tally first: "31 votes to 9"; a rate: "one in five", "2 out of 3".
     r"\b\d[\d,]*\s+votes?\s+to\s+\d[\d,]*\b|"
-    r"\b(?:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"\b(?:(?:about|around|nearly|almost|roughly|some|more\s+than|less\s+than)\s+)?"
+    r"(?:one|two|three|four|five|\d{1,3})\s+(?:in|out\s+of)\s+(?:every\s+)?"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d{1,4})\b(?![.,]\d)|"
     r"(?:(?:about|around|nearly|almost|over|more\s+than|less\s+than|fewer\s+than|some|"
     r"approximately|roughly|up\s+to|at\s+least|several)\s+)?"

@@ -847,3 +847,26 @@ def test_how_much_gets_every_price_the_sentence_lists() -> None:
     # The bold answer was "£49", the first of the three.
     got = answer("how much do tickets cost?", clean_text(text))
     assert got is not None and got.span == "£49, £39 and £29"
+
+
+HOUR_RECORD = """Rider to attempt hour record
+
+Tom Hale will try to break the hour record at the Harrow velodrome on June 7.
+
+About one in five riders who try fails to finish the hour.
+
+His coach said he had trained for six months with the kids from his old club."""
+
+
+def test_how_many_gets_a_whole_rate() -> None:
+    # "five" of "About one in five riders" was the bold answer.
+    got = answer("how many riders fail?", clean_text(HOUR_RECORD))
+    assert got is not None and got.span is not None and "one in five" in got.span
+
+
+def test_how_many_is_never_answered_in_bold_by_a_count_of_months() -> None:
+    # "six months" was the bold answer to how many kids.
+    _, closest = answer_or_closest("how many kids did he train with?", HOUR_RECORD)
+    assert closest is None or closest.span is None
+    got = answer("how many months did he train for?", clean_text(HOUR_RECORD))
+    assert got is not None and got.span is not None and "six" in got.span
