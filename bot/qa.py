@@ -709,11 +709,39 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
 # Units of time and measure: a count of them answers "how many days", not "how many kids".
 _UNIT_WORDS = frozenset(
     stem(w)
-    for w in (
-        "seconds minutes hours days weeks months years decades centuries km kilometres "
-        "kilometers miles metres meters feet ft inches cm mm kg kilograms tonnes tons pounds lbs "
-        "percent per cent mph degrees"
-    ).split()
+    for w in [
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "centuries",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "feet",
+        "ft",
+        "inches",
+        "cm",
+        "mm",
+        "kg",
+        "kilograms",
+        "tonnes",
+        "tons",
+        "pounds",
+        "lbs",
+        "percent",
+        "per",
+        "cent",
+        "mph",
+        "degrees",
+    ]
 )
 
 
