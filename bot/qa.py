@@ -354,7 +354,6 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 # "What was the score?": a score is two counts with a dash ("ended 2-2", "won 3-1").
 _SCORE_ASKED = re.compile(r"\b(?:what|what's)\b.*\bscores?\b", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,-])")
-_MEASURE_WORD = re.compile(r"\bhow\s+(long|far|tall|high|deep|wide|old)\b", re.IGNORECASE)
 
 
 def _answering_kind(q: _Question, sentence: str) -> set[str]:
@@ -363,13 +362,11 @@ def _answering_kind(q: _Question, sentence: str) -> set[str]:
     and an age, "score" of "what was the score?" and a score ("ended 2-2"). The sentence answers
     without repeating them."""
     out: set[str] = set()
-    m = _MEASURE_WORD.search(q.text)
-    if m:
-        word = m.group(1).lower()
-        if (word == "old" and _AGE.search(sentence)) or (
-            word != "old" and reasons.measure(sentence, q.text, None)
-        ):
-            out.add(stem(word))
+    word = reasons.measure_asked(q.text)
+    if word and reasons.measure(sentence, q.text, None):
+        out.add(stem(word))
+    if _AGE_QUESTION.search(q.text) and _AGE.search(sentence):
+        out.add(stem("old"))
     if _SCORE_ASKED.search(q.text) and _SCORE.search(sentence):
         out.add(stem("score"))
     return out & set(q.terms)
@@ -710,39 +707,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
 _UNIT_WORDS = frozenset(
     stem(w)
     for w in [
-        "seconds",
-        "minutes",
-        "hours",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "decades",
-        "centuries",
-        "km",
-        "kilometres",
-        "kilometers",
-        "miles",
-        "metres",
-        "meters",
-        "feet",
-        "ft",
-        "inches",
-        "cm",
-        "mm",
-        "kg",
-        "kilograms",
-        "tonnes",
-        "tons",
-        "pounds",
-        "lbs",
-        "percent",
-        "per",
-        "cent",
-        "mph",
-        "degrees",
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+        "centuries", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "ft",
+        "inches", "cm", "mm", "kg", "kilograms", "tonnes", "tons", "pounds", "lbs", "percent",
+        "per", "cent", "mph", "degrees",
     ]
-)
+)  # fmt: skip
 
 
 def _counts_other_units(text: str, asked: str) -> bool:

@@ -355,7 +355,13 @@ _DISTANCE = re.compile(
 
 def asks_measure(question: str) -> bool:
     """Whether the question asks "how long / far / tall ...?" (a duration or a distance)."""
-    return bool(_MEASURE_QUESTION.search(question))
+    return measure_asked(question) is not None
+
+
+def measure_asked(question: str) -> str | None:
+    """The word of "how long / far / tall ...?" that asks for the measure ("long"), or None."""
+    m = _MEASURE_QUESTION.search(question)
+    return m.group(1).lower() if m else None
 
 
 def measure(sentence: str, question: str, text: str | None) -> str | None:
