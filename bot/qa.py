@@ -1573,11 +1573,12 @@ def _score_all(
         return None
     idx = _index(article)
     if idx.language == "en":
-        question = _as_article_writes(question or "", idx)
+        typed = question or ""
+        question = _as_article_writes(typed, idx)
         if asked is not None:
             # The reader's own words, respelt alike: what the respelling added ("children" for
-            # "kids") is no follow-up's filling-in.
-            asked = _as_article_writes(asked, idx)
+            # "kids") is no follow-up's filling-in. Most questions are no follow-up: the same.
+            asked = question if asked == typed else _as_article_writes(asked, idx)
     asked_in = _question_language(question or "", idx.language)
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
