@@ -243,6 +243,15 @@ def _closes(kind: str, mark: str, before: str, after: str) -> bool:
     return True
 
 
+# The tail of a contraction after a spaced apostrophe: "couldn ’ t", "i ’ ll", "it ' s".
+_SPACED_APOSTROPHE = re.compile(r" (?:t|s|re|ll|ve|d|m)\b")
+_WORD_SPACE = re.compile(r"[^\W\d_] $")
+
+
+# ", ' rosas said." / ", ” she added": a closing mark and the speaker after it.
+_REOPENS = re.compile(rf"[,!?]\s*(?:''|[\"”'’])\s*(?:[\w.'’-]+\s+){{0,3}}{_SAY}\b")
+
+
 def quote_pieces(sentences: list[str]) -> list[list[tuple[int, int]]]:
     """For each sentence, the (start, end) of the quoted text in it, following quotes that the
     sentence splitter cut in two: ``We want ... Saturday. We need ...''"""
@@ -257,18 +266,36 @@ def quote_pieces(sentences: list[str]) -> list[list[tuple[int, int]]]:
         start = 0
         for m in _MARK.finditer(s):
             mark, a, b = m.group(), m.start(), m.end()
+            if (
+                mark in ("'", "’")
+                and _SPACED_APOSTROPHE.match(s, b)
+                and _WORD_SPACE.search(s, 0, a)
+            ):
+                continue  # "couldn ’ t", "you ’ re": a contraction the cleaning spaced out
             before = s[a - 1] if a > 0 else " "
             after = s[b] if b < len(s) else " "
             if kind is None:
                 if _opens(mark, before, after, s[b:], s[:a].rstrip()):
                     kind, opened, start, current = mark, i, b, []
-            elif _closes(kind, mark, before, after):
+            elif s[:a].rstrip().endswith(":") and s[b:].strip(" .'\"”’"):
+                # "' Jose rosas, who was searching, told wfaa: ' we're just ...": a mark after a
+                # colon opens the quote; the one left open before it was a stray.
+                kind, opened, start, current = mark, i, b, []
+            elif _closes(kind, mark, before, after) or (
+                # "`` these girls are most vulnerable, `` koirala said.": the lower-cased texts
+                # close with the opening mark after a comma or a full stop.
+                kind == mark == "``" and s[:a].rstrip()[-1:] in (",", ".", "!", "?")
+            ):
                 current.append((i, start, a))
                 if sum(len(sentences[k][x:y].split()) for k, x, y in current) >= 3:
                     for k, x, y in current:
                         if sentences[k][x:y].strip(" ,"):
                             pieces[k].append((x, y))
                 kind, current = None, []
+                if not s[:a].strip() and _REOPENS.search(s, b):
+                    # "two. ' I'm probably going to come back, ' rosas said.": the mark that
+                    # closed the quote before also opens this sentence's own.
+                    kind, opened, start, current = mark, i, b, []
         if kind is not None:
             current.append((i, start, len(s)))
     return pieces
@@ -482,7 +509,8 @@ def _roles(sentences: list[str], name: str) -> str:
     last = name.split()[-1]
     out: list[str] = []
     pat = re.compile(
-        rf"(?:[\w'’.-]+\s+){{0,4}}\b{re.escape(last)}\b(?:,\s+(?:the|a|an)\s[^,.;]{{1,60}})?"
+        rf"(?:[\w'’.-]+\s+){{0,4}}\b{re.escape(last)}\b"
+        rf"(?:,\s+(?:(?:the|a|an)\s[^,.;]{{1,60}}|prosecuting|defending|representing\s[^,.;]{{1,40}}))?"
     )
     for s in sentences:
         if last not in s:
@@ -667,6 +695,9 @@ _SAME_ROLE = {
     "ceo": "chief",
     "chairwoman": "chairman",
     "chairperson": "chairman",
+    "cabbi": "cab",  # "the cab driver" is the cabbie, or the taxi driver
+    "taxi": "cab",
+    "prosecut": "prosecutor",  # "David Jenkins, prosecuting, told the court"
 }
 # Words of a role that say nothing about who it is ("the family's lawyer": "lawyer" tells).
 _WEAK = frozenset(["famili", "the", "new", "former", "top", "senior", "local"])

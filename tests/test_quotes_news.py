@@ -253,3 +253,74 @@ def test_the_boss_is_the_chief_executive() -> None:
     got = answer("what did the boss say?", CLOSING)
     assert got is not None
     assert got.span == "This is the hardest decision we have had to make"
+
+
+# Texts as the news datasets give them: lower-cased, quote marks and apostrophes spaced out.
+CLIFF = """A driver chased a passenger who ran from his taxi without paying, an inquest heard.
+
+Cabbie Tom Harker told the inquest: ‘ I stopped because I couldn ’ t see the path in the dark. I had no idea the cliff was so close. ’
+
+The coroner recorded a verdict of accidental death."""
+
+
+def test_a_spaced_apostrophe_does_not_end_the_quote() -> None:
+    got = answer("What did the cab driver tell the inquest?", CLIFF)
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("I stopped because I couldn ’ t see the path in the dark")
+
+
+SHELTER = """the shelter in the hills has taken in 40 children since the flood.
+
+`` the youngest ones are the most at risk, because nobody is watching over them, `` mendes said.
+
+the shelter is short of blankets and clean water."""
+
+
+def test_lower_cased_text_closing_with_the_opening_mark() -> None:
+    got = answer("what did mendes say about the children?", SHELTER)
+    assert got is not None
+    assert (
+        got.span == "the youngest ones are the most at risk, because nobody is watching over them"
+    )
+
+
+ROADSIDE = """Bags of coins spilled across the road when the van's door flew open.
+
+' Everyone was grabbing handfuls, ' he added. ' Nora vance, who stopped her car, told reporters: ' we only wanted to help pick it up. ' I will give back what I found, ' vance said.
+
+Police asked people to hand in the coins."""
+
+
+def test_a_mark_after_a_colon_opens_the_quote_after_a_stray_one() -> None:
+    got = answer("what did nora vance say", ROADSIDE)
+    assert got is not None
+    assert got.span == "we only wanted to help pick it up."
+
+
+def test_the_mark_that_closes_a_quote_also_opens_the_next() -> None:
+    sentences = [
+        "' Nora vance, who stopped her car, told reporters: ' we only wanted to help.",
+        "' I will give back what I found, ' vance said.",
+    ]
+    said = quotes.speeches(sentences)
+    assert said[0] is not None and said[0].words == "we only wanted to help."
+    assert said[1] is not None and said[1].words == "I will give back what I found"
+
+
+HEARING = """A man was sentenced on Friday for stealing from a charity shop.
+
+During the hearing Paul Ferris, prosecuting, told the court that the defendant had taken money from the till on three occasions. Mr Ferris added: 'He showed no regard for the volunteers who run the shop.'
+
+Anna Price, defending, said: 'He is deeply sorry for what he did to the volunteers.'
+
+The shop reopened the next day."""
+
+
+def test_prosecuting_after_a_name_makes_him_the_prosecutor() -> None:
+    got = answer("What did the prosecutor say about the volunteers?", HEARING)
+    assert got is not None
+    assert got.span == "He showed no regard for the volunteers who run the shop."
+    got = answer("What did the defence say about the volunteers?", HEARING)
+    assert got is not None
+    assert got.span == "He is deeply sorry for what he did to the volunteers."
