@@ -1249,10 +1249,14 @@ def without_trailing(span: str) -> str:
     ):
         # "1967 made", "1974 largely": a number and the verb or adverb after it.
         span = span[: span.rfind(words[-1])].rstrip()
-    if span[:1].isdigit() or span[:1] in spans.CURRENCY:
-        # "2 million euros last year": the sum is the answer, not the time after it.
-        span = _TIME_AFTER.sub("", span) or span
     dated = spans.dates(span)
+    if (span[:1].isdigit() or span[:1] in spans.CURRENCY) and not (
+        dated and dated[0].start == 0 and dated[0].end == len(span)
+    ):
+        # "2 million euros last year": the sum is the answer, not the time after it; "5 p.m.
+        # on Friday" is one time.
+        span = _TIME_AFTER.sub("", span) or span
+        dated = spans.dates(span)
     if dated and dated[0].start == 0 and _SPELL_AFTER_DATE.match(span, dated[0].end):
         # "June after 112 years": the date is the answer, not how long before it.
         span = span[: dated[0].end]

@@ -20,7 +20,15 @@ _MONTHS = (
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?!\w)"
 )
-_WEEKDAYS = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAYS = (
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
+# Lower-cased texts ("on march 26", "in october 2012"): a month only with its day or year.
+_LOWER_MONTHS = (
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
+)
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DATE_PARTS = (
     # "the last weekend of September", "the first Monday of May", "the second half of 2015"
@@ -30,9 +38,19 @@ _DATE_PARTS = (
     + rf"(?:,?\s+{_YEAR})?|{_YEAR}\b)",
     rf"{_WEEKDAYS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?",
     rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+{_YEAR})?",
+    rf"{_LOWER_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?(?!\d|[.,]\d)(?:,?\s+{_YEAR})?|{_YEAR}\b)",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_LOWER_MONTHS}\b(?:,?\s+{_YEAR})?",
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:,?\s+{_YEAR})?",
     rf"(?:(?:early|late|mid)[- ])?{_MONTHS}(?:\s+{_YEAR})?",
     rf"{_WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?",
+    # "6.15pm on Tuesday", "10pm on Friday, March 3": the time with its day.
+    r"(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)\s+on\s+(?:"
+    + _WEEKDAYS
+    + r"(?:,?\s+"
+    + _MONTHS
+    + r"\s+\d{1,2}(?!\d))?|"
+    + _MONTHS
+    + r"\s+\d{1,2}(?!\d))",
     r"(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{2,4}T\b)?",  # "6.15pm"
     r"\b(?:noon|midnight|yesterday|today|tonight|tomorrow)\b",
     r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|weekend|month|year|spring|summer|"
@@ -224,12 +242,15 @@ def dates(sentence: str) -> list[Span]:
     out = []
     for m in _DATE.finditer(sentence):
         text = m.group().strip()
-        if text == "May" and not _BEFORE_MONTH.search(sentence, 0, m.start()):
-            continue
+        if (text == "May" or _LOWER_MAY.search(text)) and not _BEFORE_MONTH.search(
+            sentence, 0, m.start()
+        ):
+            continue  # "May residents return?", "they may 12 ...", "the 4 may be wrong"
         out.append(Span(text, "date", m.start(), m.end()))
     return out
 
 
+_LOWER_MAY = re.compile(r"\bmay\b")
 _BEFORE_MONTH = re.compile(
     r"\b(?:in|of|on|since|until|till|by|from|to|through|during|early|late|mid|last|next|this|"
     r"between|and|or|before|after)\s+$",

@@ -31,7 +31,7 @@ def article() -> Article:
         # The unit the question already names is left out of the span.
         ("How many residents will be evacuated?", "1,200", "about 1,200"),
         ("How much will the repairs cost?", "$4.5 million", "$4.5 million"),
-        ("When will the council meet again?", "5 p.m.", "5 p.m."),
+        ("When will the council meet again?", "5 p.m.", "5 p.m. on Friday"),
     ],
 )
 def test_answers_sentence_and_span(
