@@ -472,6 +472,10 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
     anchors = _anchors(sentence, words, q, idx)
     total = sum(w for _, w in anchors) or 1.0
 
+    # "Where is the new chapel?": a place named with the question's word is the place asked
+    # about, not where it is; its words do not bring it near.
+    inside_is_asked = typed and q.qtype is QType.PLACE
+
     def score(c: spans.Span) -> float:
         a = bisect.bisect_left(words, (c.start, -1))
         b = bisect.bisect_left(words, (c.end, -1))  # words [a, b) lie inside the candidate
@@ -481,7 +485,7 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
                 near += w / (1 + a - j)
             elif j >= b:
                 near += RIGHT_WEIGHT * w / (2 + j - b)
-            else:
+            elif not inside_is_asked:
                 near += w
         value = near / total - LENGTH_COST * max(0, b - a - 3)
         if c.kind != "chunk":
@@ -1224,7 +1228,9 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     if q.qtype is QType.PLACE:
         # "about 40 houses" for "where": a quantity (digits, no name) is not a place.
         quantity = any(c.isdigit() for c in text) and not any(c.isupper() for c in text)
-        return spans.distance_phrase_end(sentence, start) or quantity
+        # "Thursday" of "on Thursday, April 23" for "where": a date is not a place.
+        dated = any(d.start <= start < d.end for d in spans.dates(sentence))
+        return spans.distance_phrase_end(sentence, start) or quantity or dated
     return False
 
 

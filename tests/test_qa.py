@@ -870,3 +870,16 @@ def test_how_many_is_never_answered_in_bold_by_a_count_of_months() -> None:
     assert closest is None or closest.span is None
     got = answer("how many months did he train for?", clean_text(HOUR_RECORD))
     assert got is not None and got.span is not None and "six" in got.span
+
+
+CHAPEL = """A new wedding chapel opens in the city this spring.
+
+The first couple will marry at the Riverside Wedding Chapel inside the Harbour View Hotel on Saturday, May 9.
+
+Tickets for the opening party are free."""
+
+
+def test_where_is_not_answered_by_a_date_nor_by_the_place_asked_about() -> None:
+    got = answer("where is the new chapel?", CHAPEL)
+    assert got is not None
+    assert got.span == "Harbour View Hotel"
