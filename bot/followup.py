@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot import pos
 from bot.quotes import say_question
-from bot.words import terms
+from bot.words import STOP_WORDS, stem, terms
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,11 @@ def _asked_about_another(question: str, context: Context) -> str | None:
         return None
     other = m.group(1)
     last = other.split()[-1]
-    if not (other[0].isupper() or _names_someone(last)):
-        return None  # "and the cost?" after "what did Richter say?" asks something else
     before = context.last_question
+    if not (other[0].isupper() or _names_someone(last)):
+        # "and the cost?" after "what did Richter say?" asks something else, unless the answer
+        # names it beside a word of the question ("five boys and one in ten girls").
+        return _parallel(before, other, context.last_answer)
     asked = say_question(before)
     # The person the previous question was about: the one it had speak ("the mayor" of "what did
     # the mayor say?"), else one of the people of the previous answer that it names.
@@ -72,7 +75,60 @@ def _asked_about_another(question: str, context: Context) -> str | None:
             said = re.compile(rf"\b{re.escape(form)}\b", re.IGNORECASE)
             if said.search(before) and not said.search(other):
                 return said.sub(lambda _: other, before, count=1)
-    return None
+    return _parallel(before, other, context.last_answer)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")  # not the question's first word
+
+
+def _parallel(before: str, other: str, answer: str | None) -> str | None:
+    """ "And the girls?" after "how many boys were overweight?", answered by "one in five boys
+    and one in ten girls were overweight": the previous question with the word the answer names
+    nearest the new one ("boys") replaced by it."""
+    if not answer:
+        return None
+    head = other.split()[-1]
+    found = list(_WORD.finditer(answer))
+    tags = pos.tag([m.group() for m in found])
+    said = [(m.start(), stem(m.group()), tag) for m, tag in zip(found, tags, strict=True)]
+    at = [(k, tag) for k, st, tag in said if st == stem(head)]
+    if stem(head) in {stem(w) for w in _WORD.findall(before)}:
+        return None
+    if not at:
+        # "And in Leeds?" after "how many ... in York?": the name of the same kind, last named.
+        named = list(_NAME.finditer(before)) if head[:1].isupper() else []
+        if not named:
+            return None
+        at_name = named[-1]
+        return f"{before[: at_name.start()]}{_bare(other)}{before[at_name.end() :]}"
+    best: tuple[int, re.Match[str]] | None = None
+    for m in _WORD.finditer(before):
+        word = m.group()
+        if word.lower() in STOP_WORDS or word[0].isupper() != head[0].isupper():
+            continue
+        for k, st, tag in said:
+            if st == stem(word):
+                # Of the same kind as the new word: "boys" for "girls", not "overweight".
+                # Named before it: the question asked about the first, the follow-up the next.
+                far = min((a - k for a, kind in at if kind == tag and a > k), default=_NEAR + 1)
+                if far <= _NEAR and (best is None or far < best[0]):
+                    best = (far, m)
+    if best is None:
+        return None
+    m = best[1]
+    return f"{before[: m.start()]}{_bare(other)}{before[m.end() :]}"
+
+
+def _bare(other: str) -> str:
+    """ "the girls" -> "girls", "in Leeds" -> "Leeds"."""
+    words = other.split()
+    while len(words) > 1 and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_NEAR = 40  # characters between the two words in the answer: "five boys and one in ten girls"
 
 
 def _names_someone(word: str) -> bool:

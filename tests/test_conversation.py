@@ -169,3 +169,22 @@ def test_after_who_is_x_she_is_x_not_what_x_is() -> None:
     assert context.people[0] == "Okafor"
     got = answer("where does she live?", article, context=context)
     assert got is not None and got.span == "Mill Row"
+
+
+SURVEY = (
+    "Dental survey of five-year-olds\n\n"
+    "A survey of 9,000 children found that one in four boys and one in six girls had a filling "
+    "by the age of five. Dentists in York saw 310 children. Dentists in Leeds saw 540 children."
+)
+
+
+def test_and_the_girls_asks_the_previous_question_about_the_word_named_beside_it() -> None:
+    article = clean_text(SURVEY)
+    boys, state = ask("how many boys had a filling?", article, None)
+    assert boys is not None and boys.span == "one in four"
+    girls, state = ask("and the girls?", article, state)
+    assert girls is not None and girls.span == "one in six"
+    york, state = ask("how many children did dentists in York see?", article, state)
+    assert york is not None and york.span == "310"
+    leeds, _ = ask("and in Leeds?", article, state)
+    assert leeds is not None and leeds.span == "540"
