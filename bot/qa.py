@@ -427,6 +427,28 @@ def _named_kind(q: _Question) -> str | None:
     return stem(m.group(1))
 
 
+# The kinds of place a "where" question may name ("where did he go to university?").
+_PLACE_KINDS = frozenset(
+    stem(w)
+    for w in [
+        "university", "college", "school", "hospital", "prison", "court", "airport", "station",
+        "hotel", "stadium", "church", "museum", "park", "club", "academy",
+    ]
+)  # fmt: skip
+
+
+def _place_kind(q: _Question) -> str | None:
+    """ "Where did he go to university?": the kind of place asked for, whose name holds it
+    ("the University of Birmingham"); not the located thing of "where is the new chapel?"."""
+    if q.qtype is not QType.PLACE or q.info is None or _WHERE_IS.match(q.text):
+        return None
+    # A lower-case word: "the Cast Courts" of the question is a name, the place located.
+    return next(
+        (st for w in _WORD.findall(q.text) if w.islower() and (st := stem(w)) in _PLACE_KINDS),
+        None,
+    )
+
+
 def _kind_name(sentence: str, kind: str) -> str | None:
     """The sentence's first name with a capitalised word of that kind in it."""
     for sp in spans.names(sentence, first_word_ok=True):
@@ -472,9 +494,12 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
     anchors = _anchors(sentence, words, q, idx)
     total = sum(w for _, w in anchors) or 1.0
 
-    # "Where is the new chapel?": a place named with the question's word is the place asked
-    # about, not where it is; its words do not bring it near.
-    inside_is_asked = typed and q.qtype is QType.PLACE
+    # "Where is the new chapel?": a place named with the located thing's word is the place asked
+    # about, not where it is; its words do not bring it near ("where did he go to university?"
+    # names the kind of place it asks for).
+    located = _WHERE_IS.match(q.text) if typed and q.qtype is QType.PLACE else None
+    subject = frozenset(spans.content_stems(located.group(1))) if located else frozenset()
+    word_stems = [stem(sentence[a:b]) for a, b in words] if subject else []
 
     def score(c: spans.Span) -> float:
         a = bisect.bisect_left(words, (c.start, -1))
@@ -485,7 +510,7 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
                 near += w / (1 + a - j)
             elif j >= b:
                 near += RIGHT_WEIGHT * w / (2 + j - b)
-            elif not inside_is_asked:
+            elif not subject or word_stems[j] not in subject:
                 near += w
         value = near / total - LENGTH_COST * max(0, b - a - 3)
         if c.kind != "chunk":
@@ -503,6 +528,9 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
     if best.kind == "number":
         return _trim_number(best.text, q)
     return best.text
+
+
+_WHERE_IS = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+([^?]+)", re.IGNORECASE)
 
 
 def _trim_number(text: str, q: _Question) -> str:
@@ -628,7 +656,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
         # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
         text = text[: company.start()]
-    kind = _named_kind(q)
+    kind = _named_kind(q) or _place_kind(q)
     if kind and kind not in {stem(w) for w in text.split()}:
         named_kind = _kind_name(sentence, kind)
         if named_kind:
@@ -1294,12 +1322,21 @@ _ARTICLE_BEFORE_NUMBER = re.compile(
 _NOT_UNITS = frozenset(["VERB", "ADV", "AUX"])
 
 
+_PLACE_OF = re.compile(
+    r"^(?:University|College|School|Hospital|Museum|Church|Cathedral|Palace|Castle|Port|Bay|"
+    r"Gulf|Isle|Lake|Mount|Cape|Republic|Kingdom|Province|County|City|Bank|Institute)\s+of\s"
+)
+
+
 def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     """The span grown to the whole name or number it is part of: "Ana Ruiz" -> "Maj. Gen. Ana
     Ruiz", "£330" -> "£330million", "82" -> "82 hours" (less a unit the question names)."""
     for sp in spans.names(sentence):
         inside = sp.start <= start and end <= sp.end and (sp.start, sp.end) != (start, end)
-        if inside and sp.kind == "person":
+        if inside and (
+            sp.kind == "person" or (q.qtype is QType.PLACE and _PLACE_OF.match(sp.text))
+        ):
+            # "Birmingham" of "the University of Birmingham" for "where did he study?"
             return sp.text
     for sp in spans.numbers(sentence):
         if sp.start <= start < sp.end and end <= sp.end and (sp.start, sp.end) != (start, end):

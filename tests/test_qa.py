@@ -883,3 +883,14 @@ def test_where_is_not_answered_by_a_date_nor_by_the_place_asked_about() -> None:
     got = answer("where is the new chapel?", CHAPEL)
     assert got is not None
     assert got.span == "Harbour View Hotel"
+
+
+def test_where_did_she_study_keeps_the_whole_name_of_the_university() -> None:
+    text = (
+        "Young engineer wins prize\n\n"
+        "Asha Menon grew up in Hull, East Yorkshire, before studying physics at the University "
+        "of Leeds. She now designs bridges."
+    )
+    got = answer("where did she go to uni?", text)
+    assert got is not None
+    assert got.span == "University of Leeds"
