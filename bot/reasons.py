@@ -226,7 +226,8 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     # Up to the end of the clause: a comma followed by a new subject or a quote ends it.
     cut = re.search(
         r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they|said|says|has|have|had|"
-        r"is|was|were|are|will|would|then|later|also)|meaning|leaving|saying|adding)\b|[\"”]",
+        r"is|was|were|are|will|would|then|later|also)|meaning|leaving|saying|adding|followed|"
+        r"prompting|forcing|causing|sparking|triggering|killing|according)\b|[\"”]",
         text,
     )
     if m.re is _FOR_DEED:

@@ -259,3 +259,14 @@ def test_a_closure_blaming_its_costs_gives_them_as_the_reason() -> None:
     when = answer("when will the glassworks close?", CLOSURE)
     assert when is not None
     assert when.span == "June"
+
+
+def test_a_reason_ends_where_a_participle_adds_what_came_after() -> None:
+    text = (
+        "Shelter children sleep outdoors\n\n"
+        "All of the shelter's children have been sleeping in tents because of the aftershocks, "
+        "followed by a second earthquake on Tuesday. The staff take turns to keep watch."
+    )
+    got = answer("why are the children sleeping outside?", text)
+    assert got is not None
+    assert got.span == "because of the aftershocks"
