@@ -92,8 +92,15 @@ _SEVERAL = re.compile(
     re.IGNORECASE,
 )
 _ELSE = re.compile(r"\bwhat\s+else\b", re.IGNORECASE)
+# "What did she order?": the object of a deed, which the article may give as a list.
+_OBJECT = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|will|would|has|have|had)\s+"
+    r"(?!(?:this|that|it|these|those)\b)\S",
+    re.IGNORECASE,
+)
 
 
 def asks_for_several(question: str) -> bool:
-    """ "What cars did he buy?", "which networks will show it?": a plural thing, so a list."""
-    return _SEVERAL.search(question) is not None or _ELSE.search(question) is not None
+    """ "What cars did he buy?", "which networks will show it?": a plural thing, so a list; and
+    "what did she order?", whose answer is every thing of a list the sentence gives."""
+    return any(p.search(question) for p in (_SEVERAL, _ELSE, _OBJECT))

@@ -270,3 +270,16 @@ def test_a_reason_ends_where_a_participle_adds_what_came_after() -> None:
     got = answer("why are the children sleeping outside?", text)
     assert got is not None
     assert got.span == "because of the aftershocks"
+
+
+def test_what_did_she_order_gets_every_thing_of_the_list() -> None:
+    text = (
+        "Candidate stops for lunch\n\n"
+        "At a roadside diner she ordered a bean stew with rice, a green salad and a pot of tea. "
+        "Staff said she left a large tip."
+    )
+    got = answer("what did she order?", text)
+    assert got is not None
+    assert got.span == "a bean stew with rice, a green salad and a pot of tea"
+    assert asks_for_several("what did she order?")
+    assert not asks_for_several("what is the capital?")
