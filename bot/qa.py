@@ -661,6 +661,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         named_kind = _kind_name(sentence, kind)
         if named_kind:
             text, prob = named_kind, max(prob, AGREE_CONFIDENCE)
+    if _CALLED_ASKED.search(q.text) and (at := sentence.find(text)) >= 0:
+        # "What's the book called?" - "Daughter and Salaryman", a title whole after "called" /
+        # "translates as", not its first word.
+        title = _TITLE_RUN.match(sentence, at)
+        if title and _TITLE_BEFORE.search(sentence, 0, at) and title.end() > at + len(text):
+            text = title.group()
     named = _NAME_OF.match(q.text)
     if named:
         # "What's Marini's name?" (the "his" of a follow-up read): the whole name the
@@ -798,6 +804,14 @@ _PLACE_LIST = re.compile(
     rf"{_NAME_WORDS}(?:(?:,\s+|,?\s+(?:and|or|as\s+well\s+as)\s+){_NAME_WORDS})+"
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
+_CALLED_ASKED = re.compile(r"\b(?:called|named|titled|entitled|dubbed)\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:called|named|titled|entitled|dubbed|translates\s+as|known\s+as)\s+(?:the\s+)?$"
+)
+# A capitalised title, with the small words a title holds between its capitalised words.
+_TITLE_RUN = re.compile(
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|the|&|in|on|for|a|to)\s+)*[A-Z][\w'’-]*)*"
+)
 _NAME_OF = re.compile(
     r"^\W*what(?:['’]s|\s+is|\s+was)\s+([A-Z][\w’-]*?)['’]s\s+(?:full\s+|first\s+)?name\W*$",
     re.IGNORECASE,

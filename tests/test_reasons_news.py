@@ -283,3 +283,14 @@ def test_what_did_she_order_gets_every_thing_of_the_list() -> None:
     assert got.span == "a bean stew with rice, a green salad and a pot of tea"
     assert asks_for_several("what did she order?")
     assert not asks_for_several("what is the capital?")
+
+
+def test_what_is_it_called_gets_the_whole_title() -> None:
+    text = (
+        "Photographer's new book\n\n"
+        "Her photographs of grandparents on holiday are collected in a book called Sun and Salt "
+        "of the North Coast. It goes on sale in June."
+    )
+    got = answer("what's the book called?", text)
+    assert got is not None
+    assert got.span == "Sun and Salt of the North Coast"
