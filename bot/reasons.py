@@ -13,13 +13,22 @@ _WHY_STRONG = re.compile(
     r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
     r"(?<=,\s)blaming|(?<=,\s)citing|"
     r"in\s+order\s+to|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|"
-    r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to)\s+([^.;!?]{3,200})",
+    r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to|"
+    # "as a symbolic sign of a new beginning", "in memory of her father"
+    r"as\s+an?\s+(?:[\w-]+\s+)?(?:sign|mark|token|gesture|tribute)\s+(?:of|to)|"
+    r"in\s+(?:memory|hono(?:u)?r)\s+of)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
 # "after"/"since"/"amid" and a purpose "to + verb": a reason only when not about time, or not
 # the object of a verb ("agreed to pay").
 _WHY_WEAK = re.compile(
-    r"\b(amid|after|following|since|to(?=\s+(?:help|avoid|prevent|protect|stop|allow|make|"
+    r"\b(amid|after|following|since|"
+    # "threatened to boycott the magazine for underestimating his wealth": for + a deed
+    r"for(?=\s+(?!(?:nothing|something|anything|everything|morning|evening|spring|building|"
+    r"housing|funding|training|parking|shipping|clothing|meeting|wedding|ceiling|during|king|"
+    r"thing|string|ring|sing|bring|swing|sibling|darling|pudding|viewing|opening|ending)\b)"
+    r"[a-z]{2,}ing\b)|"
+    r"to(?=\s+(?:help|avoid|prevent|protect|stop|allow|make|"
     r"ensure|save|support|reduce|keep|fund|pay|raise|find|mark|honou?r|celebrate|protest|try|"
     r"secure|express|show|get|buy|win|attend|visit|meet|see|seek|join|escape|boost|attract|"
     r"promote|encourage|persuade|convince|hide|cope|fight|combat|tackle|ease|end|discuss|"
@@ -105,6 +114,7 @@ _DEED_END = re.compile(
     r",|\s+(?:during|after|when|while|before|against)\s|\s+(?:on|at|in)\s+(?=[A-Z0-9]|(?:the\s+)?"
     r"(?:weekend|night|morning|evening|afternoon|match|game|final|derby|qualifier|tie)\b)"
 )
+_NEXT_DEED = re.compile(r",|\s+(?:and|but|then)\s+[a-z]+ed\b")
 _MEANS_IN_REASON = re.compile(r"\s+by\s+[a-z]+ing\b")
 _DANGLING_WORDS = (
     "to then the a an and or but of from with in on at for by that which who his her their its "
@@ -233,6 +243,9 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     if m.re is _FOR_DEED:
         # "for two bookable offences | during the qualifier": the deed, not when or where.
         cut = _DEED_END.search(text) or cut
+    elif m.group(1).lower() == "for":
+        # "for underestimating his wealth | and sacked his assistant": the next deed is not it.
+        cut = _NEXT_DEED.search(text) or cut
     means = _MEANS_IN_REASON.search(text) if asked == "why" else None
     if means and means.start() > 10 and (cut is None or means.start() < cut.start()):
         cut = means  # "to express his fun side | by being a hero": the means is not the reason

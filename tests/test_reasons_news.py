@@ -294,3 +294,22 @@ def test_what_is_it_called_gets_the_whole_title() -> None:
     got = answer("what's the book called?", text)
     assert got is not None
     assert got.span == "Sun and Salt of the North Coast"
+
+
+def test_why_as_a_sign_of_and_for_a_deed() -> None:
+    text = (
+        "Lottery winner waits\n\n"
+        "She kept the winning ticket in a drawer until the new year as a quiet sign of a fresh "
+        "start. Last spring her brother was fined by the council for parking his van on the "
+        "village green and refused to pay."
+    )
+    got = answer("why did she wait until the new year?", text)
+    assert got is not None
+    assert got.span == "as a quiet sign of a fresh start"
+    assert (
+        reasons.clause(
+            "The mayor threatened to sue the paper for misquoting him and demanded an apology.",
+            "why",
+        )
+        == "for misquoting him"
+    )
