@@ -85,7 +85,8 @@ _HOW = re.compile(
 )
 # "by" that is a count, a deadline or a margin, not a means.
 _NOT_MEANS = re.compile(
-    r"by\s+(?:\d|the\s+(?:hundreds|thousands|dozens|millions|end|time|way)\b|(?:a|an)\s+"
+    r"by\s+(?:\d|the\s+(?:hundreds|thousands|dozens|millions|end|time|way|sea|seaside|river|"
+    r"lake|side|roadside|door|window|road|beach|coast|fire|pool)\b|(?:a|an)\s+"
     r"(?:margin|factor|third|half|quarter)\b|far\b|then\b|now\b|(?:mon|tues|wednes|thurs|fri|"
     r"satur|sun)day\b|(?:this|next|last)\s)",
     re.IGNORECASE,
@@ -178,7 +179,12 @@ def _how_match(sentence: str) -> re.Match[str] | None:
         if m.group(1).lower() == "by" and _NOT_MEANS.match(sentence, m.start()):
             continue
         return m
-    return None
+    # "went to live in a trailer park after winning a year's rent in a raffle": how it came to
+    # be, when no means is named.
+    return next(_each(_AFTER_DEED, sentence), None)
+
+
+_AFTER_DEED = re.compile(r"\b(after)\s+((?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.;!?]{3,160})")
 
 
 def _cause_subject(sentence: str, question: str) -> str | None:

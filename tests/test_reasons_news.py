@@ -313,3 +313,14 @@ def test_why_as_a_sign_of_and_for_a_deed() -> None:
         )
         == "for misquoting him"
     )
+
+
+def test_how_did_she_end_up_there_after_a_deed() -> None:
+    text = (
+        "Pensioner's new home\n\n"
+        "Ms Avery lost her flat in the floods and moved to a cottage by the sea after winning a "
+        "year of free rent in a church raffle. She says she will never leave."
+    )
+    got = answer("how did ms avery end up in the cottage?", text)
+    assert got is not None
+    assert got.span == "after winning a year of free rent in a church raffle"
