@@ -184,7 +184,10 @@ def _how_match(sentence: str) -> re.Match[str] | None:
     return next(_each(_AFTER_DEED, sentence), None)
 
 
-_AFTER_DEED = re.compile(r"\b(after)\s+((?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.;!?]{3,160})")
+_AFTER_DEED = re.compile(
+    r"\b(after)\s+((?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.;!?]{3,160}|"
+    r"(?:he|she|they|it|we|i)\s+(?:had\s+)?[a-z]{2,}ed\b[^.;!?]{3,160})"
+)
 
 
 def _cause_subject(sentence: str, question: str) -> str | None:

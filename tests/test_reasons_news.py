@@ -324,3 +324,11 @@ def test_how_did_she_end_up_there_after_a_deed() -> None:
     got = answer("how did ms avery end up in the cottage?", text)
     assert got is not None
     assert got.span == "after winning a year of free rent in a church raffle"
+    rescue = (
+        "Climber rescued\n\n"
+        "The injured climber was found on a ledge after he had called his brother for help. "
+        "He is recovering in hospital."
+    )
+    got = answer("how did the climber get help?", rescue)
+    assert got is not None
+    assert got.span == "after he had called his brother for help"
