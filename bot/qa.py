@@ -1282,6 +1282,9 @@ _TRAILING = re.compile(
 )
 
 
+_UNIT_ABBREVIATIONS = frozenset(["m", "km", "cm", "mm", "ft", "mi", "kg", "g", "lb", "lbs", "mph"])
+
+
 def without_trailing(span: str) -> str:
     """A short answer never ends on an article, a preposition or a conjunction ("2012 the" is
     "2012", "Midsummer's Night for a" is "Midsummer's Night"), nor on a verb or adverb after a
@@ -1293,6 +1296,7 @@ def without_trailing(span: str) -> str:
         len(tags) == 2
         and tags[0] == "NUM"
         and tags[1] in _NOT_UNITS
+        and words[-1].lower() not in _UNIT_ABBREVIATIONS  # "1,986 m" is a height, "m" no verb
         and not any(d.text == span for d in spans.dates(span))  # "12 May": "May" is no verb
     ):
         # "1967 made", "1974 largely": a number and the verb or adverb after it.

@@ -894,3 +894,14 @@ def test_where_did_she_study_keeps_the_whole_name_of_the_university() -> None:
     got = answer("where did she go to uni?", text)
     assert got is not None
     assert got.span == "University of Leeds"
+
+
+def test_a_height_keeps_its_metres() -> None:
+    text = (
+        "Hill walkers return\n\n"
+        "The summit of Carn Dubh, at 1,214 m, is the highest point of the range. Walkers reach it "
+        "in about five hours from the village."
+    )
+    got = answer("How high is Carn Dubh?", text)
+    assert got is not None
+    assert got.span == "1,214 m"
