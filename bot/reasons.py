@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot import pos
 from bot.words import STOP_WORDS, stem
 
 # Markers that say "the reason is": tried before the ambiguous ones below; in news also ", blaming"
@@ -230,6 +231,14 @@ def _description(sentence: str) -> str | None:
     return text or None
 
 
+def _fronted_end(text: str) -> re.Match[str] | None:
+    for comma in re.finditer(r",\s+", text):
+        before = text[: comma.start()].split()
+        if len(before) >= 3 and pos.tag(before[-1:])[0] != "ADJ":
+            return comma
+    return None
+
+
 def clause(sentence: str, asked: str, question: str = "") -> str | None:
     """The reason (for "why") or the means (for "how") clause of a sentence, marker included:
     "because the rebels refused to disarm", "by cutting the fence"; for "how does X describe
@@ -249,6 +258,10 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
         r"prompting|forcing|causing|sparking|triggering|killing|according)\b|[\"”]",
         text,
     )
+    if not sentence[: m.start(1)].strip(" \"'“‘"):
+        # "Because of their soft, gelatinous bodies, ctenophores are rare as fossils": a reason
+        # put first ends at the first comma that does not join two adjectives.
+        cut = _fronted_end(text) or cut
     if m.re is _FOR_DEED:
         # "for two bookable offences | during the qualifier": the deed, not when or where.
         cut = _DEED_END.search(text) or cut

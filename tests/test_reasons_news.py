@@ -332,3 +332,14 @@ def test_how_did_she_end_up_there_after_a_deed() -> None:
     got = answer("how did the climber get help?", rescue)
     assert got is not None
     assert got.span == "after he had called his brother for help"
+
+
+def test_a_reason_put_first_ends_at_its_comma() -> None:
+    text = (
+        "Jellyfish fossils are rare\n\n"
+        "Because of their soft, watery bodies, jellyfish are seldom kept as fossils, and most "
+        "finds come from fine mud. Scientists still look for them."
+    )
+    got = answer("Why are jellyfish fossils rare?", text)
+    assert got is not None
+    assert got.span == "Because of their soft, watery bodies"
