@@ -57,6 +57,8 @@ _DATE_PARTS = (
     r"autumn|fall|winter|morning|night|evening|decade|century|" + _WEEKDAYS + r")\b",
     r"\b(?:the\s+)?(?:early|late|mid)?[- ]?\d{1,2}(?:st|nd|rd|th)[- ]century\b",
     r"\b(?:the\s+)?(?:early|late|mid-)?\s*" + _YEAR + r"0?s\b",
+    # A span of years is one date: "1775–1795", "1973-74".
+    r"\b" + _YEAR + r"\s*[–—-]\s*(?:" + _YEAR + r"|\d{2})\b",
     r"\b" + _YEAR + r"\b(?:\s*(?:BC|AD|BCE|CE)\b)?",
     r"\b\d{1,6}\s*(?:BC|AD|BCE|CE|BP)\b",
     # A time counted from the story's moment: "two hours later", "65.5 million years ago".

@@ -243,3 +243,14 @@ def test_when_was_he_last_seen_gets_the_whole_time() -> None:
     )
     got = answer("when was he last seen?", clean_text(text))
     assert got is not None and got.span is not None and "6.15pm" in got.span
+
+
+def test_a_span_of_years_is_one_date() -> None:
+    got = [
+        d.text
+        for d in dates("The hall was rebuilt in 1775–1795 and closed in the winter of 1973-74.")
+    ]
+    assert got == ["1775–1795", "1973-74"]
+    text = "Old mill restored\n\nThe mill was rebuilt in 1861–1864 after a fire. It grinds flour again."
+    answered = answer("When was the mill rebuilt?", clean_text(text))
+    assert answered is not None and answered.span == "1861–1864"
