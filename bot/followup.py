@@ -89,12 +89,13 @@ def _parallel(before: str, other: str, answer: str | None) -> str | None:
     if not answer:
         return None
     head = other.split()[-1]
+    new = stem(head)
+    if new in {stem(w) for w in _WORD.findall(before)}:
+        return None  # the previous question already asked about it
     found = list(_WORD.finditer(answer))
     tags = pos.tag([m.group() for m in found])
     said = [(m.start(), stem(m.group()), tag) for m, tag in zip(found, tags, strict=True)]
-    at = [(k, tag) for k, st, tag in said if st == stem(head)]
-    if stem(head) in {stem(w) for w in _WORD.findall(before)}:
-        return None
+    at = [(k, tag) for k, st, tag in said if st == new]
     if not at:
         # "And in Leeds?" after "how many ... in York?": the name of the same kind, last named.
         named = list(_NAME.finditer(before)) if head[:1].isupper() else []
