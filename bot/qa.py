@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot import followup, pos, quotes, reasons, refusal, sentence_model, span_model, spans
+from bot import followup, pos, quotes, reasons, refusal, sentence_model, span_model, spans, synonyms
 from bot.article import Article
 from bot.clean import clean_text
 from bot.errors import ArticlebotError
@@ -1619,6 +1619,16 @@ def _chat_words_as_article(question: str, idx: _Index) -> str:
     return _CHAT_WORD.sub(formal, question)
 
 
+def _alike_terms(q: _Question, idx: _Index) -> _Question:
+    """The question's terms, a word the article never uses read as the article's word for it
+    ("worth" as "fortune", "pictures" as "photos"; bot.synonyms)."""
+    terms: list[str] = []
+    for t in q.terms:
+        said = [] if t in idx.vocabulary else [s for s in synonyms.alike(t) if s in idx.vocabulary]
+        terms.extend(s for s in (said or [t]) if s not in terms)
+    return q if terms == q.terms else dataclasses.replace(q, terms=terms)
+
+
 def _as_article_writes(question: str, idx: _Index) -> str:
     """The question with its words as the article writes them: accents, spellings, acronyms,
     titles and chat words."""
@@ -1648,6 +1658,8 @@ def _score_all(
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
         return None
+    if q.info is not None:
+        q = _alike_terms(q, idx)
     if asked is not None and asked != question:
         added = frozenset(q.terms) - frozenset(profile(asked_in).terms(asked))
         if added and len(added) < len(q.terms):

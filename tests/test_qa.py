@@ -817,6 +817,24 @@ def test_chat_words_are_read_as_the_article_writes_them() -> None:
     assert got is not None and "Tarrow University" in got.sentence
 
 
+def test_a_word_the_article_says_otherwise_is_read_as_the_article_says_it() -> None:
+    text = (
+        "Marek Halloran, the shipping magnate, opened a harbour museum in Corvale on Saturday. "
+        "Halloran, who owns a $300 million stake in a ferry line, paid for the building himself. "
+        "He has an estimated fortune of $4 billion, most of it made in container ports. "
+        "The photos on the walls were taken by Ines Varga, who spent a year on the docks. "
+        "The mayor took the first tour of the museum with Halloran and the harbour staff."
+    )
+    # The article never says "worth" nor "pictures": the stake and the mayor were the answers.
+    got = answer("how much is halloran worth?", text)
+    assert got is not None and got.span == "$4 billion" and "fortune" in got.sentence
+    got = answer("who took the pictures?", text)
+    assert got is not None and got.span == "Ines Varga"
+    # An article that uses the reader's word is matched on it, not on another of its group.
+    got = answer("who took the photos?", text.replace("photos", "pictures"))
+    assert got is not None and got.span == "Ines Varga"
+
+
 def test_an_age_said_as_who_is_35_answers_how_old() -> None:
     text = (
         "Rider to attempt hour record\n\n"

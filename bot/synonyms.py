@@ -1,0 +1,124 @@
+"""Words a reader uses for what an article says with another word: "how much is he worth?" of an
+article that says "fortune", "who took the pictures?" of one that says "photos".
+
+Each group holds words that stand for one another in news questions. A question's word is read
+as its group's other words only when the article never uses the word itself and does use another
+of the group (bot.qa does that); an article that says "worth" is matched on "worth".
+
+The groups are written for this project from common English usage, not read off any test set.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.words import stem
+
+_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("photo", "photograph", "picture", "image", "snap"),
+    ("photographer", "cameraman"),
+    ("worth", "fortune", "wealth"),
+    ("rich", "wealthy", "affluent"),
+    ("buy", "purchase", "acquire"),
+    ("sell", "auction"),
+    ("die", "death", "dead"),
+    ("kill", "murder", "slay"),
+    ("car", "vehicle", "automobile"),
+    ("lorry", "truck"),
+    ("house", "home"),
+    ("flat", "apartment"),
+    ("arrest", "detain"),
+    ("start", "begin", "launch", "commence"),
+    ("end", "finish", "conclude"),
+    ("big", "large", "huge", "massive"),
+    ("small", "tiny"),
+    ("try", "attempt", "bid"),
+    ("help", "aid", "assist"),
+    ("hurt", "injure", "injury", "wound"),
+    ("sick", "ill", "illness"),
+    ("doctor", "physician", "surgeon"),
+    ("lawyer", "attorney", "solicitor", "barrister"),
+    ("boss", "chief", "head"),
+    ("company", "firm", "business", "corporation"),
+    ("shop", "store", "retailer"),
+    ("wife", "spouse", "partner"),
+    ("husband", "spouse", "partner"),
+    ("boyfriend", "partner"),
+    ("girlfriend", "partner"),
+    ("film", "movie"),
+    ("programme", "program", "show", "series"),
+    ("win", "victory", "triumph"),
+    ("lose", "defeat", "loss"),
+    ("plane", "aircraft", "jet", "airliner"),
+    ("boat", "ship", "vessel"),
+    ("gun", "weapon", "firearm", "rifle", "pistol"),
+    ("cost", "price", "pay", "spend", "charge"),
+    ("money", "cash", "funds"),
+    ("study", "research", "survey"),
+    ("scientist", "researcher"),
+    ("find", "discover"),
+    ("leave", "quit", "resign"),
+    ("sack", "dismiss"),
+    ("marry", "wed", "wedding", "marriage"),
+    ("baby", "infant", "newborn"),
+    ("pupil", "student"),
+    ("disappear", "vanish", "missing"),
+    ("escape", "flee", "abscond"),
+    ("steal", "theft", "stolen", "rob", "robbery"),
+    ("rescue", "save"),
+    ("crash", "collision", "accident"),
+    ("fire", "blaze"),
+    ("live", "reside"),
+    ("build", "construct"),
+    ("destroy", "demolish", "wreck"),
+    ("cancel", "scrap", "axe"),
+    ("ban", "prohibit", "outlaw"),
+    ("phone", "telephone"),
+    ("teen", "teenager", "adolescent"),
+    ("answer", "reply", "respond"),
+    ("trip", "journey", "voyage"),
+    ("holiday", "vacation"),
+    ("football", "soccer"),
+    ("mobile", "cellphone"),
+    ("job", "career", "profession", "occupation"),
+    ("sue", "lawsuit"),
+    ("jail", "prison", "imprison"),
+    ("sentence", "jail", "prison"),
+    ("fine", "penalty"),
+    ("rule", "regulation"),
+    ("town", "village"),
+    ("people", "person"),
+    ("vote", "ballot", "poll"),
+    ("game", "match", "fixture"),
+    ("ref", "referee"),
+    ("crowd", "fans", "spectators"),
+    ("quake", "earthquake"),
+    ("storm", "hurricane"),
+    ("record", "best"),
+    ("free", "release"),
+    ("cure", "treat", "treatment"),
+    ("drug", "medicine", "medication"),
+    ("pill", "tablet"),
+    ("fat", "obese", "overweight"),
+    ("speed", "pace"),
+    ("hide", "conceal"),
+    ("afraid", "fear", "scared"),
+    ("angry", "furious"),
+)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    """Each stem and the stems it may stand for, in the groups' order."""
+    out: dict[str, list[str]] = {}
+    for group in _GROUPS:
+        stems = [stem(w) for w in group]
+        for s in stems:
+            have = out.setdefault(s, [])
+            have.extend(o for o in stems if o != s and o not in have)
+    return {s: tuple(o) for s, o in out.items()}
+
+
+def alike(term: str) -> tuple[str, ...]:
+    """The stems a question's stem may stand for ("worth": "fortun", "wealth")."""
+    return _table().get(term, ())
