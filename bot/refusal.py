@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bot import pos, spans
+from bot import pos, spans, synonyms
 from bot.words import COUNT_WORDS, STOP_WORDS, stem, words
 
 _MEASURES = (
@@ -508,6 +508,7 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
             thing = words(m.group(2) + m.group(3))
             want = {stem(w) for w in thing if w.lower() not in STOP_WORDS} - {""}
             want |= {u for w in want for u in _UNIT.get(w, ())}
+            want |= {a for w in want for a in synonyms.alike(w)}  # "kids": "45 children"
             toks = words(sentence)
             count = 1.0
             if "time" in want and _TIMES.search(sentence):

@@ -61,6 +61,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("sack", "dismiss"),
     ("marry", "wed", "wedding", "marriage"),
     ("baby", "infant", "newborn"),
+    ("child", "children", "kid", "youngster"),
     ("pupil", "student"),
     ("disappear", "vanish", "missing"),
     ("escape", "flee", "abscond"),

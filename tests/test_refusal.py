@@ -313,3 +313,10 @@ def test_the_model_sees_which_function_words_a_question_holds_and_its_sentence_l
     )
     on = {n for n, v in zip(NAMES[SCALED:], got, strict=True) if v}
     assert on == {"asks:which", "lacks:which", "asks:not", "lacks:not", "asks:were", "lacks_noun"}
+
+
+def test_a_count_of_the_asked_thing_in_another_word_is_found() -> None:
+    sentence = "The shelter's founder, Lina Oduya, and the 45 children she cares for had to leave."
+    # "kids" is not "children": the count was taken for missing.
+    assert _asked_missing("How many kids does Lina Oduya look after?", sentence)[0] == 0.0
+    assert _asked_missing("How many dogs does Lina Oduya look after?", sentence)[0] == 1.0
