@@ -163,6 +163,12 @@ def _is_purpose(sentence: str, m: re.Match[str]) -> bool:
     return bool(before) and not any(w.lower().strip(",") in _TAKES_TO for w in before)
 
 
+def says_why(sentence: str) -> bool:
+    """Whether the sentence has any reason connective, the ones mostly about time included
+    ("after", "since", "amid")."""
+    return _why_match(sentence) is not None
+
+
 def gives_reason(sentence: str) -> bool:
     """Whether the sentence says why with a connective that is about reasons only: "because",
     "due to", "for fear of", a purpose "to + verb", ... but not "after", "since" or "amid", which

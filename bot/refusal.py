@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bot import pos, spans, synonyms
+from bot import pos, reasons, spans, synonyms
 from bot.words import COUNT_WORDS, STOP_WORDS, stem, words
 
 _MEASURES = (
@@ -56,6 +56,8 @@ _MEASURES = (
     "count_unmatched",
     "date_missing",
     "person_missing",
+    "place_missing",
+    "reason_missing",
     "rank_prob",
     "rank_margin",
     "opposite_only",
@@ -466,6 +468,7 @@ _TIME_SAID = re.compile(
 
 
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
+_WHERE = re.compile(r"^\W*(?:(?:and|so)\s+)?where\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"[$£€¥]|\d|\b(?:million|billion|percent|dozens?|hundreds?|thousands?)\b", re.I
 )
@@ -495,7 +498,7 @@ _TIMES = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 def _asked_missing(question: str, sentence: str) -> list[float]:
     """Whether the best sentence lacks what the question asks for: a count of the asked thing
     ("how many smugglers": a number a few words before "smugglers"), an amount, a date, a name
-    the question does not already hold."""
+    the question does not already hold, a place ("where"), a reason ("why")."""
     count = 0.0
     m = _HOW_MANY.search(question)
     if m:
@@ -534,7 +537,17 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
                 for sp in spans.names(sentence)
             )
         )
-    return [count, date, person]
+    place = 0.0
+    if _WHERE.search(question):
+        asked = {w.lower() for w in words(question)}
+        place = float(
+            not any(
+                sp.kind != "person" and not {w.lower() for w in words(sp.text)} <= asked
+                for sp in spans.names(sentence)
+            )
+        )
+    reason = float(reasons.kind(question) == "why" and not reasons.says_why(sentence))
+    return [count, date, person, place, reason]
 
 
 # A count before the asked thing: a number word, or a plural of scale ("hundreds of people").

@@ -64,7 +64,7 @@ def test_paraphrased_answerable_question_still_gets_its_sentence(
 
 def test_asked_thing_missing_from_the_sentence() -> None:
     sentence = "At least 480 migrants have died at sea, often in boats run by smugglers."
-    count, date, person = _asked_missing("How many smugglers were arrested?", sentence)
+    count, date, person, *_ = _asked_missing("How many smugglers were arrested?", sentence)
     assert (count, date, person) == (1.0, 0.0, 0.0)
     assert _asked_missing("How many migrants died?", sentence)[0] == 0.0
     assert _asked_missing("When did they die?", sentence)[1] == 1.0
@@ -320,3 +320,13 @@ def test_a_count_of_the_asked_thing_in_another_word_is_found() -> None:
     # "kids" is not "children": the count was taken for missing.
     assert _asked_missing("How many kids does Lina Oduya look after?", sentence)[0] == 0.0
     assert _asked_missing("How many dogs does Lina Oduya look after?", sentence)[0] == 1.0
+
+
+def test_a_place_or_a_reason_the_sentence_does_not_give_is_noticed() -> None:
+    sentence = "The pilot, Anton Veyre, said the storm had been the worst of his career."
+    # "where" and "why" questions had no check of their own: only who, when and how many did.
+    assert _asked_missing("Where was the plane flying to?", sentence)[3] == 1.0
+    assert _asked_missing("Where was the plane flying to?", "It was bound for Lisbon.")[3] == 0.0
+    assert _asked_missing("Why did the plane turn back?", sentence)[4] == 1.0
+    turned = "The plane turned back because a window cracked."
+    assert _asked_missing("Why did the plane turn back?", turned)[4] == 0.0
