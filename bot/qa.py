@@ -1658,14 +1658,16 @@ def _score_all(
     q = _parse_question(question or "", idx.language, asked_in)
     if q is None:
         return None
-    if q.info is not None:
-        q = _alike_terms(q, idx)
     if asked is not None and asked != question:
         added = frozenset(q.terms) - frozenset(profile(asked_in).terms(asked))
         if added and len(added) < len(q.terms):
             # A pair of the added words ("Marta Vinter") is no more the question's than each word.
             pairs = {p for p in q.bigrams if not (p[0] in added and p[1] in added)}
             q = dataclasses.replace(q, soft=added, bigrams=pairs)
+    if q.info is not None:
+        # After the follow-up's filling-in: the article's word for a reader's word is the
+        # reader's, and weighs as much.
+        q = _alike_terms(q, idx)
     scores, cover = _scores(q, idx)
     if idx.language != "en":
         other_language.add_char_overlap(scores, q.text, idx.sentences, idx.language)

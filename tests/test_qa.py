@@ -835,6 +835,20 @@ def test_a_word_the_article_says_otherwise_is_read_as_the_article_says_it() -> N
     assert got is not None and got.span == "Ines Varga"
 
 
+def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
+    text = clean_text(
+        "Ines Varga spent a year on the docks of Corvale before the harbour museum opened.\n\n"
+        "Varga said the cranes had always fascinated her, and she visited them every week.\n\n"
+        "The photos on the museum's walls show the docks at dawn, when they were empty.\n\n"
+        "Varga now teaches at the art school in Corvale."
+    )
+    context = Context(people=("Ines Varga",), last_question="who is ines varga?")
+    # "pictures", read as the article's "photos", weighed as little as the filled-in "Ines
+    # Varga", and the first sentence, which names her in full, was the answer.
+    got = answer("what is in her pictures?", text, context=context)
+    assert got is not None and got.sentence.startswith("The photos on the museum's walls")
+
+
 def test_an_age_said_as_who_is_35_answers_how_old() -> None:
     text = (
         "Rider to attempt hour record\n\n"
