@@ -804,10 +804,9 @@ _PLACE_LIST = re.compile(
     rf"{_NAME_WORDS}(?:(?:,\s+|,?\s+(?:and|or|as\s+well\s+as)\s+){_NAME_WORDS})+"
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
-_CALLED_ASKED = re.compile(r"\b(?:called|named|titled|entitled|dubbed)\b", re.IGNORECASE)
-_TITLE_BEFORE = re.compile(
-    r"\b(?:called|named|titled|entitled|dubbed|translates\s+as|known\s+as)\s+(?:the\s+)?$"
-)
+_CALLED = r"called|named|titled|entitled|dubbed"
+_CALLED_ASKED = re.compile(rf"\b(?:{_CALLED})\b", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b(?:{_CALLED}|translates\s+as|known\s+as)\s+(?:the\s+)?$")
 # A capitalised title, with the small words a title holds between its capitalised words.
 _TITLE_RUN = re.compile(
     r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|the|&|in|on|for|a|to)\s+)*[A-Z][\w'’-]*)*"

@@ -527,27 +527,27 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
     date = float(
         _asks_when(question) and not spans.dates(sentence) and not _TIME_SAID.search(sentence)
     )
-    person = 0.0
-    if _WHO.search(question):
-        asked = {w.lower() for w in words(question)}
-        person = float(
-            not any(
-                sp.kind in ("person", "name", "organisation")
-                and not {w.lower() for w in words(sp.text)} <= asked
-                for sp in spans.names(sentence)
-            )
-        )
-    place = 0.0
-    if _WHERE.search(question):
-        asked = {w.lower() for w in words(question)}
-        place = float(
-            not any(
-                sp.kind != "person" and not {w.lower() for w in words(sp.text)} <= asked
-                for sp in spans.names(sentence)
-            )
-        )
+    # "Who": no person (or body) of the sentence that the question does not name already;
+    # "where": no name but a person's.
+    person = float(
+        _WHO.search(question) is not None
+        and not any(k in ("person", "name", "organisation") for k in _new_names(question, sentence))
+    )
+    place = float(
+        _WHERE.search(question) is not None
+        and not any(k != "person" for k in _new_names(question, sentence))
+    )
     reason = float(reasons.kind(question) == "why" and not reasons.says_why(sentence))
     return [count, date, person, place, reason]
+
+
+def _new_names(question: str, sentence: str) -> list[str]:
+    """The kinds of the sentence's names ("person", "place", ...) whose words the question does
+    not all hold."""
+    asked = {w.lower() for w in words(question)}
+    return [
+        sp.kind for sp in spans.names(sentence) if not {w.lower() for w in words(sp.text)} <= asked
+    ]
 
 
 # A count before the asked thing: a number word, or a plural of scale ("hundreds of people").
