@@ -24,7 +24,6 @@ Run: python -m bench.news_qa --data ../shared/data [--split tune|test|all] [--sh
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -33,7 +32,15 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.news_qa_data import ARTICLES_FILE, SET_FILE, TYPES, Item, load_articles, load_set
+from bench.news_qa_data import (
+    ARTICLES_FILE,
+    SET_FILE,
+    TYPES,
+    Item,
+    load_articles,
+    load_set,
+    loose,
+)
 from bench.qa_eval import bm25_ranker, f1, normalize
 from bot import conversation, qa
 from bot.article import Article
@@ -41,20 +48,13 @@ from bot.clean import clean_text
 from bot.followup import Context
 
 QUOTE_F1 = 0.5
-_QUOTES = re.compile(r"``|''|[“”‘’`\"]")
-_SPACE = re.compile(r"\s+")
-
-
-def _loose(s: str) -> str:
-    """Case, quote marks and spacing do not matter when matching evidence to a sentence."""
-    return _SPACE.sub("", _QUOTES.sub("'", s.lower()))
 
 
 def sentence_right(sentence: str | None, item: Item) -> bool:
     if sentence is None or item.unanswerable:
         return False
-    shown = _loose(sentence)
-    return any(_loose(e) in shown for e in (item.evidence, *item.evidence_also))
+    shown = loose(sentence)
+    return any(loose(e) in shown for e in (item.evidence, *item.evidence_also))
 
 
 def span_right(span: str | None, answers: tuple[str, ...]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +23,13 @@ TYPES = ("who", "say", "why", "how", "when", "where", "number", "what")
 SPLITS = ("tune", "test")
 # An accepted answer must sit near its evidence (same or next sentence), not anywhere.
 NEAR_CHARS = 300
+_QUOTES = re.compile(r"``|''|[“”‘’`\"]")
+_SPACE = re.compile(r"\s+")
+
+
+def loose(s: str) -> str:
+    """Case, quote marks and spacing do not matter when matching evidence to a sentence."""
+    return _SPACE.sub("", _QUOTES.sub("'", s.lower()))
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,10 @@ def load_articles(data_dir: Path) -> dict[str, str]:
 
 def problems(items: list[Item], articles: dict[str, str]) -> list[str]:
     """Everything wrong with the set, one line each (empty when it is sound)."""
+    from bot.clean import clean_text  # the article as the service splits it
+
     out: list[str] = []
+    split: dict[str, list[str]] = {}
     seen: dict[str, Item] = {}
     unanswerable: Counter[str] = Counter()
     for it in items:
@@ -98,6 +109,12 @@ def problems(items: list[Item], articles: dict[str, str]) -> list[str]:
                 out.append(f"{where} unanswerable but has answers or evidence")
         else:
             out.extend(_answer_problems(it, text))
+            if it.article not in split:
+                split[it.article] = [loose(x) for x in clean_text(text).sentences]
+            for e in (it.evidence, *it.evidence_also):
+                # Evidence across a sentence break ("He said: ' I have ...") can never be shown.
+                if e and not any(loose(e) in x for x in split[it.article]):
+                    out.append(f"{where} evidence is not inside one sentence: {e!r}")
         seen[it.id] = it
     for art in {it.article for it in items}:
         if not unanswerable[art]:
