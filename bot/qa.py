@@ -44,6 +44,7 @@ W_TITLE = 0.3  # a term found in the title counts as partly present everywhere
 W_DEFINITION = 0.3  # "What is X?" and a sentence saying "X is ..." or "X, a ..."
 W_REASON = 0.6  # a "why" question and a sentence with a reason clause
 W_REFERENT = 0.5  # a term a follow-up's reading added ("she" -> "Ana Ruiz")
+W_SYNONYM = 0.5  # a term whose word the sentence says another way ("found" ~ "discovered")
 
 # answer() says "the article does not say" when the best sentence (with its neighbours and the
 # title) covers less than this IDF-weighted share of the question's terms. Calibrated on SQuAD dev
@@ -302,6 +303,14 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     w_bigram = other_language.W_TERM_PAIRS.get(idx.language, W_BIGRAM)
     out: list[float] = []
     cover: list[float] = []
+    # English: a sentence that says the question's word another way (bot.synonyms) holds it in
+    # part, where the article uses the question's own word elsewhere ("who found his body?" and
+    # "his body was discovered by a dog walker").
+    said_as = (
+        {t: frozenset(synonyms.alike(t)) for t in weights if synonyms.alike(t)}
+        if q.info is not None
+        else {}
+    )
     for i in range(n):
         tf = idx.tf[i]
         norm = K1 * (1 - B + B * idx.lengths[i] / idx.avgdl)
@@ -312,6 +321,8 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
             f = tf.get(t, 0)
             if f:
                 lex += w * f * (K1 + 1) / (f + norm)
+            elif t in said_as and not said_as[t].isdisjoint(tf):
+                lex += w * W_SYNONYM
             elif (prev_tf and t in prev_tf) or (next_tf and t in next_tf):
                 lex += w * W_NEIGHBOUR
             elif len(t) >= 5 and t[:5] in idx.prefixes[i]:

@@ -2,8 +2,10 @@
 article that says "fortune", "who took the pictures?" of one that says "photos".
 
 Each group holds words that stand for one another in news questions. A question's word is read
-as its group's other words only when the article never uses the word itself and does use another
-of the group (bot.qa does that); an article that says "worth" is matched on "worth".
+as its group's other words when the article never uses the word itself and does use another of
+the group (bot.qa does that); an article that says "worth" is matched on "worth", and there a
+sentence that says "fortune" instead holds the word in part ("who found the body?" and "the body
+was discovered by a dog walker", in an article that says "found" of something else).
 
 The groups are written for this project from common English usage, not read off any test set.
 """
@@ -56,7 +58,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("money", "cash", "funds"),
     ("study", "research", "survey"),
     ("scientist", "researcher"),
-    ("find", "discover"),
+    ("find", "found", "discover"),
     ("leave", "quit", "resign"),
     ("sack", "dismiss"),
     ("marry", "wed", "wedding", "marriage"),

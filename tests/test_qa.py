@@ -835,6 +835,21 @@ def test_a_word_the_article_says_otherwise_is_read_as_the_article_says_it() -> N
     assert got is not None and got.span == "Ines Varga"
 
 
+def test_a_sentence_saying_the_readers_word_another_way_holds_it_in_part() -> None:
+    text = (
+        "A fisherman found a leather wallet on the riverbank on Monday, police said. "
+        "The body was discovered by a dog walker near the weir at dawn on Tuesday. "
+        "Officers said the body had been in the water for several days. "
+        "The wallet was handed in at the police station in Marlow."
+    )
+    # The article says "found" of the wallet, so "found" was matched there alone: the answer to
+    # "who found the body?" was the fisherman's wallet.
+    got = answer("Who found the body?", text)
+    assert got is not None and "discovered by a dog walker" in got.sentence
+    got = answer("Where did the fisherman find the wallet?", text)
+    assert got is not None and got.sentence.startswith("A fisherman found a leather wallet")
+
+
 def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
     text = clean_text(
         "Ines Varga spent a year on the docks of Corvale before the harbour museum opened.\n\n"
