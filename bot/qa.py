@@ -294,6 +294,15 @@ def _term_weights(q: _Question, idx: _Index) -> dict[str, float]:
     return {t: idx.idf.get(t, unseen) * (W_REFERENT if t in q.soft else 1.0) for t in q.terms}
 
 
+def _said_as(q: _Question, weights: dict[str, float]) -> dict[str, frozenset[str]]:
+    """English: the question's terms another word may say (bot.synonyms). A sentence saying it
+    that way holds the term in part (W_SYNONYM), where the article uses the question's own word
+    elsewhere: "who found his body?" and "his body was discovered by a dog walker"."""
+    if q.info is None:
+        return {}
+    return {t: frozenset(synonyms.alike(t)) for t in weights if synonyms.alike(t)}
+
+
 def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     """Per sentence: the ranking score, and the IDF-weighted share of the question it covers."""
     n = idx.n
@@ -303,14 +312,7 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
     w_bigram = other_language.W_TERM_PAIRS.get(idx.language, W_BIGRAM)
     out: list[float] = []
     cover: list[float] = []
-    # English: a sentence that says the question's word another way (bot.synonyms) holds it in
-    # part, where the article uses the question's own word elsewhere ("who found his body?" and
-    # "his body was discovered by a dog walker").
-    said_as = (
-        {t: frozenset(synonyms.alike(t)) for t in weights if synonyms.alike(t)}
-        if q.info is not None
-        else {}
-    )
+    said_as = _said_as(q, weights)
     for i in range(n):
         tf = idx.tf[i]
         norm = K1 * (1 - B + B * idx.lengths[i] / idx.avgdl)
@@ -1276,6 +1278,10 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     if q.qtype is QType.DATE:
         # Read in the sentence: a bare "May" is a date only after "in", "since" ...
         said = {d.text for d in spans.dates(sentence)}
+        if text.startswith(rule) and len(text.split()) > len(rule.split()) + 2:
+            # "Monday left them a point behind": the date and the clause after it, which holds
+            # no other date (unlike "1939 to the end of 1945").
+            return not spans.dates(text[len(rule) :]) and rule in said
         return not (text in said or spans.dates(text)) and (rule in said or bool(spans.dates(rule)))
     if q.qtype is QType.PLACE:
         # "about 40 houses" for "where": a quantity (digits, no name) is not a place.
@@ -1887,6 +1893,7 @@ def _shortlist_features(
     held = Counter(t for i in shortlist for t in weights if t in idx.tf[i])
     local = {t: w * math.log(1 + len(shortlist) / held[t]) for t, w in weights.items() if held[t]}
     local_total = sum(local.values()) or 1.0
+    said_as = _said_as(q, weights)
     bases = []
     for r, i in enumerate(shortlist):
         if typed and i not in type_found:
@@ -1896,7 +1903,15 @@ def _shortlist_features(
         window = range(max(0, i - 1), min(idx.n, i + 2))
         before = i > 0 and idx.para_of[i - 1] == idx.para_of[i]
         after = i + 1 < idx.n and idx.para_of[i + 1] == idx.para_of[i]
-        share = sum(w for t, w in weights.items() if t in tf) / total
+        share = (
+            sum(w for t, w in weights.items() if t in tf)
+            + W_SYNONYM
+            * sum(
+                w
+                for t, w in weights.items()
+                if t in said_as and t not in tf and not said_as[t].isdisjoint(tf)
+            )
+        ) / total
         near = sum(w for t, w in weights.items() if any(t in idx.tf[j] for j in window)) / total
         rarest = max((w for t, w in weights.items() if t in tf), default=0.0) / top_w
         terms = idx.terms[i] if idx.terms else []
@@ -1962,6 +1977,7 @@ def _shortlist_features(
             0.0,  # prev_best: filled in below
             float(i in q.defines),
             float(bool(kind and _kind_name(idx.sentences[i], kind))),
+            _typed_near(q, idx.sentences[i], weights) if typed and found_type else 0.0,
             *_shapes(q, idx.sentences[i]),
         ]
         bases.append(base)
@@ -2027,6 +2043,29 @@ _NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
 _YEAR_TOKEN = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 _CAPS_TOKEN = re.compile(r"(?<=\s)[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω][^\W\d_]+")
 _QUOTE_MARK = re.compile(r"[\"“”«»„]|``|''")
+
+
+def _typed_near(q: _Question, sentence: str, weights: dict[str, float]) -> float:
+    """How near the sentence's answer of the asked type sits to the question's words: 1 beside
+    one, 1 / (1 + d) d words away. "When is the derby?": "the Manchester derby on Sunday", not
+    "a loss on Monday ... ahead of the derby"."""
+    found = [s for s in _typed_for(q, sentence) if _new_to_question(s, q)]
+    if not found:
+        return 0.0
+    toks = [(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(sentence)]
+    hits = [k for k, (_, _, t) in enumerate(toks) if t in weights]
+    best = math.inf
+    for sp in found:
+        inside = [k for k, (a, b, _) in enumerate(toks) if a >= sp.start and b <= sp.end]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        for k in hits:
+            if k < first:
+                best = min(best, first - k - 1)
+            elif k > last:
+                best = min(best, k - last - 1)
+    return 0.0 if best == math.inf else 1.0 / (1.0 + best)
 
 
 def _shapes(q: _Question, sentence: str) -> list[float]:

@@ -71,6 +71,7 @@ BASE = (
     "prev_best",
     "defines",
     "kind_named",
+    "typed_near",
     *(f"{t}:{shape}" for t in ("person", "place", "date", "number", "thing") for shape in SHAPES),
 )
 BLOCKS = ("all", "ngram", "en")

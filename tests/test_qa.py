@@ -864,6 +864,35 @@ def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
     assert got is not None and got.sentence.startswith("The photos on the museum's walls")
 
 
+DERBY = (
+    "Referee Paul Ashby has been named to take charge of the Harbour derby on Sunday, despite "
+    "having sent off four players from Rovers and Athletic this season. "
+    "The champions' shock 3-1 loss to Castle Vale on Monday saw Athletic move a point above their "
+    "local rivals to add extra incentive for both sides ahead of the derby at Quay Park. "
+    "Ashby, 41, has refereed in the league for nine years and took charge of the cup final in 2019. "
+    "Ashby will be joined by assistants Lee Dunn and Mark Tolley, while Sam Pryor will serve as the "
+    "fourth official. "
+    "Tickets for the derby sold out within an hour of going on sale."
+)
+
+
+def test_when_is_answered_by_the_date_beside_the_thing_asked_about() -> None:
+    # Both sentences name the derby and a day; "Monday" is the loss's, far from "the derby".
+    got = answer("when is the derby?", DERBY)
+    assert got is not None and got.span == "Sunday"
+
+
+def test_a_date_answer_is_the_date_not_the_clause_after_it() -> None:
+    text = (
+        "Rovers' shock 3-1 loss to Castle Vale on Monday left them a point behind their "
+        "neighbours, adding an edge for both sides ahead of the derby at Quay Park. "
+        "Tickets for the derby sold out within an hour of going on sale."
+    )
+    got = answer("when did rovers lose to castle vale?", text)
+    # It was "Monday left them a point behind their neighbours".
+    assert got is not None and got.span == "Monday"
+
+
 def test_an_age_said_as_who_is_35_answers_how_old() -> None:
     text = (
         "Rider to attempt hour record\n\n"
