@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot import pos
 from bot.words import STOP_WORDS, stem
 
 
@@ -333,10 +334,31 @@ def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
             text = text[:-1]
         before = [t[0].lower() for t in toks[max(0, i - 2) : i]]
         kind = _classify(run, before, _bare(toks[j][0]) if j < len(toks) else "")
+        if kind == "name" and _common_opening(toks, i, j):
+            i = j
+            continue
         if not (len(run) == 1 and _bare(run[0][0]) in _TITLES):
             out.append(Span(text, kind, start, start + len(text)))
         i = j
     return out
+
+
+_OPENING_TAGS = frozenset(("ADJ", "ADV", "DET", "NUM", "ADP", "VERB"))
+
+
+def _common_opening(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
+    """A sentence's first word, capitalised only for opening it, before the noun it describes:
+    "Previous research has found ...", "Young people ...", not a name. "Brown said" keeps
+    Brown."""
+    if j != i + 1 or j >= len(toks) or any(t[0][0].isalnum() for t in toks[:i]):
+        return False
+    lex = pos.lexicon()
+    nxt = toks[j][0]
+    return (
+        lex.get(toks[i][0].lower()) in _OPENING_TAGS
+        and nxt[0].islower()
+        and lex.get(nxt) in ("NOUN", "ADJ")
+    )
 
 
 def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) -> str:

@@ -138,6 +138,21 @@ def test_counts_written_as_words_are_answers() -> None:
     assert not offered & {"he", "has", "for", "the"}
 
 
+def test_a_word_capitalised_only_for_opening_the_sentence_is_no_name() -> None:
+    assert names("Previous research has linked poor sleep to weaker memory.") == []
+    assert names("' Young people are leaving the valley, ' she said.") == []
+    # A name opening the sentence is still one.
+    assert [n.text for n in names("Brown said the plan would work.")] == ["Brown"]
+    text = (
+        "Children who sleep less than nine hours a night do worse at school, a study of 3,000 "
+        "pupils has found. Previous research has linked poor sleep to weaker memory in teenagers. "
+        "The research was carried out over four years in schools across Wales."
+    )
+    # "Previous research" was the person who did it.
+    got = answer("who did the research?", text)
+    assert got is None or got.span != "Previous research"
+
+
 def test_a_plural_possessive_inside_a_name_keeps_the_name_whole() -> None:
     s = "The strike was called by the Rail Workers' Union and backed by the Miners’ Welfare Hall."
     assert [n.text for n in names(s)] == ["Rail Workers' Union", "Miners’ Welfare Hall"]
