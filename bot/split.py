@@ -85,6 +85,41 @@ _TITLE_BEFORE = frozenset(
 )
 
 
+# A quote mark that is no apostrophe: spaced on both sides ("cyclists, ' Wiggins said": copied news
+# pages space their quote marks), or opening a word ("'The"), or closing after punctuation
+# ("club.' Muto"), or spaced before punctuation ("' yes '.").
+_QUOTE_MARK = re.compile(r"(?:(?<=\s)|^)'(?=\s|[^\W_]|[.,!?;:])|(?<=[.,!?])'(?=\s|$)")
+
+
+def _tight_quotes(text: str) -> str:
+    """Quote marks spaced on both sides ("he said, ' I have not decided. ' Muto ...") attached
+    to the words they open or close, so the splitter sees where a quotation ends. A mark already
+    attached says which it is ("'So", "necessary.'"); a spaced one closes an open quotation and
+    otherwise opens one (news pages reopen a quotation without closing it)."""
+    if " ' " not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    quoting = False
+    for m in _QUOTE_MARK.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if after and not after.isspace() and after not in ".,!?;:":
+            quoting = True  # "'So I have ...": opens
+        elif before and not before.isspace():
+            quoting = False  # "necessary.' Williams": closes
+        elif quoting:  # " ' " closing: "club. ' Muto" -> "club.' Muto"
+            out.append(text[last : m.start()].rstrip(" "))
+            last = m.start()
+            quoting = False
+        else:  # " ' " opening: "' I have" -> "'I have"
+            out.append(text[last : m.end()])
+            last = m.end() + (after == " ")
+            quoting = True
+    out.append(text[last:])
+    return "".join(out)
+
+
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split one paragraph of text into sentences, stripped, without empty ones.
 
@@ -95,6 +130,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         return []
     if language == "th":
         return thai_split.split(text)
+    if language in ("en", "und"):
+        text = _tight_quotes(text)
     out: list[str] = []
     for seg in sentencex.segment(language if language != "und" else "en", text):
         seg = seg.strip()

@@ -22,6 +22,27 @@ def test_quotation_with_inner_stops_stays_whole() -> None:
     assert split_sentences(text) == ['She said: "We tried. It failed."', "Then she left the room."]
 
 
+def test_quote_marks_spaced_both_sides_still_end_a_quotation() -> None:
+    # Copied news pages space their quote marks: "cyclists, ' Hale said". The splitter read the
+    # closing mark as an opening one, and the rest of the paragraph as one quotation.
+    text = (
+        "'The hour record is a holy grail for riders, ' Hale said. Tom Hale will attempt it in "
+        "June at the Harrow velodrome. He said: ' I have not decided on a gear yet. It is an "
+        "honour to try. ' Hale won two Olympic titles. 'So I have to be ready. ' Hale, 35, "
+        "rides for a club in Leeds. The players' union said ' no comment ' on Monday."
+    )
+    assert split_sentences(text) == [
+        "'The hour record is a holy grail for riders,' Hale said.",
+        "Tom Hale will attempt it in June at the Harrow velodrome.",
+        "He said: 'I have not decided on a gear yet.",
+        "It is an honour to try.'",
+        "Hale won two Olympic titles.",
+        "'So I have to be ready.'",
+        "Hale, 35, rides for a club in Leeds.",
+        "The players' union said 'no comment' on Monday.",
+    ]
+
+
 def test_run_on_segments_are_cut() -> None:
     text = " ".join(f"word{i}" for i in range(50_000))
     parts = split_sentences(text)
