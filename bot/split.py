@@ -108,6 +108,14 @@ def _tight_quotes(text: str) -> str:
             quoting = True  # "'So I have ...": opens
         elif before and not before.isspace():
             quoting = False  # "necessary.' Williams": closes
+        elif (
+            text[m.start() - 2 : m.start() - 1] in ("s", "S")
+            and after == " "
+            and (text[m.end() + 1 : m.end() + 2].islower())
+        ):
+            # "customers ' doors": a plural's possessive, spaced like a quote mark.
+            out.append(text[last : m.start() - 1])
+            last = m.start()
         elif quoting:  # " ' " closing: "club. ' Muto" -> "club.' Muto"
             out.append(text[last : m.start()].rstrip(" "))
             last = m.start()

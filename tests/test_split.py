@@ -29,17 +29,20 @@ def test_quote_marks_spaced_both_sides_still_end_a_quotation() -> None:
         "'The hour record is a holy grail for riders, ' Hale said. Tom Hale will attempt it in "
         "June at the Harrow velodrome. He said: ' I have not decided on a gear yet. It is an "
         "honour to try. ' Hale won two Olympic titles. 'So I have to be ready. ' Hale, 35, "
-        "rides for a club in Leeds. The players' union said ' no comment ' on Monday."
+        "rides for a club in Leeds. The players' union said ' no comment ' on Monday. Riders ' "
+        "bikes are checked. ' It is fair, ' Hale said."
     )
     assert split_sentences(text) == [
         "'The hour record is a holy grail for riders,' Hale said.",
         "Tom Hale will attempt it in June at the Harrow velodrome.",
-        "He said: 'I have not decided on a gear yet.",
-        "It is an honour to try.'",
+        "He said: 'I have not decided on a gear yet. It is an honour to try.'",
         "Hale won two Olympic titles.",
         "'So I have to be ready.'",
         "Hale, 35, rides for a club in Leeds.",
         "The players' union said 'no comment' on Monday.",
+        # A plural's possessive spaced like a quote mark opens no quotation.
+        "Riders' bikes are checked.",
+        "'It is fair,' Hale said.",
     ]
 
 
