@@ -91,6 +91,11 @@ _TITLE_BEFORE = frozenset(
 _QUOTE_MARK = re.compile(r"(?:(?<=\s)|^)'(?=\s|[^\W_]|[.,!?;:])|(?<=[.,!?])'(?=\s|$)")
 
 
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?:,\s+(?:who|whose)\b|\s+(?:said|says|added|told)\b)"
+)
+
+
 def _tight_quotes(text: str) -> str:
     """Quote marks spaced on both sides ("he said, ' I have not decided. ' Muto ...") attached
     to the words they open or close, so the splitter sees where a quotation ends. A mark already
@@ -116,7 +121,9 @@ def _tight_quotes(text: str) -> str:
             # "customers ' doors": a plural's possessive, spaced like a quote mark.
             out.append(text[last : m.start() - 1])
             last = m.start()
-        elif quoting:  # " ' " closing: "club. ' Muto" -> "club.' Muto"
+        elif quoting or _ATTRIBUTION.match(text, m.end()):
+            # " ' " closing: "club. ' Muto" -> "club.' Muto"; "in an hour? ' Wiggins, whose
+            # ..." closes a quotation whose opening mark the page left out.
             out.append(text[last : m.start()].rstrip(" "))
             last = m.start()
             quoting = False

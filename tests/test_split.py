@@ -46,6 +46,22 @@ def test_quote_marks_spaced_both_sides_still_end_a_quotation() -> None:
     ]
 
 
+def test_a_spaced_quote_mark_before_the_speakers_name_closes_the_quotation() -> None:
+    # The page reopened the quotation without a mark ("at it. ' I like ..."), so the mark after
+    # "in an hour?" looked like an opening one; before "Hale, whose ..." it closes.
+    text = (
+        "Hale said: ' It has been fought over for a hundred years and it is time for me to have "
+        "a go at it. ' I like the idea of challenging myself - so why not see how far you can go "
+        "in an hour? ' Hale, whose track record includes two Olympic titles, is expected to set "
+        "a mark that will last. The current record is 52.491km."
+    )
+    assert split_sentences(text)[-2:] == [
+        "Hale, whose track record includes two Olympic titles, is expected to set a mark that "
+        "will last.",
+        "The current record is 52.491km.",
+    ]
+
+
 def test_run_on_segments_are_cut() -> None:
     text = " ".join(f"word{i}" for i in range(50_000))
     parts = split_sentences(text)
