@@ -48,16 +48,18 @@ def test_quote_marks_spaced_both_sides_still_end_a_quotation() -> None:
 
 def test_a_spaced_quote_mark_before_the_speakers_name_closes_the_quotation() -> None:
     # The page reopened the quotation without a mark ("at it. ' I like ..."), so the mark after
-    # "in an hour?" looked like an opening one; before "Hale, whose ..." it closes.
+    # "in an hour?" looked like an opening one; before "Hale, whose ..." it closes. Read as an
+    # opening one, it turned the next quotation inside out: "It will be hard, 'he added."
     text = (
         "Hale said: ' It has been fought over for a hundred years and it is time for me to have "
         "a go at it. ' I like the idea of challenging myself - so why not see how far you can go "
         "in an hour? ' Hale, whose track record includes two Olympic titles, is expected to set "
-        "a mark that will last. The current record is 52.491km."
+        "a mark that will last. ' It will be hard, ' he added. The current record is 52.491km."
     )
-    assert split_sentences(text)[-2:] == [
+    assert split_sentences(text)[-3:] == [
         "Hale, whose track record includes two Olympic titles, is expected to set a mark that "
         "will last.",
+        "'It will be hard,' he added.",
         "The current record is 52.491km.",
     ]
 
