@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.clean import clean_text
+
 SET_FILE = Path(__file__).with_name("news_qa.jsonl")
 ARTICLES_FILE = "summ_dev.jsonl"
 TYPES = ("who", "say", "why", "how", "when", "where", "number", "what")
@@ -76,8 +78,6 @@ def load_articles(data_dir: Path) -> dict[str, str]:
 
 def problems(items: list[Item], articles: dict[str, str]) -> list[str]:
     """Everything wrong with the set, one line each (empty when it is sound)."""
-    from bot.clean import clean_text  # the article as the service splits it
-
     out: list[str] = []
     split: dict[str, list[str]] = {}
     seen: dict[str, Item] = {}

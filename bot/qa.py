@@ -300,7 +300,7 @@ def _said_as(q: _Question, weights: dict[str, float]) -> dict[str, frozenset[str
     elsewhere: "who found his body?" and "his body was discovered by a dog walker"."""
     if q.info is None:
         return {}
-    return {t: frozenset(synonyms.alike(t)) for t in weights if synonyms.alike(t)}
+    return {t: frozenset(alike) for t in weights if (alike := synonyms.alike(t))}
 
 
 def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:

@@ -88,7 +88,7 @@ _TITLE_BEFORE = frozenset(
 # A quote mark that is no apostrophe: spaced on both sides ("cyclists, ' Wiggins said": copied news
 # pages space their quote marks), or opening a word ("'The"), or closing after punctuation
 # ("club.' Muto"), or spaced before punctuation ("' yes '.").
-_QUOTE_MARK = re.compile(r"(?:(?<=\s)|^)'(?=\s|[^\W_]|[.,!?;:])|(?<=[.,!?])'(?=\s|$)")
+_SINGLE_QUOTE = re.compile(r"(?:(?<=\s)|^)'(?=\s|[^\W_]|[.,!?;:])|(?<=[.,!?])'(?=\s|$)")
 
 
 _ATTRIBUTION = re.compile(
@@ -106,7 +106,7 @@ def _tight_quotes(text: str) -> str:
     out: list[str] = []
     last = 0
     quoting = False
-    for m in _QUOTE_MARK.finditer(text):
+    for m in _SINGLE_QUOTE.finditer(text):
         before = text[m.start() - 1 : m.start()]
         after = text[m.end() : m.end() + 1]
         if after and not after.isspace() and after not in ".,!?;:":
@@ -116,7 +116,7 @@ def _tight_quotes(text: str) -> str:
         elif (
             text[m.start() - 2 : m.start() - 1] in ("s", "S")
             and after == " "
-            and (text[m.end() + 1 : m.end() + 2].islower())
+            and text[m.end() + 1 : m.end() + 2].islower()
         ):
             # "customers ' doors": a plural's possessive, spaced like a quote mark.
             out.append(text[last : m.start() - 1])
