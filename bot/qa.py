@@ -405,7 +405,19 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
     found = _typed_spans(sentence, q.qtype, q.language)
     if q.money:
         found = [s for s in found if spans.MONEY.search(s.text)]
+    counted = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
+    if counted:
+        # "How many people watched?" - "18 million viewers", not the "1979" of "the 1979
+        # television series" (a year of the thing, unless it counts what is asked: "2000 people").
+        asked = stem(counted.group(1))
+        counts = [
+            s for s in found if not _YEAR_OF.match(s.text) or asked in spans.content_stems(s.text)
+        ]
+        found = counts or found
     return found
+
+
+_YEAR_OF = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?![\d,.%])")
 
 
 def _type_bonus(q: _Question, sentence: str) -> float:
@@ -651,8 +663,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # The scorer and the hand-written rules agree: a sure answer more often than not.
         prob = max(prob, AGREE_CONFIDENCE)
     sized = reasons.measure(sentence, q.text, text)
-    if sized and sized != text:
-        # "How long ...?": "three hours", not "three hours in calm weather" nor a bare "58".
+    if sized:
+        # "How long ...?": "three hours", not "three hours in calm weather" nor a bare "58"; a
+        # measure of the asked kind is as sure when the scorer found it whole.
         text, prob = sized, max(prob, AGREE_CONFIDENCE)
     at = sentence.find(text) if q.qtype is QType.THING and asks_for_several(q.text) else -1
     if at >= 0:

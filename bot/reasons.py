@@ -389,7 +389,7 @@ _DURATION = re.compile(
 )
 _DISTANCE = re.compile(
     rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
-    r"(?:[\s-]*(?:km|kilomet(?:re|er)s?|metres?|meters?|cm|centimet(?:re|er)s?|mm)|(?<=\d)\s?m|[\s-]+(?:miles?|"
+    r"(?:[\s-]*(?:km|kilomet(?:re|er)s?|metres?|meters?|cm|centimet(?:re|er)s?|mm)|(?<=\d)\s?(?:m|ft)|[\s-]+(?:miles?|"
     r"feet|foot|ft|yards?|inch(?:es)?|nautical\s+miles))\b",
     re.IGNORECASE,
 )
@@ -398,6 +398,9 @@ _DISTANCE = re.compile(
 def asks_measure(question: str) -> bool:
     """Whether the question asks "how long / far / tall ...?" (a duration or a distance)."""
     return measure_asked(question) is not None
+
+
+_ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:an?|the)\s+(?=\d)", re.IGNORECASE)
 
 
 def measure_asked(question: str) -> str | None:
@@ -417,7 +420,8 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
     for unit in units:
         inside = unit.search(text or "")
         if inside:
-            return (text or "")[: inside.end()]
+            # "a 40ft" of "down a 40ft gully": the measure, not the article before its number.
+            return _ARTICLE_BEFORE_NUMBER.sub("", (text or "")[: inside.end()])
     for unit in units:
         found = unit.search(sentence)
         if found:

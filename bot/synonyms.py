@@ -107,6 +107,11 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("hide", "conceal"),
     ("afraid", "fear", "scared"),
     ("angry", "furious"),
+    ("watch", "view", "viewer", "audience"),
+    ("play", "portray"),
+    ("hire", "recruit", "employ"),
+    ("post", "publish", "upload"),
+    ("fall", "plunge", "tumble"),
 )
 
 

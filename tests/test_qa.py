@@ -850,6 +850,35 @@ def test_a_sentence_saying_the_readers_word_another_way_holds_it_in_part() -> No
     assert got is not None and got.sentence.startswith("A fisherman found a leather wallet")
 
 
+def test_more_of_the_readers_words_are_read_as_the_article_says_them() -> None:
+    text = (
+        "A new stage version of the novel Harbour Lights opens at the Corvale Playhouse in May. "
+        "The 1979 television series, which drew an audience of 18 million viewers, made the "
+        "story famous. "
+        "Ines Varga, who portrayed the lighthouse keeper in the series, will direct the new "
+        "production. "
+        "Tickets for the opening night will go on sale on Friday."
+    )
+    # The article never says "watched" nor "played": both questions were refused.
+    got = answer("how many people watched the series?", text)
+    assert got is not None and got.span is not None and "18 million" in got.span
+    got = answer("who played the lighthouse keeper?", text)
+    assert got is not None and got.span == "Ines Varga"
+
+
+def test_how_far_someone_fell_is_the_distance_they_fell() -> None:
+    text = (
+        "A hill walker fell down a 40ft gully on Scarrow Pike on Sunday and was rescued by a "
+        "helicopter crew. "
+        "Tomas Reid, 52, had climbed the pike with two friends from Kendal and lost his footing "
+        "in fog near the summit. "
+        "Reid broke his leg and was taken to hospital in Carlisle, where he is recovering."
+    )
+    # "fell" was not read as "fall", and "40ft" was no distance: the answer was Reid's climb.
+    got = answer("how far did reid fall?", text)
+    assert got is not None and got.span == "40ft" and got.sentence.startswith("A hill walker")
+
+
 def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
     text = clean_text(
         "Ines Varga spent a year on the docks of Corvale before the harbour museum opened.\n\n"
