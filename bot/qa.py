@@ -708,6 +708,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         )
         if whole:
             text, prob = whole, max(prob, AGREE_CONFIDENCE)
+    if q.qtype is QType.PERSON and (introduced := _named_next(idx, i)):
+        # "A convicted paedophile has gone on the run ..." / "Stephen Munden, 54, ...": a news
+        # lead tells who, then names them; both sentences are shown, the name in bold.
+        both = f"{sentence} {idx.sentences[i + 1]}"
+        return Answer(both, introduced, round(score, 4), i, introduced, max(prob, AGREE_CONFIDENCE))
     if q.qtype is QType.PERSON:
         if (
             rule
@@ -1178,6 +1183,24 @@ def _titled_person(question: str, sentence: str) -> str | None:
         if start >= 0:
             return sentence[start:end].rstrip(".")
     return None
+
+
+_INDEFINITE_LEAD = re.compile(r"^(?:An?|One)\s+[a-z]")
+
+
+def _named_next(idx: _Index, i: int) -> str | None:
+    """The person who opens sentence i+1, when sentence i tells of someone without naming a
+    person ("A passenger ...", "An off-duty nurse from Leeds ..."): a news lead's who, named in
+    the next sentence."""
+    if i + 1 >= idx.n or not _INDEFINITE_LEAD.match(idx.sentences[i]):
+        return None
+    if any(sp.kind == "person" for sp in spans.names(idx.sentences[i])):
+        return None
+    nxt = idx.sentences[i + 1]
+    first = next(iter(spans.names(nxt, first_word_ok=True)), None)
+    if first is None or first.kind != "person" or nxt[: first.start].strip(" '‘\"“") != "":
+        return None
+    return first.text
 
 
 def _full_name(idx: _Index, i: int, text: str) -> str | None:

@@ -879,6 +879,21 @@ def test_how_far_someone_fell_is_the_distance_they_fell() -> None:
     assert got is not None and got.span == "40ft" and got.sentence.startswith("A hill walker")
 
 
+def test_who_is_named_in_the_sentence_after_a_lead_that_only_describes_them() -> None:
+    text = clean_text(
+        "A retired postman has walked the length of the Corvale coast path to raise money for "
+        "the lifeboat station.\n\n"
+        "Owen Pryce, 71, set off from Marlow harbour in April and finished at Dunmere pier on "
+        "Saturday.\n\n"
+        "He raised more than £12,000, and the crew met him at the pier with a brass band."
+    )
+    # The lead says who without a name: "who walked the coast path?" was answered with it alone,
+    # and no name in bold.
+    got = answer("who walked the coast path?", text)
+    assert got is not None and got.span == "Owen Pryce"
+    assert got.sentence.startswith("A retired postman") and "Owen Pryce, 71," in got.sentence
+
+
 def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
     text = clean_text(
         "Ines Varga spent a year on the docks of Corvale before the harbour museum opened.\n\n"
