@@ -741,6 +741,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
+        doer = _passive_doer(q, sentence)
+        if doer and doer != text:
+            # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
+            # sentence names by what they are, not a name beside it ("Paramedics").
+            text, prob = doer, max(prob, AGREE_CONFIDENCE)
     result = _SCORE.search(sentence) if _SCORE_ASKED.search(q.text) else None
     if result:
         # "What was the score?" - "2-2", not the "2" of it.
@@ -1183,6 +1188,40 @@ def _titled_person(question: str, sentence: str) -> str | None:
         if start >= 0:
             return sentence[start:end].rstrip(".")
     return None
+
+
+# "Who found / filmed / runs ...?": the question's verb (not "who is", "who did", "who has").
+_WHO_DID = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?who\s+(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|"
+    r"can|could|should|might|must|may)\b)([a-z]+)\b",
+    re.IGNORECASE,
+)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _passive_doer(q: _Question, sentence: str) -> str | None:
+    """For "who <verb>ed ...?", the doer a passive of that verb (or one of its synonyms) names
+    by what they are: "discovered in the morning by a dog walker" - "a dog walker"."""
+    m = _WHO_DID.match(q.text)
+    if not m:
+        return None
+    verb = stem(m.group(1))
+    alike = {verb, *synonyms.alike(verb)}
+    for w in _LOWER_WORD.finditer(sentence):
+        if stem(w.group()) not in alike:
+            continue
+        doer = spans.AGENT.search(sentence, w.end(), w.end() + 60)
+        if doer and not _CLAUSE_END.search(sentence, w.end(), doer.start()):
+            after = _NEXT_WORD.match(sentence, doer.end())
+            if after is None or after.group(1).lower() in STOP_WORDS:
+                # Whole where it ends: not "the courts of member| states", nor "the original
+                # discoverer| Joseph Black" (a name, which the scorer finds).
+                return doer.group(1)
+    return None
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 _INDEFINITE_LEAD = re.compile(r"^(?:An?|One)\s+[a-z]")

@@ -468,12 +468,6 @@ _TIME_SAID = re.compile(
 
 
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
-# The doer of a passive, named by what they are: "discovered by a dog walker", "filmed by a
-# passer-by", "run by the council" answer "who", with no name.
-_AGENT = re.compile(
-    r"\bby\s+(?:an?|the|his|her|their|its|two|three|several|local)\s+(?:[a-z-]+\s+){0,2}"
-    r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|men|woman|women|by|ers|ors|ists|ians|ants|ents|ce|cil)\b"
-)
 _WHERE = re.compile(r"^\W*(?:(?:and|so)\s+)?where\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"[$£€¥]|\d|\b(?:million|billion|percent|dozens?|hundreds?|thousands?)\b", re.I
@@ -538,7 +532,7 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
     person = float(
         _WHO.search(question) is not None
         and not any(k in ("person", "name", "organisation") for k in _new_names(question, sentence))
-        and not _AGENT.search(sentence)
+        and not spans.AGENT.search(sentence)
     )
     place = float(
         _WHERE.search(question) is not None

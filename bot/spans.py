@@ -282,6 +282,14 @@ def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
     return out
 
 
+# The doer of a passive, named by what they are: "discovered by a dog walker", "filmed by a
+# passer-by", "run by the council" answer "who", with no name (group 1: the doer).
+AGENT = re.compile(
+    r"\bby\s+((?:an?|the|his|her|their|its|two|three|several|local)\s+(?:[a-z-]+\s+){0,2}"
+    r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|men|woman|women|by|ers|ors|ists|ians|ants|ents|ce|cil))\b"
+)
+
+
 def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
     """Runs of capitalised words, classified as person, place or (unknown) name.
 

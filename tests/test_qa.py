@@ -894,6 +894,19 @@ def test_who_is_named_in_the_sentence_after_a_lead_that_only_describes_them() ->
     assert got.sentence.startswith("A retired postman") and "Owen Pryce, 71," in got.sentence
 
 
+def test_who_did_it_is_the_doer_a_passive_names_by_what_they_are() -> None:
+    text = (
+        "Police in Marlow have named a missing canoeist as Owen Pryce, 44. "
+        "Pryce's wallet was found on the towpath on Sunday morning by a dog walker. "
+        "His canoe was recovered from the weir later that day by the river rescue team."
+    )
+    # The name beside the passive was the answer: "Owen Pryce" found his own wallet.
+    got = answer("who found the wallet?", text)
+    assert got is not None and got.span == "a dog walker"
+    got = answer("who recovered the canoe?", text)
+    assert got is not None and got.span == "the river rescue team"
+
+
 def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
     text = clean_text(
         "Ines Varga spent a year on the docks of Corvale before the harbour museum opened.\n\n"
