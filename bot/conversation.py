@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot import followup, quotes, spans
+from bot import followup, quotes, reasons, spans
 from bot.followup import Context
 from bot.qa import Answer, asked_who_is
 from bot.questions import QType, question_type
@@ -110,6 +110,8 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
         kinds = {s.kind for s in spans.names(span, first_word_ok=True)}
         if say:
             pass  # a quote ("The rifle had been secured properly") is no "it"
+        elif reasons.kind(asked):
+            pass  # nor a reason or a manner ("already been picked up", "to avoid the fare")
         elif place:
             # "Humpty Doo, Northern Territory" answers "where": a place, not a "he".
             if len(span.split()) <= MAX_THING_WORDS:

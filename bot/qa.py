@@ -25,7 +25,7 @@ from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
 from bot.questions import QType, asks_for_several, question_type
 from bot.split import split_captions
-from bot.words import STOP_WORDS, stem
+from bot.words import STOP_WORDS, stem, words
 from bot.words import terms as english_terms
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
@@ -645,7 +645,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if shown and i in q.speaks:
             prob = 1.0  # the asked-about person's own words: the article says
         return Answer(sentence, shown, round(score, 4), i, guess, prob)
-    best = span_model.best_span(q.info, str(q.qtype), sentence, rule)
+    best = span_model.best_span(_said_there(q.info, sentence), str(q.qtype), sentence, rule)
     if best is None and rule and q.qtype is not QType.THING and (at := sentence.find(rule)) >= 0:
         # The scorer has no candidate of the asked type ("in May": "may" is a stop word to it),
         # the rules have one: "when will he be sentenced?" - "May".
@@ -750,7 +750,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if result:
         # "What was the score?" - "2-2", not the "2" of it.
         text, prob = result.group(), max(prob, AGREE_CONFIDENCE)
-    text = without_trailing(text)
+    text = without_trailing(_without_asked_date(text, q))
     shown = text if prob >= BOLD_THRESHOLD else None
     if _YES_NO.match(q.text) and not _EITHER.search(q.text):
         shown = None  # "were the items recovered?": the sentence answers it, no word of it does
@@ -1222,6 +1222,32 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+_DATE_TAIL = re.compile(r"\s+(?:on|in|at|during|last|this)\s+([^,;]+)$", re.IGNORECASE)
+
+
+def _without_asked_date(text: str, q: _Question) -> str:
+    """The span without a date the question gave ("Castle Vale| on Saturday" for "who did they
+    lose to on Saturday?"): the reader knows it already."""
+    m = _DATE_TAIL.search(text)
+    if not m or not m.start():
+        return text
+    tail = m.group(1)
+    if not any(d.text == tail for d in spans.dates(tail)):
+        return text
+    if not all(stem(w) in q.stems for w in words(tail)):
+        return text
+    return text[: m.start()]
+
+
+def _said_there(info: span_model.QInfo, sentence: str) -> span_model.QInfo:
+    """The question's words for the span scorer, with the sentence's word for one it says
+    another way ("who did City lose to?" - "a loss to Crystal Palace"): the answer is found
+    beside the words that stand for the question's."""
+    have = {stem(w) for w in words(sentence)}
+    other = {o for t in info.stems if t not in have for o in synonyms.alike(t) if o in have}
+    return dataclasses.replace(info, stems=info.stems | other) if other else info
 
 
 _INDEFINITE_LEAD = re.compile(r"^(?:An?|One)\s+[a-z]")

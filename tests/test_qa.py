@@ -907,6 +907,17 @@ def test_who_did_it_is_the_doer_a_passive_names_by_what_they_are() -> None:
     assert got is not None and got.span == "the river rescue team"
 
 
+def test_the_short_answer_sits_beside_the_articles_word_for_the_readers() -> None:
+    text = (
+        "Rovers' 3-1 loss to Castle Vale on Saturday saw Athletic move two points clear at the "
+        "top of the table."
+    )
+    # The scorer looked for the answer beside "Saturday" alone ("Athletic"), and the span kept
+    # the date the reader gave ("Castle Vale on Saturday").
+    got = answer("who did rovers lose to on saturday?", text)
+    assert got is not None and got.span == "Castle Vale"
+
+
 def test_a_follow_up_in_the_readers_own_words_weighs_them_fully() -> None:
     text = clean_text(
         "Ines Varga spent a year on the docks of Corvale before the harbour museum opened.\n\n"
