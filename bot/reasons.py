@@ -400,13 +400,13 @@ def asks_measure(question: str) -> bool:
     return measure_asked(question) is not None
 
 
-_ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:an?|the)\s+(?=\d)", re.IGNORECASE)
-
-
 def measure_asked(question: str) -> str | None:
     """The word of "how long / far / tall ...?" that asks for the measure ("long"), or None."""
     m = _MEASURE_QUESTION.search(question)
     return m.group(1).lower() if m else None
+
+
+_ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:an?|the)\s+(?=\d)", re.IGNORECASE)
 
 
 def measure(sentence: str, question: str, text: str | None) -> str | None:
