@@ -113,7 +113,6 @@ def test_it_is_not_the_place_the_question_asks_for() -> None:
     assert "Xinqiao" in conversation.resolved("when did it open?", state)
 
 
-
 def test_a_reason_or_manner_answer_is_not_the_it_of_the_next_question() -> None:
     how = Answer(
         sentence="Most of the notes had already been picked up by the time police arrived.",
@@ -124,6 +123,7 @@ def test_a_reason_or_manner_answer_is_not_the_it_of_the_next_question() -> None:
     state = conversation.after("how did the cash end up on the road?", how)
     # "when did it happen?" was read as "when did already been picked up happen?".
     assert conversation.resolved("when did it happen?", state) == "when did it happen?"
+
 
 SEARCH = (
     "Rescue crews searched the sea north of the island for a third day on Tuesday. A spokesman "
