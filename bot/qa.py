@@ -1254,9 +1254,9 @@ _INDEFINITE_LEAD = re.compile(r"^(?:An?|One)\s+[a-z]")
 
 
 def _named_next(idx: _Index, i: int) -> str | None:
-    """The person who opens sentence i+1, when sentence i tells of someone without naming a
-    person ("A passenger ...", "An off-duty nurse from Leeds ..."): a news lead's who, named in
-    the next sentence."""
+    """The person who opens sentence i+1 with their age, when sentence i tells of someone
+    without naming a person ("A passenger ...", "An off-duty nurse from Leeds ..."): a news
+    lead's who, named in the next sentence."""
     if i + 1 >= idx.n or not _INDEFINITE_LEAD.match(idx.sentences[i]):
         return None
     if any(sp.kind == "person" for sp in spans.names(idx.sentences[i])):
@@ -1265,7 +1265,13 @@ def _named_next(idx: _Index, i: int) -> str | None:
     first = next(iter(spans.names(nxt, first_word_ok=True)), None)
     if first is None or first.kind != "person" or nxt[: first.start].strip(" '‘\"“") != "":
         return None
-    return first.text
+    # Introduced with an age, as a story introduces its subject ("Stephen Munden, 54, ..."); a
+    # name that opens the next sentence without one is as often a speaker ("Detective Inspector
+    # Jane Cole said ...").
+    return first.text if _INTRODUCED_AGE.match(nxt, first.end) else None
+
+
+_INTRODUCED_AGE = re.compile(r",\s+(?:aged\s+)?\d{1,3},|\s?\(\d{1,3}\)")
 
 
 def _full_name(idx: _Index, i: int, text: str) -> str | None:

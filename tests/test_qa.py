@@ -894,6 +894,18 @@ def test_who_is_named_in_the_sentence_after_a_lead_that_only_describes_them() ->
     assert got.sentence.startswith("A retired postman") and "Owen Pryce, 71," in got.sentence
 
 
+def test_a_speaker_after_a_lead_is_not_who_the_lead_tells_of() -> None:
+    text = clean_text(
+        "A man has been arrested after a woman was stabbed outside a nightclub in Marlow.\n\n"
+        "Detective Inspector Jane Cole said officers were called to the High Street at 2am.\n\n"
+        "The woman, 24, was taken to hospital with injuries that are not life-threatening."
+    )
+    # The officer who opened the next sentence was given as the man arrested.
+    got = answer("who was arrested?", text)
+    assert got is not None and got.span != "Detective Inspector Jane Cole"
+    assert "Jane Cole" not in got.sentence
+
+
 def test_who_did_it_is_the_doer_a_passive_names_by_what_they_are() -> None:
     text = (
         "Police in Marlow have named a missing canoeist as Owen Pryce, 44. "
