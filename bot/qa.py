@@ -555,6 +555,29 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
     return best.text
 
 
+def _placed_name(q: _Question, sentence: str, text: str) -> str | None:
+    """A place name the sentence gives after "at" / "in" / "near" ... (none of the question's
+    words), when the scorer's span is neither a place nor after such a word: the answer to
+    "where"."""
+    at = sentence.find(text)
+    if at < 0 or _PLACE_BEFORE.search(sentence, 0, at) or _PLACE_IN.search(text):
+        return None  # "in London", "freely available on the web": a place already
+    names = spans.names(sentence)
+    if any(n.kind == "place" and n.start <= at < n.end and n.end >= at + len(text) for n in names):
+        return None
+    places = [
+        n
+        for n in names
+        if n.kind == "place"
+        and _PLACE_BEFORE.search(sentence, 0, n.start)
+        and not set(spans.content_stems(n.text)) & set(q.stems)
+    ]
+    return places[0].text if len(places) == 1 else None
+
+
+# "Where ...?" itself: "what building ...?" and "which city ...?" ask for a name of a kind.
+_ASKS_WHERE = re.compile(r"^\W*(?:(?:and|so)\s+)?where\b", re.IGNORECASE)
+_PLACE_IN = re.compile(r"\b(?:in|at|on|near|inside|outside|into|onto)\s", re.IGNORECASE)
 _WHERE_IS = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+([^?]+)", re.IGNORECASE)
 
 
@@ -679,6 +702,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.money and (at := sentence.find(text)) >= 0 and (sums := _SUM_LIST.match(sentence, at)):
         # "How much do tickets cost?" - "£49, £39 and £29", not the first of them.
         text = sums.group()
+    if _ASKS_WHERE.match(q.text) and (placed := _placed_name(q, sentence, text)):
+        # "Where is the derby being played?" - "the derby between United and City at Old
+        # Trafford": the place the sentence puts it "at", not the names beside the question's words.
+        text = placed
     if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
         # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
         text = text[: company.start()]

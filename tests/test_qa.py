@@ -252,6 +252,28 @@ def test_where_answers_with_every_place_of_a_list() -> None:
     assert born is not None and born.span == "Tallinn"
 
 
+def test_where_is_the_place_the_sentence_puts_it_at_not_the_names_beside_it() -> None:
+    text = (
+        "Holt named for cup final\n\n"
+        "Referee Dana Holt will take charge of the cup final between Corvale Rovers and Dunmere "
+        "Athletic at Kingsmead Park on Saturday.\n\n"
+        "Holt has sent off three players this season, two of them from Rovers.\n\n"
+        "Tickets for the final sold out within an hour, the league said."
+    )
+    # The two clubs had been the answer.
+    got = answer("where will the cup final be?", clean_text(text))
+    assert got is not None and got.span == "Kingsmead Park"
+    # "What building ...?" asks for a name of its kind, not where it is.
+    text = (
+        "Corvale's landmarks\n\n"
+        "The Harbour Tower, a gift from the Dunmere guild, still dominates the skyline in "
+        "Corvale.\n\n"
+        "It was finished in 1952 and has 31 floors."
+    )
+    got = answer("What building was a gift from the Dunmere guild?", clean_text(text))
+    assert got is not None and got.span == "The Harbour Tower"
+
+
 ROLES = (
     "The ferry service was suspended in March. A Harwick magistrate has ordered the operator to "
     "refund every season ticket. The mayor did not explain the delay, other than saying that "
