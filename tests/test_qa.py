@@ -252,26 +252,34 @@ def test_where_answers_with_every_place_of_a_list() -> None:
     assert born is not None and born.span == "Tallinn"
 
 
-def test_where_is_the_place_the_sentence_puts_it_at_not_the_names_beside_it() -> None:
-    text = (
-        "Holt named for cup final\n\n"
-        "Referee Dana Holt will take charge of the cup final between Corvale Rovers and Dunmere "
-        "Athletic at Kingsmead Park on Saturday.\n\n"
-        "Holt has sent off three players this season, two of them from Rovers.\n\n"
-        "Tickets for the final sold out within an hour, the league said."
-    )
-    # The two clubs had been the answer.
-    got = answer("where will the cup final be?", clean_text(text))
-    assert got is not None and got.span == "Kingsmead Park"
-    # "What building ...?" asks for a name of its kind, not where it is.
-    text = (
-        "Corvale's landmarks\n\n"
-        "The Harbour Tower, a gift from the Dunmere guild, still dominates the skyline in "
-        "Corvale.\n\n"
-        "It was finished in 1952 and has 31 floors."
-    )
-    got = answer("What building was a gift from the Dunmere guild?", clean_text(text))
-    assert got is not None and got.span == "The Harbour Tower"
+FINAL = (
+    "Holt named for cup final\n\n"
+    "Referee Dana Holt will take charge of the cup final between Corvale Rovers and Dunmere "
+    "Athletic at Kingsmead Park on Saturday.\n\n"
+    "Holt has sent off three players this season, two of them from Rovers.\n\n"
+    "Tickets for the final sold out within an hour, the league said."
+)
+LANDMARK = (
+    "Corvale's landmarks\n\n"
+    "The Harbour Tower, a gift from the Dunmere guild, still dominates the skyline in Corvale.\n\n"
+    "It was finished in 1952 and has 31 floors."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "span"),
+    [
+        # The two clubs had been the answer.
+        (FINAL, "where will the cup final be?", "Kingsmead Park"),
+        # "What building ...?" asks for a name of its kind, not where it is.
+        (LANDMARK, "What building was a gift from the Dunmere guild?", "The Harbour Tower"),
+    ],
+)
+def test_where_is_the_place_the_sentence_puts_it_at_not_the_names_beside_it(
+    text: str, question: str, span: str
+) -> None:
+    got = answer(question, clean_text(text))
+    assert got is not None and got.span == span
 
 
 ROLES = (
