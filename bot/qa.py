@@ -1785,7 +1785,7 @@ def _alike_terms(q: _Question, idx: _Index) -> _Question:
 # them ("first posted by ..."), the likelier first: each verb's forms, its particle, the article's
 # words. Read so only where the article never uses the phrase.
 _PHRASAL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("put|puts|putting", "out", ("posted", "published", "released", "issued")),
+    ("put|puts|putting", "out", ("posted", "published", "released", "issued", "extinguished")),
     ("come|comes|came|coming", "out", ("published", "released")),
     ("set|sets|setting", "up", ("founded", "established", "created")),
     ("turn|turns|turned|turning", "down", ("rejected", "refused", "declined")),
@@ -1805,13 +1805,26 @@ _PHRASAL_RE = tuple(
 
 def _phrasal_as_article(question: str, idx: _Index) -> str:
     """The question with a phrasal verb the article never uses ("put out the audio") written as
-    the single verb the article does use ("posted")."""
+    the single verb the article does use ("posted"): of several, the one whose sentences hold
+    most of the question's other words ("put out the fire" is "extinguished", not "posted")."""
     for phrase, said in _PHRASAL_RE:
         if not phrase.search(question) or phrase.search(idx.text):
             continue
-        word = next((w for w in said if re.search(rf"\b{w}\b", idx.text)), None)
-        if word is not None:
-            question = phrase.sub(word, question)
+        rest = set(english_terms(phrase.sub(" ", question)))
+        best, best_held = None, -1
+        for w in said:
+            verb = re.compile(rf"\b{w}\b")
+            if not verb.search(idx.text):
+                continue
+            held = max(
+                len(rest & idx.tf[i].keys())
+                for i, low in enumerate(idx.lowered)
+                if verb.search(low)
+            )
+            if held > best_held:
+                best, best_held = w, held
+        if best is not None:
+            question = phrase.sub(best, question)
     return question
 
 

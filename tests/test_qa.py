@@ -861,6 +861,16 @@ def test_a_phrasal_verb_is_read_as_the_single_verb_the_article_uses() -> None:
     # Where the article says "put" itself, the question is read as asked.
     got = answer("who put the statement to the meeting?", clean_text(text))
     assert got is not None and got.span == "Mayor Ilse Doran"
+    # Of the article's verbs for it, the one said of what the question asks about.
+    text = (
+        "Barn fire near Dunmere\n\n"
+        "A barn fire near Dunmere was extinguished by volunteer firefighters from Corvale early "
+        "on Sunday.\n\n"
+        "Photos of the blaze were posted online by a neighbour, Ruth Okafor, within minutes.\n\n"
+        "No animals were hurt, the fire service said."
+    )
+    got = answer("who put out the fire?", clean_text(text))
+    assert got is not None and "extinguished" in got.sentence
 
 
 def test_a_short_answer_does_not_end_on_a_preposition_after_the_date() -> None:
