@@ -1817,9 +1817,12 @@ def _phrasal_as_article(question: str, idx: _Index) -> str:
             if not verb.search(idx.text):
                 continue
             held = max(
-                len(rest & idx.tf[i].keys())
-                for i, low in enumerate(idx.lowered)
-                if verb.search(low)
+                (
+                    len(rest & idx.tf[i].keys())
+                    for i, low in enumerate(idx.lowered)
+                    if verb.search(low)
+                ),
+                default=0,
             )
             if held > best_held:
                 best, best_held = w, held
