@@ -23,7 +23,7 @@ from bot.followup import Context
 from bot.language import answering as other_language
 from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
-from bot.questions import QType, asks_for_several, question_type
+from bot.questions import ASKS_WHERE, QType, asks_for_several, question_type
 from bot.split import split_captions
 from bot.words import STOP_WORDS, stem, words
 from bot.words import terms as english_terms
@@ -570,13 +570,11 @@ def _placed_name(q: _Question, sentence: str, text: str) -> str | None:
         for n in names
         if n.kind == "place"
         and _PLACE_BEFORE.search(sentence, 0, n.start)
-        and not set(spans.content_stems(n.text)) & set(q.stems)
+        and q.stems.isdisjoint(spans.content_stems(n.text))
     ]
     return places[0].text if len(places) == 1 else None
 
 
-# "Where ...?" itself: "what building ...?" and "which city ...?" ask for a name of a kind.
-_ASKS_WHERE = re.compile(r"^\W*(?:(?:and|so)\s+)?where\b", re.IGNORECASE)
 _PLACE_IN = re.compile(r"\b(?:in|at|on|near|inside|outside|into|onto)\s", re.IGNORECASE)
 _WHERE_IS = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+([^?]+)", re.IGNORECASE)
 
@@ -702,7 +700,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.money and (at := sentence.find(text)) >= 0 and (sums := _SUM_LIST.match(sentence, at)):
         # "How much do tickets cost?" - "£49, £39 and £29", not the first of them.
         text = sums.group()
-    if _ASKS_WHERE.match(q.text) and (placed := _placed_name(q, sentence, text)):
+    if ASKS_WHERE.match(q.text) and (placed := _placed_name(q, sentence, text)):
         # "Where is the derby being played?" - "the derby between United and City at Old
         # Trafford": the place the sentence puts it "at", not the names beside the question's words.
         text = placed

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+# A question that opens with "where" itself ("and where was it?"); "what building ...?" and
+# "which city ...?" ask for a place too, but for a name of its kind.
+ASKS_WHERE = re.compile(r"^\W*(?:(?:and|so)\s+)?where\b", re.IGNORECASE)
+
 
 class QType(StrEnum):
     """The kind of answer a question expects."""

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bot import pos, reasons, spans, synonyms
+from bot.questions import ASKS_WHERE
 from bot.words import COUNT_WORDS, STOP_WORDS, stem, words
 
 _MEASURES = (
@@ -468,7 +469,6 @@ _TIME_SAID = re.compile(
 
 
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b", re.IGNORECASE)
-_WHERE = re.compile(r"^\W*(?:(?:and|so)\s+)?where\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"[$£€¥]|\d|\b(?:million|billion|percent|dozens?|hundreds?|thousands?)\b", re.I
 )
@@ -535,7 +535,7 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
         and not spans.AGENT.search(sentence)
     )
     place = float(
-        _WHERE.search(question) is not None
+        ASKS_WHERE.search(question) is not None
         and not any(k != "person" for k in _new_names(question, sentence))
     )
     reason = float(reasons.kind(question) == "why" and not reasons.says_why(sentence))
