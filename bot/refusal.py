@@ -83,6 +83,8 @@ NAMES = (
 
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _CAP_RUN = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+_POSSESSIVE = re.compile(r"'s?$")
+_MARKS = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-"})
 _DIGITS = re.compile(r"\d[\d,.]*(?:s\b)?")
 # A name of capitalised words, "of" and "the" allowed inside ("Bank of England").
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)+")
@@ -102,6 +104,43 @@ def _spelt_as_acronym(question: str, sentence: str, window: frozenset[str] | set
         ):
             out.update(stem(w) for w in names)
     return out
+
+
+# Countries and regions with the word for their people or things ("Germany", "German").
+_NATION_PAIRS = (
+    ("africa", "african"), ("america", "american"), ("arabia", "arab"), ("argentina", "argentine"),
+    ("asia", "asian"), ("australia", "australian"), ("austria", "austrian"),
+    ("belgium", "belgian"), ("brazil", "brazilian"), ("britain", "british"),
+    ("canada", "canadian"), ("china", "chinese"), ("denmark", "danish"), ("egypt", "egyptian"),
+    ("england", "english"), ("europe", "european"), ("finland", "finnish"), ("france", "french"),
+    ("germany", "german"), ("greece", "greek"), ("holland", "dutch"), ("hungary", "hungarian"),
+    ("india", "indian"), ("iran", "iranian"), ("iraq", "iraqi"), ("ireland", "irish"),
+    ("israel", "israeli"), ("italy", "italian"), ("japan", "japanese"), ("korea", "korean"),
+    ("mexico", "mexican"), ("netherlands", "dutch"), ("norway", "norwegian"),
+    ("pakistan", "pakistani"), ("persia", "persian"), ("poland", "polish"),
+    ("portugal", "portuguese"), ("rome", "roman"), ("russia", "russian"),
+    ("scotland", "scottish"), ("spain", "spanish"), ("sweden", "swedish"),
+    ("switzerland", "swiss"), ("syria", "syrian"), ("turkey", "turkish"),
+    ("ukraine", "ukrainian"), ("vietnam", "vietnamese"), ("wales", "welsh"),
+)  # fmt: skip
+_NATION: dict[str, set[str]] = {}
+for _place, _people in _NATION_PAIRS:
+    _NATION.setdefault(stem(_place), set()).add(stem(_people))
+    _NATION.setdefault(stem(_people), set()).add(stem(_place))
+
+
+def _absent_phrases(question: str, article_text: str) -> int:
+    """How many of the question's names of two or more capitalised words the article (lower case)
+    never writes. Apostrophes and dashes written another way ("Midsummer’s Eve", "Polish–Lithuanian")
+    and a possessive the article need not use ("Julian Hawthorne's relation") are the same name."""
+    phrases = [_POSSESSIVE.sub("", p.lower().translate(_MARKS)) for p in _CAP_RUN.findall(question)]
+    plain = article_text.translate(_MARKS)
+    return sum(1 for p in phrases if p not in plain)
+
+
+def _as_nation(q_terms: list[str], there: frozenset[str] | set[str]) -> set[str]:
+    """The question's country words whose people's word is there, and the reverse."""
+    return {t for t in q_terms if t not in there and not _NATION.get(t, set()).isdisjoint(there)}
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|without|cannot)\b", re.IGNORECASE)
@@ -234,17 +273,18 @@ def features(
     """The feature vector (in NAMES order) of a question against an article."""
     weights = {t: idf.get(t, unseen_idf) for t in q_terms}
     total = sum(weights.values()) or 1.0
-    absent = [t for t in q_terms if t not in article_terms]
+    # "Australian" of an article that says "Australia" is there (see _as_nation).
+    said = article_terms | _as_nation(q_terms, article_terms)
+    absent = [t for t in q_terms if t not in said]
     caps = {stem(m.group()) for m in _CAP.finditer(question) if m.group().lower() not in STOP_WORDS}
-    absent_caps = sum(1 for c in caps if c not in article_terms)
+    absent_caps = sum(1 for c in caps if c not in said)
     nums = set(_DIGITS.findall(question))
     article_lower = article_text.lower()
     absent_numbers = sum(1 for n in nums if not _number_in(n, article_text, article_lower))
     top = max(idf.values(), default=1.0) or 1.0
     missing_max = max((weights[t] for t in absent), default=0.0) / top
     # A name of two or more words ("Hamming battery") whose words are all there but never together.
-    phrases = [p.lower() for p in _CAP_RUN.findall(question)]
-    absent_phrases = sum(1 for p in phrases if p not in article_text)
+    absent_phrases = _absent_phrases(question, article_text)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(q_terms)]
     absent_pairs = sum(1 for p in pairs if p not in article_pairs) / (len(pairs) or 1)
     sent = ev.sentence_terms
@@ -252,13 +292,17 @@ def features(
     # "the United States" where the sentence says "the USA": its words are there.
     sent = sent | _spelt_as_acronym(question, ev.sentence, frozenset())
     window = window | _spelt_as_acronym(question, ev.sentence, window)
-    in_article = [t for t in q_terms if t in article_terms]
+    # "When did Germany invade Poland?" where the sentence says "the German invasion": the
+    # country is there.
+    sent = sent | _as_nation(q_terms, sent)
+    window = window | _as_nation(q_terms, window)
+    in_article = [t for t in q_terms if t in said]
     # A term the sentence holds with another ending ("ctenophore" and "ctenophora") is there.
     near_sent = {t for t in q_terms if t in sent or any(_same_root(t, v) for v in sent)}
     sent_missing = max((weights[t] for t in in_article if t not in near_sent), default=0.0) / top
     rarest = max(q_terms, key=lambda t: weights[t]) if q_terms else ""
     off_window = [t for t in q_terms if t not in window]
-    caps_in_article = {c for c in caps if c in article_terms}
+    caps_in_article = {c for c in caps if c in said}
     s_lower = ev.sentence.lower()
     q_words = {w.lower() for w in words(question)}
     s_words = {w.lower() for w in words(ev.sentence)}

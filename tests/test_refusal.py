@@ -11,6 +11,8 @@ from bot.qa import answer
 from bot.refusal import (
     NAMES,
     SCALED,
+    _absent_phrases,
+    _as_nation,
     _asked_missing,
     _denies,
     _negated_affirmed,
@@ -333,3 +335,24 @@ def test_a_place_or_a_reason_the_sentence_does_not_give_is_noticed() -> None:
     assert _asked_missing("Why did the plane turn back?", sentence)[4] == 1.0
     turned = "The plane turned back because a window cracked."
     assert _asked_missing("Why did the plane turn back?", turned)[4] == 0.0
+
+
+def test_a_name_written_with_another_apostrophe_or_dash_or_a_possessive_is_in_the_article() -> None:
+    text = (
+        "each midsummer’s eve the fishermen of penmor float lanterns. the polish–lithuanian band "
+        "dziki wiatr played, and local historian marion keble spoke."
+    )
+    assert _absent_phrases("What do they float each Midsummer's Eve?", text) == 0
+    assert _absent_phrases("Which Polish-Lithuanian band played?", text) == 0
+    assert _absent_phrases("What is Marion Keble's job?", text) == 0
+    # A name the article never writes is still missing.
+    assert _absent_phrases("What did Marion Price say?", text) == 1
+
+
+def test_a_country_and_the_word_for_its_people_are_the_same_name() -> None:
+    # "When did Germany invade Poland?" of "the German invasion of Poland".
+    assert _as_nation(terms("When did Germany invade Poland?"), set(terms("German invasion"))) == {
+        "germani"
+    }
+    assert _as_nation(terms("Which Australian city?"), {"australia"}) == {"australian"}
+    assert _as_nation(terms("Which Austrian city?"), {"australia"}) == set()
