@@ -1463,7 +1463,20 @@ def without_trailing(span: str) -> str:
         # "June after 112 years": the date is the answer, not how long before it.
         span = span[: dated[0].end]
     # "the 2019" of "after the 2019 floods": the number is the answer, not "the" with it.
-    return _ARTICLE_BEFORE_NUMBER.sub("", span) or span
+    span = _ARTICLE_BEFORE_NUMBER.sub("", span) or span
+    # "near Hook, Hampshire." at the sentence's end: the name, not the full stop after it (a
+    # stop that belongs to the name stays: "U.S.", "Acme Inc.").
+    last = _NAME_STOP.search(span)
+    if last and last.group(1).lower() not in _STOP_ABBREVIATIONS:
+        span = span[:-1]
+    return span
+
+
+_NAME_STOP = re.compile(r"(?:^|\s)([A-Z][a-z'’-]{2,})\.$")
+_STOP_ABBREVIATIONS = frozenset(
+    ("inc", "ltd", "corp", "bros", "jr", "sr", "snr", "jnr", "esq", "co", "etc", "col", "gen", "gov",
+     "sgt", "capt", "rev", "mt", "ave", "blvd", "dept", "univ", "assn", "messrs")
+)  # fmt: skip
 
 
 _SPELL_AFTER_DATE = re.compile(

@@ -402,9 +402,26 @@ def test_a_short_answer_never_ends_on_a_function_word() -> None:
     assert without_trailing("the 1990s") == "the 1990s"
     assert without_trailing("a three-year") == "three-year"  # of "on a three-year contract"
     assert without_trailing("the bridge collapsed") == "the bridge collapsed"
+    # The full stop after a name at the sentence's end, not one of the name's own.
+    assert without_trailing("Hook, Hampshire.") == "Hook, Hampshire"
+    assert without_trailing("the U.S.") == "the U.S."
+    assert without_trailing("Acme Inc.") == "Acme Inc."
     # Inside a span, and a span of nothing else, stay as they are.
     assert without_trailing("Bank of England") == "Bank of England"
     assert without_trailing("the") == "the"
+
+
+def test_a_place_at_the_end_of_a_sentence_is_shown_without_the_full_stop() -> None:
+    text = (
+        "Patient missing\n\n"
+        "A man with a history of violence has walked out of a secure hospital, police said on "
+        "Tuesday.\n\n"
+        "Daniel Orme, 47, has been missing since 6pm on Monday from a psychiatric unit near Hook, "
+        "Hampshire.\n\n"
+        "Officers said he should not be approached."
+    )
+    got = answer("Where did Orme go missing from?", text)
+    assert got is not None and got.span == "Hook, Hampshire"
 
 
 def test_a_why_answer_is_never_a_bare_name() -> None:
