@@ -84,6 +84,7 @@ NAMES = (
 _CAP = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _CAP_RUN = re.compile(r"(?<=\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 _POSSESSIVE = re.compile(r"'s?$")
+_POSSESSIVE_INSIDE = re.compile(r"'s?\s+")
 _MARKS = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-", "‑": "-"})
 _DIGITS = re.compile(r"\d[\d,.]*(?:s\b)?")
 # A name of capitalised words, "of" and "the" allowed inside ("Bank of England").
@@ -132,8 +133,14 @@ for _place, _people in _NATION_PAIRS:
 def _absent_phrases(question: str, article_text: str) -> int:
     """How many of the question's names of two or more capitalised words the article (lower case)
     never writes. Apostrophes and dashes written another way ("Midsummer’s Eve", "Polish–Lithuanian")
-    and a possessive the article need not use ("Julian Hawthorne's relation") are the same name."""
-    phrases = [_POSSESSIVE.sub("", p.lower().translate(_MARKS)) for p in _CAP_RUN.findall(question)]
+    and a possessive the article need not use ("Julian Hawthorne's relation") are the same name;
+    a possessive ends a name ("Tesla's AC motor": "Tesla" and "AC", not "Tesla's AC")."""
+    phrases = [
+        name
+        for run in _CAP_RUN.findall(question)
+        for name in _POSSESSIVE_INSIDE.split(_POSSESSIVE.sub("", run.lower().translate(_MARKS)))
+        if " " in name
+    ]
     plain = article_text.translate(_MARKS)
     return sum(1 for p in phrases if p not in plain)
 

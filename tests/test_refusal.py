@@ -345,6 +345,8 @@ def test_a_name_written_with_another_apostrophe_or_dash_or_a_possessive_is_in_th
     assert _absent_phrases("What do they float each Midsummer's Eve?", text) == 0
     assert _absent_phrases("Which Polish-Lithuanian band played?", text) == 0
     assert _absent_phrases("What is Marion Keble's job?", text) == 0
+    # A possessive ends a name: "Marion Keble's Penmor talk" is "Marion Keble" and "Penmor".
+    assert _absent_phrases("What was Marion Keble's Penmor talk about?", text) == 0
     # A name the article never writes is still missing.
     assert _absent_phrases("What did Marion Price say?", text) == 1
 
