@@ -758,6 +758,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if described:
             # "Who is Petra Lindqvist?": what the sentence says she is, not a name.
             text, prob = described, max(prob, AGREE_CONFIDENCE)
+        first = None if described else _first_to(q.text, sentence)
+        if first and first != text:
+            # "Who was first to try after the rules changed?" - "German Jens Voigt was the first
+            # to make an attempt ..., before ... Jack Bobridge": the one the sentence calls first.
+            text, prob = first, max(prob, AGREE_CONFIDENCE)
         titled = None if described else _titled_person(q.text, sentence)
         if titled and titled != text:
             # "Who is Japan's defense minister?" - "... Defense Minister Gen Nakatani told ...":
@@ -1176,6 +1181,45 @@ def _described_as(name: str, sentence: str) -> str | None:
 def _starts_with_verb(phrase: str) -> bool:
     first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
     return first.islower() and pos.tag_word(first, False, pos.lexicon()) in ("VERB", "AUX")
+
+
+# "Who was (the) first / last / only / youngest ... to ...?"
+_WHO_FIRST = re.compile(
+    r"^\W*(?:and\s+)?who\s+(?:was|is|were|are|became|will\s+be|has\s+been)\s+(?:the\s+)?"
+    r"(first|last|only|youngest|oldest|second|third)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_to(question: str, sentence: str) -> str | None:
+    """For "who was the first (last, only ...) to ...?": the name the sentence says it of, the
+    one right before "was the first" / "became the first" ("German Jens Voigt was the first to
+    make an attempt"), or after "the first was"."""
+    asked = _WHO_FIRST.match(question)
+    if not asked:
+        return None
+    word = asked.group(1).lower()
+    said = re.compile(
+        rf"^,?\s+(?:who\s+)?(?:was|is|were|are|became|becomes|had\s+been|has\s+been|will\s+be)"
+        rf"\s+(?:also\s+)?(?:the\s+)?{word}\b",
+        re.IGNORECASE,
+    )
+    found = [
+        (sp.text, m.end() + sp.end)
+        for sp in spans.names(sentence)
+        if sp.kind in ("person", "name") and (m := said.match(sentence[sp.end :]))
+    ]
+    if len(found) < 2:
+        return found[0][0] if found else None
+    # Two firsts ("Voigt was the first to make an attempt ..., while Bobridge was the first to
+    # fall short"): the one whose next words say what the question asks; the earlier on a tie.
+    asked_terms = set(english_terms(question))
+    asked_terms |= {a for t in asked_terms for a in synonyms.alike(t)}
+
+    def held(at: int) -> int:
+        return len(asked_terms.intersection(english_terms(" ".join(sentence[at:].split()[:6]))))
+
+    return max(found, key=lambda f: (held(f[1]), -f[1]))[0]
 
 
 def _titled_person(question: str, sentence: str) -> str | None:

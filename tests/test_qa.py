@@ -424,6 +424,22 @@ def test_a_place_at_the_end_of_a_sentence_is_shown_without_the_full_stop() -> No
     assert got is not None and got.span == "Hook, Hampshire"
 
 
+def test_who_was_first_is_the_one_the_sentence_calls_first() -> None:
+    text = (
+        "Channel swim\n\n"
+        "Six swimmers set out from Dover on Saturday to cross the Channel in the new relay "
+        "format.\n\n"
+        "Club captain Ruth Okafor was the first to reach the French coast, landing near Calais "
+        "after nine hours, while coach Sam Lindley was the first to give up, an hour out of "
+        "Dover.\n\n"
+        "The club hopes to try again in August."
+    )
+    got = answer("Who was the first to reach France?", text)
+    assert got is not None and got.span is not None and "Ruth Okafor" in got.span
+    got = answer("Who was the first to give up?", text)
+    assert got is not None and got.span is not None and "Sam Lindley" in got.span
+
+
 def test_a_why_answer_is_never_a_bare_name() -> None:
     text = (
         "Airport toilet\n\n"
