@@ -771,8 +771,13 @@ def model() -> Model | None:
 
 def probability(x: list[float], m: Model) -> float:
     """The probability that the article does not answer the question."""
+    if len(x) != len(m.coef):
+        raise ValueError(f"{len(x)} features for a model of {len(m.coef)}")
+    # The word columns are 0/1 and not centred (the trainer leaves their mean 0): a 0 there adds
+    # an exact 0, so only the words present are summed, in the same order as the full sum.
+    present = [k for k in range(SCALED, len(x)) if x[k] or m.mean[k]]
     z = m.bias + sum(
-        c * (v - mu) / sc for c, v, mu, sc in zip(m.coef, x, m.mean, m.scale, strict=True)
+        m.coef[k] * (x[k] - m.mean[k]) / m.scale[k] for k in itertools.chain(range(SCALED), present)
     )
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

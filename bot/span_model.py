@@ -7,6 +7,7 @@ The weights are a small file inside the package (`bot/data/span_weights.npz`), m
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -333,12 +334,25 @@ def _right_q(in_q: list[bool], lower: list[str], j: int) -> int:
     return min(run, 3)
 
 
-def _pattern(tags: list[str]) -> str:
+def _pattern(tags: list[str] | tuple[str, ...]) -> str:
     out: list[str] = []
     for t in tags:
         if not out or out[-1] != t:
             out.append(t)
     return "-".join(out[:5])
+
+
+_PATTERNS: dict[tuple[str, ...], str] = {}
+
+
+def _pattern_of(tags: tuple[str, ...]) -> str:
+    """_pattern, remembered: a span's tags repeat from sentence to sentence."""
+    got = _PATTERNS.get(tags)
+    if got is None:
+        if len(_PATTERNS) > 100_000:
+            _PATTERNS.clear()
+        got = _PATTERNS[tags] = _pattern(tags)
+    return got
 
 
 def _near(anchors: list[int], i: int, j: int) -> str:
@@ -357,10 +371,6 @@ def _verb_side(verbs: list[int], i: int, j: int) -> str:
     if i <= k < j:
         return "in"
     return ("after|" + _bucket(i - k - 1)) if k < i else ("before|" + _bucket(k - j))
-
-
-def _count_near(anchors: list[int], a: int, b: int) -> int:
-    return min(sum(1 for k in anchors if a <= k < b), 3)
 
 
 _HASHED: dict[str, int] = {}
@@ -386,6 +396,46 @@ def _bucket(d: int) -> str:
     return "11+"
 
 
+class _Keys(dict[object, int]):
+    """One feature template's hashed indices by the values filled into it: a value seen before
+    costs a lookup, not a formatted string. A tuple of values is joined with "|", as the template
+    writes them."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, v: object) -> int:
+        text = "|".join(map(str, v)) if isinstance(v, tuple) else str(v)
+        k = self[v] = _h(self.prefix + text)
+        return k
+
+
+_TEMPLATES: dict[str, _Keys] = {}
+
+
+def _keys(prefix: str) -> _Keys:
+    """The memo of a template whose fixed part is `prefix` ("len|what|"), kept across calls and
+    dropped with the hash memo when that grows past its bound."""
+    got = _TEMPLATES.get(prefix)
+    if got is None:
+        if len(_TEMPLATES) > 20_000 or len(_HASHED) > 400_000:
+            _TEMPLATES.clear()
+            _HASHED.clear()
+        got = _TEMPLATES[prefix] = _Keys(prefix)
+    return got
+
+
+def _prefix_counts(flags: list[bool]) -> list[int]:
+    """out[k]: how many of flags[:k] are true (a range's count in two lookups)."""
+    out = [0]
+    for f in flags:
+        out.append(out[-1] + f)
+    return out
+
+
 def features(
     q: QInfo, qtype: str, sentence: str, hint: str | None = None, *, every: bool = False
 ) -> tuple[list[tuple[int, int]], list[list[int]]]:
@@ -396,7 +446,6 @@ def features(
     s = _sentence(sentence)
     hs = sentence.find(hint) if hint else -1
     he = hs + len(hint) if hint and hs >= 0 else -1
-    cands = candidates(sentence)
     n = len(s.toks)
     in_q = [
         st in q.stems and low not in STOP_WORDS for st, low in zip(s.stems, s.lower, strict=True)
@@ -405,26 +454,15 @@ def features(
     wh = q.wh
     head = q.head
     tags = s.tags
-    # Function words stand for themselves; content words by their tag (less to memorise).
-    lex = [
-        low if low in STOP_WORDS or not low[0].isalpha() else t
-        for low, t in zip(s.lower, tags, strict=True)
-    ]
-    lq = _left_run(in_q, s.lower)
-    rows: list[list[int]] = []
-    kept = []
-    for i, j in cands:
-        content = [
-            k
-            for k in range(i, j)
-            if (s.lower[k] not in STOP_WORDS or s.lower[k] in _COUNT_WORDS)
-            and s.toks[k][0].isalnum()
+    # A span made only of the question's own words (or only of stop words) answers nothing: a
+    # candidate is kept when it holds a content word the question lacks.
+    fresh = _prefix_counts(
+        [
+            (low not in STOP_WORDS or low in _COUNT_WORDS) and tok[0].isalnum() and not asked
+            for low, tok, asked in zip(s.lower, s.toks, in_q, strict=True)
         ]
-        # A span made only of the question's own words (or only of stop words) answers nothing.
-        if not content or all(in_q[k] for k in content):
-            continue
-        kept.append((i, j))
-    cands = kept
+    )
+    cands = [(i, j) for i, j in candidates(sentence) if fresh[j] > fresh[i]]
     # A hint as long as a paragraph (a "name" of 10,000 capitalised words) would keep every
     # candidate inside it.
     short_hint = hs >= 0 and he - hs <= HINT_CHARS
@@ -446,6 +484,12 @@ def features(
             for i, j in cands
             if j <= OPENING_TOKENS or (short_hint and s.starts[i] < he and hs < s.ends[j - 1])
         ]
+    # Function words stand for themselves; content words by their tag (less to memorise).
+    lex = [
+        low if low in STOP_WORDS or not low[0].isalpha() else t
+        for low, t in zip(s.lower, tags, strict=True)
+    ]
+    lq = _left_run(in_q, s.lower)
     # Features that depend only on where a candidate starts, or only on where it ends, are
     # hashed once per position: a long sentence has hundreds of candidates.
     left_anchor = [-1] * (n + 1)  # distance from position i back to the nearest anchor before i
@@ -464,81 +508,127 @@ def features(
     # answers sit at a typical side of it.
     verb_at = [k for k in anchors if tags[k] == "VERB"]
     start_rows: list[list[int]] = []
+    k_first, k_prev, k_prevshape = (
+        _keys(f"first|{wh}|"),
+        _keys(f"prev|{wh}|"),
+        _keys(f"prevshape|{wh}|"),
+    )
+    k_prevq, k_pf, k_pp = _keys(f"prevq|{wh}|"), _keys(f"pf|{wh}|"), _keys(f"pp|{wh}|")
+    k_lq, k_prevqw, k_prev2 = _keys(f"lq|{wh}|"), _keys(f"prevqw|{head}|"), _keys(f"prev2|{wh}|")
+    b_wh = _h(f"b|{wh}")
     for i in range(n):
         prev = lex[i - 1] if i > 0 else "<s>"
-        keys = [
-            f"b|{wh}",
-            f"first|{wh}|{lex[i]}",
-            f"prev|{wh}|{prev}",
-            f"prevshape|{wh}|{s.shapes[i - 1] if i > 0 else '<s>'}",
-            f"prevq|{wh}|{i > 0 and in_q[i - 1]}",
-            f"pf|{wh}|{tags[i]}",
-            f"pp|{wh}|{tags[i - 1] if i > 0 else '<s>'}",
-            f"lq|{wh}|{min(lq[i - 1], 3) if i > 0 else 0}",
+        row = [
+            b_wh,
+            k_first[lex[i]],
+            k_prev[prev],
+            k_prevshape[s.shapes[i - 1] if i > 0 else "<s>"],
+            k_prevq[i > 0 and in_q[i - 1]],
+            k_pf[tags[i]],
+            k_pp[tags[i - 1] if i > 0 else "<s>"],
+            k_lq[min(lq[i - 1], 3) if i > 0 else 0],
         ]
         if i > 0 and in_q[i - 1]:
-            keys.append(f"prevqw|{head}|{prev}")
+            row.append(k_prevqw[prev])
         if i > 1:
-            keys.append(f"prev2|{wh}|{s.lower[i - 2]}|{prev}")
-        start_rows.append([_h(k) for k in keys])
+            row.append(k_prev2[(s.lower[i - 2], prev)])
+        start_rows.append(row)
     end_rows: list[list[int]] = [[]]
+    k_last, k_next, k_nextshape = (
+        _keys(f"last|{wh}|"),
+        _keys(f"next|{wh}|"),
+        _keys(f"nextshape|{wh}|"),
+    )
+    k_headlast, k_headlastshape = _keys(f"headlast|{head}|"), _keys(f"headlastshape|{head}|")
+    k_headnext, k_nextq, k_pl = (
+        _keys(f"headnext|{head}|"),
+        _keys(f"nextq|{wh}|"),
+        _keys(f"pl|{wh}|"),
+    )
+    k_pn, k_headpl, k_rq = _keys(f"pn|{wh}|"), _keys(f"headpl|{head}|"), _keys(f"rq|{wh}|")
+    nexthead = _h(f"nexthead|{wh}")
     for j in range(1, n + 1):
         nxt = lex[j] if j < n else "</s>"
-        keys = [
-            f"last|{wh}|{lex[j - 1]}",
-            f"next|{wh}|{nxt}",
-            f"nextshape|{wh}|{s.shapes[j] if j < n else '</s>'}",
-            f"headlast|{head}|{s.stems[j - 1]}",
-            f"headlastshape|{head}|{s.shapes[j - 1]}",
-            f"headnext|{head}|{s.stems[j] if j < n else '</s>'}",
-            f"nextq|{wh}|{j < n and in_q[j]}",
-            f"pl|{wh}|{tags[j - 1]}",
-            f"pn|{wh}|{tags[j] if j < n else '</s>'}",
-            f"headpl|{head}|{tags[j - 1]}",
-            f"rq|{wh}|{_right_q(in_q, s.lower, j)}",
+        row = [
+            k_last[lex[j - 1]],
+            k_next[nxt],
+            k_nextshape[s.shapes[j] if j < n else "</s>"],
+            k_headlast[s.stems[j - 1]],
+            k_headlastshape[s.shapes[j - 1]],
+            k_headnext[s.stems[j] if j < n else "</s>"],
+            k_nextq[j < n and in_q[j]],
+            k_pl[tags[j - 1]],
+            k_pn[tags[j] if j < n else "</s>"],
+            k_headpl[tags[j - 1]],
+            k_rq[_right_q(in_q, s.lower, j)],
         ]
         if j < n and nxt == head:
-            keys.append(f"nexthead|{wh}")
-        end_rows.append([_h(k) for k in keys])
+            row.append(nexthead)
+        end_rows.append(row)
+    asked = _prefix_counts(in_q)
+    verbs = _prefix_counts([t == "VERB" for t in tags])
+    heads = _prefix_counts([st == head for st in s.stems])
+    commas = _prefix_counts([t == "," for t in s.toks])
+    k_len, k_shape, k_fshape = _keys(f"len|{wh}|"), _keys(f"shape|{wh}|"), _keys(f"fshape|{qtype}|")
+    k_headshape, k_ov, k_ovlen = _keys(f"headshape|{head}|"), _keys(f"ov|{wh}|"), _keys("ovlen|")
+    k_lr, k_l, k_r = _keys(f"lr|{wh}|"), _keys("l|"), _keys("r|")
+    k_ent, k_entwh, k_prevnext = _keys(f"ent|{qtype}|"), _keys(f"entwh|{wh}|"), _keys("prevnext|")
+    k_comma, k_pfl, k_ppat = _keys("comma|"), _keys("pfl|"), _keys(f"ppat|{wh}|")
+    k_pctx, k_verb, k_near = _keys("pctx|"), _keys(f"verb|{wh}|"), _keys(f"near|{wh}|")
+    k_hint, k_vrel, k_lrc = _keys(f"hint|{qtype}|"), _keys(f"vrel|{wh}|"), _keys(f"lrc|{wh}|")
+    k_ppatq, k_pflwh, k_spos = _keys(f"ppatq|{qtype}|"), _keys(f"pflwh|{wh}|"), _keys(f"spos|{wh}|")
+    k_headin = _keys(f"headin|{wh}|")
+    buckets = [_bucket(d) for d in range(n + 1)]
+    rows: list[list[int]] = []
     for i, j in cands:
         length = j - i
-        inside = sum(in_q[i:j])
+        inside = asked[j] - asked[i]
         prev = lex[i - 1] if i > 0 else "<s>"
         nxt = lex[j] if j < n else "</s>"
         shape = "".join(sorted(set(s.shapes[i:j])))
         left, right = left_anchor[i], right_anchor[j]
-        lb = _bucket(left) if left >= 0 else "none"
-        rb = _bucket(right) if right >= 0 else "none"
+        lb = buckets[left] if left >= 0 else "none"
+        rb = buckets[right] if right >= 0 else "none"
         ent = s.entity_ends.get(s.starts[i] * 100000 + s.ends[j - 1], "")
         ov = "0" if inside == 0 else ("all" if inside == length else "some")
-        keys = [
-            f"len|{wh}|{min(length, 8)}",
-            f"shape|{wh}|{shape}",
-            f"fshape|{qtype}|{s.shapes[i]}|{s.shapes[j - 1]}",
-            f"headshape|{head}|{shape}",
-            f"ov|{wh}|{ov}",
-            f"ovlen|{ov}|{min(length, 4)}",
-            f"lr|{wh}|{lb}|{rb}",
-            f"l|{lb}",
-            f"r|{rb}",
-            f"ent|{qtype}|{ent}",
-            f"entwh|{wh}|{ent}",
-            f"prevnext|{prev}|{nxt}",
-            f"comma|{',' in s.toks[i:j]}|{length > 2}",
-            f"pfl|{tags[i]}|{tags[j - 1]}",
-            f"ppat|{wh}|{_pattern(tags[i:j])}",
-            f"pctx|{tags[i - 1] if i > 0 else '<s>'}|{tags[j] if j < n else '</s>'}",
-            f"verb|{wh}|{'VERB' in tags[i:j]}",
-            f"near|{wh}|{_near(anchors, i, j)}",
-            f"hint|{qtype}|{_hint(hs, he, s.starts[i], s.ends[j - 1])}",
-            f"vrel|{wh}|{_verb_side(verb_at, i, j)}",
-            f"lrc|{wh}|{_count_near(anchors, i - 8, i)}|{_count_near(anchors, j, j + 8)}",
-            f"ppatq|{qtype}|{_pattern(tags[i:j])}",
-            f"pflwh|{wh}|{tags[i]}|{tags[j - 1]}",
-            f"spos|{wh}|{_bucket(i)}|{_bucket(n - j)}",
-            f"headin|{wh}|{head in s.stems[i:j]}",
-        ]
-        rows.append(start_rows[i] + end_rows[j] + [_h(k) for k in keys])
+        pattern = _pattern_of(tuple(tags[i:j]))
+        tag_i, tag_j = tags[i], tags[j - 1]
+        rows.append(
+            start_rows[i]
+            + end_rows[j]
+            + [
+                k_len[min(length, 8)],
+                k_shape[shape],
+                k_fshape[(s.shapes[i], s.shapes[j - 1])],
+                k_headshape[shape],
+                k_ov[ov],
+                k_ovlen[(ov, min(length, 4))],
+                k_lr[(lb, rb)],
+                k_l[lb],
+                k_r[rb],
+                k_ent[ent],
+                k_entwh[ent],
+                k_prevnext[(prev, nxt)],
+                k_comma[(commas[j] > commas[i], length > 2)],
+                k_pfl[(tag_i, tag_j)],
+                k_ppat[pattern],
+                k_pctx[(tags[i - 1] if i > 0 else "<s>", tags[j] if j < n else "</s>")],
+                k_verb[verbs[j] > verbs[i]],
+                k_near[_near(anchors, i, j)],
+                k_hint[_hint(hs, he, s.starts[i], s.ends[j - 1])],
+                k_vrel[_verb_side(verb_at, i, j)],
+                k_lrc[
+                    (
+                        min(asked[i] - asked[max(i - 8, 0)], 3),
+                        min(asked[min(j + 8, n)] - asked[j], 3),
+                    )
+                ],
+                k_ppatq[pattern],
+                k_pflwh[(tag_i, tag_j)],
+                k_spos[(buckets[i], buckets[n - j])],
+                k_headin[heads[j] > heads[i]],
+            ]
+        )
     return cands, rows
 
 
@@ -573,8 +663,9 @@ def best_span(
     if not cands:
         return None
     w = weights() if w is None else w
-    flat = np.fromiter((k for r in rows for k in r), dtype=np.int64)
-    offsets = np.cumsum([0] + [len(r) for r in rows[:-1]])
+    sizes = [len(r) for r in rows]
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(sizes))
+    offsets = np.cumsum([0, *sizes[:-1]])
     scores = np.add.reduceat(w[flat], offsets)
     top = int(np.argmax(scores))
     z = float(np.exp(scores - scores[top]).sum())

@@ -269,3 +269,32 @@ def test_a_span_of_years_is_one_date() -> None:
     text = "Old mill restored\n\nThe mill was rebuilt in 1861–1864 after a fire. It grinds flour again."
     answered = answer("When was the mill rebuilt?", clean_text(text))
     assert answered is not None and answered.span == "1861–1864"
+
+
+def _forget_span_memos() -> None:
+    span_model._TEMPLATES.clear()
+    span_model._HASHED.clear()
+    span_model._PATTERNS.clear()
+    span_model._sentence.cache_clear()
+
+
+def test_a_short_answer_does_not_depend_on_what_was_asked_before() -> None:
+    """The span scorer remembers hashed features across questions (and chats): what one question
+    filled in must never reach another's answer."""
+    art = clean_text(STORY)
+    questions = [
+        "How many residents will be moved?",
+        "Who leads the emergency service?",
+        "When did the council vote?",
+        "How much will the repairs cost?",
+        "Where will the residents be moved?",
+    ]
+    alone = {}
+    for q in questions:
+        _forget_span_memos()
+        alone[q] = answer(q, art)
+    _forget_span_memos()
+    for q in [*questions, *reversed(questions)]:
+        assert answer(q, art) == alone[q]
+    assert alone["How many residents will be moved?"].span == "about 1,200"  # type: ignore[union-attr]
+    assert alone["Who leads the emergency service?"].span == "Maj. Gen. Ana Ruiz"  # type: ignore[union-attr]
