@@ -156,6 +156,7 @@ _CONNECTORS = frozenset(
         "bin",
         "al",
         "y",
+        "&",
     }
 )
 _PLACE_SUFFIXES = _wordset(
@@ -371,6 +372,10 @@ def _common_opening(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
 
 def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) -> str:
     bares = [_bare(t[0]) for t in run]
+    if bares[0] == "st" and len(run) > 1 and (
+        bares[-1] in _ORG_WORDS | _PLACE_SUFFIXES or any(b.endswith(("'s", "’s")) for b in bares)
+    ):
+        return "place"  # "St Brenna's Hospital", "St Paul's Cathedral": a saint's, not a person
     if bares[0] in _TITLES:
         return "person"
     if bares[-1] in _PLACE_SUFFIXES or any(b in _PLACE_WORDS for b in bares):

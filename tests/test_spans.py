@@ -298,3 +298,16 @@ def test_a_short_answer_does_not_depend_on_what_was_asked_before() -> None:
         assert answer(q, art) == alone[q]
     assert alone["How many residents will be moved?"].span == "about 1,200"  # type: ignore[union-attr]
     assert alone["Who leads the emergency service?"].span == "Maj. Gen. Ana Ruiz"  # type: ignore[union-attr]
+
+
+def test_a_firm_named_with_an_ampersand_is_one_name() -> None:
+    text = (
+        "The harbour council of Kelmoor voted on Monday to close the old ferry pier. The repairs "
+        "would cost about £2.4 million, according to a report by the engineering firm Dunlin & "
+        "Rowe. The firm said the work would take 14 months."
+    )
+    assert [n.text for n in names("A report by the engineering firm Dunlin & Rowe.")] == [
+        "Dunlin & Rowe"
+    ]
+    got = answer("Who did the report?", clean_text(text))
+    assert got is not None and got.span == "Dunlin & Rowe"
