@@ -517,6 +517,8 @@ def _roles(sentences: list[str], name: str) -> str:
             continue
         for m in pat.finditer(s):
             out.append(m.group())
+        # "Her husband, Daniel,": the word before the comma says who he is.
+        out.extend(m.group() for m in _HEAD_NAMED.finditer(s) if m.group(2).split()[-1] == last)
     return " ".join(out)
 
 
@@ -560,6 +562,77 @@ def _outside(sentence: str, pieces: list[tuple[int, int]]) -> str:
     return sentence
 
 
+# A person named beside a word that says who they are to the story: "Her husband, Daniel,".
+_HEAD_SEX = {
+    **dict.fromkeys(
+        [
+            "man",
+            "boy",
+            "father",
+            "husband",
+            "son",
+            "brother",
+            "businessman",
+            "grandfather",
+            "dad",
+            "actor",
+            "spokesman",
+            "widower",
+            "nephew",
+            "uncle",
+        ],
+        "m",
+    ),
+    **dict.fromkeys(
+        [
+            "woman",
+            "girl",
+            "mother",
+            "wife",
+            "daughter",
+            "sister",
+            "businesswoman",
+            "grandmother",
+            "mum",
+            "actress",
+            "spokeswoman",
+            "widow",
+            "niece",
+            "aunt",
+        ],
+        "f",
+    ),
+}
+_HEAD_NAMED = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    rf"({'|'.join(sorted(_PERSON_HEADS | set(_HEAD_SEX) | {'partner', 'friend', 'neighbour'}))})"
+    r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),"
+)
+_SEXED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _people_in(sentence: str, sex: dict[str, str]) -> list[str]:
+    """The people a sentence names, in order: those spans.names takes for people, and those named
+    beside a word for a person ("her husband, Daniel,"). Notes in `sex` (by surname) whose sex
+    the sentence shows: "her husband", "Mrs"."""
+    found = [
+        (sp.start, person_name(sp.text)) for sp in spans.names(sentence) if sp.kind == "person"
+    ]
+    for m in _HEAD_NAMED.finditer(sentence):
+        name = person_name(m.group(2))
+        found.append((m.start(2), name))
+        if m.group(1) in _HEAD_SEX:
+            sex.setdefault(name.split()[-1], _HEAD_SEX[m.group(1)])
+    for m in _SEXED_TITLE.finditer(sentence):
+        sex.setdefault(m.group(2), "m" if m.group(1) == "Mr" else "f")
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
 def speeches(sentences: list[str]) -> list[Said | None]:
     """For each sentence: what it reports someone said, and who, when it does."""
     out: list[Said | None] = [None] * len(sentences)
@@ -567,6 +640,21 @@ def speeches(sentences: list[str]) -> list[Said | None]:
     titled = titles(sentences)
     full_names: dict[str, list[tuple[int, str]]] = {}
     last_person: str | None = None
+    seen: list[str] = []  # the people named so far, the latest last
+    sex: dict[str, str] = {}  # by surname, where the article shows it
+
+    def person_for(phrase: str) -> str | None:
+        """Whom "he" or "she" means: the latest person named whose sex, where the article shows
+        it, fits the pronoun ("Her husband, Daniel, ... He said" is Daniel, not the nurse)."""
+        head = phrase.split()[0].lower() if phrase.split() else ""
+        want = _PRONOUN_SEX.get(head)
+        if want is None or len(phrase.split()) > 1:
+            return last_person
+        for person in reversed(seen):
+            if sex.get(person.split()[-1], want) == want:
+                return person
+        return last_person
+
     pending: str | None = None  # "Reeves, who leads the investigation, said:" -> the next quote
     pending_at = -1
     # A quote running on from the sentence before has that sentence's speaker.
@@ -583,16 +671,18 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             trail = _trailing(s)
             if trail:
                 words, phrase = trail
-                speaker = _phrase_speaker(phrase, last_person, titled) or speaker
+                speaker = _phrase_speaker(phrase, person_for(phrase), titled) or speaker
             elif said_here:
                 words = _reported(s)
             if not words:
                 found_by = _according(s)
                 if found_by:
                     words, said_here = found_by[0], True
-                    speaker = speaker or _phrase_speaker(found_by[1], last_person, titled)
+                    speaker = speaker or _phrase_speaker(
+                        found_by[1], person_for(found_by[1]), titled
+                    )
         if speaker is None and pronoun:
-            speaker = _phrase_speaker(pronoun.group(1), last_person, titled)
+            speaker = _phrase_speaker(pronoun.group(1), person_for(pronoun.group(1)), titled)
         if speaker is None and said_here and words:
             m = _DESCRIPTOR.match(outside)
             if m and _is_person(m.group(1).split()[-1]):
@@ -621,22 +711,26 @@ def speeches(sentences: list[str]) -> list[Said | None]:
                 attribution = prev.attribution if prev.attribution is not None else i - 1
             elif after:
                 speaker, attribution = after, i + 1
-            elif nxt and not pieces[i + 1] and _PRONOUN_SAID.search(nxt) and last_person:
-                speaker, attribution = last_person, i + 1
+            elif nxt and not pieces[i + 1] and (later := _PRONOUN_SAID.search(nxt)) and last_person:
+                speaker, attribution = person_for(later.group(1)), i + 1
             elif prev is not None:
                 speaker, attribution = prev.speaker, i - 1
         if not quote and _COLON_SAY.search(s):
-            pending = speaker or (last_person if pronoun else None)
+            pending = speaker or (person_for(pronoun.group(1)) if pronoun else None)
             pending_at = i
         if speaker:
             speaker = _full_name(sentences, speaker, i, full_names)
         if words and (speaker or said_here or (quote and attribution is not None)):
             out[i] = Said(speaker, words.strip().rstrip(","), attribution, quote)
-        people = _people(s)
+        people = _people_in(s, sex)
         if speaker:
             last_person = speaker
         elif people:
             last_person = people[-1]
+        for person in [*people, *([speaker] if speaker else [])]:
+            if person in seen:
+                seen.remove(person)
+            seen.append(person)
     roles: dict[str, str] = {}
     for i, sp in enumerate(out):
         if sp is not None and sp.speaker:

@@ -324,3 +324,30 @@ def test_prosecuting_after_a_name_makes_him_the_prosecutor() -> None:
     got = answer("What did the defence say about the volunteers?", HEARING)
     assert got is not None
     assert got.span == "He is deeply sorry for what he did to the volunteers."
+
+
+MARATHONS = """A nurse from Carrowby has raised more than £48,000 for the children's ward where she works by running 12 marathons in 12 days.
+
+Priya Anand, 34, began the challenge on 2 May in Edinburgh and finished on Saturday outside St Brenna's Hospital, where she has worked for nine years.
+
+She said she decided to run after the ward's play room was closed because it needed a new roof. "The children deserve somewhere bright to go when they are stuck in bed for weeks," she said.
+
+Her husband, Daniel, followed her in a camper van and cooked her pasta every night. He said the hardest day was the ninth, when she ran through heavy rain near Penrith."""
+
+
+def test_she_is_the_woman_named_before_not_the_hospital_after_her() -> None:
+    # "St Brenna's Hospital" is a place, not a person that "she" could mean.
+    got = answer("What did Priya Anand say?", MARATHONS)
+    assert got is not None and got.span is not None
+    assert got.span.startswith("The children deserve somewhere bright to go")
+
+
+def test_he_is_the_husband_named_by_his_relation_not_the_woman_before() -> None:
+    # "Her husband, Daniel," names a man: "He said" is Daniel, though Priya Anand spoke last.
+    said = answer("What did Daniel say?", MARATHONS)
+    assert said is not None and said.span is not None
+    assert said.span.startswith("the hardest day was the ninth")
+    by_relation = answer("What did her husband say?", MARATHONS)
+    assert by_relation is not None and by_relation.span == said.span
+    who = answer("Who said the hardest day was the ninth?", MARATHONS)
+    assert who is not None and who.span == "Daniel"
