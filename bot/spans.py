@@ -372,8 +372,13 @@ def _common_opening(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
 
 def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) -> str:
     bares = [_bare(t[0]) for t in run]
-    if bares[0] == "st" and len(run) > 1 and (
-        bares[-1] in _ORG_WORDS | _PLACE_SUFFIXES or any(b.endswith(("'s", "’s")) for b in bares)
+    if (
+        bares[0] == "st"
+        and len(run) > 1
+        and (
+            bares[-1] in _ORG_WORDS | _PLACE_SUFFIXES
+            or any(b.endswith(("'s", "’s")) for b in bares)
+        )
     ):
         return "place"  # "St Brenna's Hospital", "St Paul's Cathedral": a saint's, not a person
     if bares[0] in _TITLES:
