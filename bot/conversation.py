@@ -52,7 +52,7 @@ def context_for(question: str, state: Context | None) -> Context | None:
     leave?" does, "what did the woman find in her coat?" does not (her = the woman)."""
     if state is None:
         return None
-    if _OPENER.match(question):
+    if _OPENER.match(question) or followup.SAID_SO.match(question):
         return state
     head = _LEAD.sub("", question)
     for m in _PRONOUN.finditer(head):

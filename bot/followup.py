@@ -34,6 +34,13 @@ _WH = re.compile(
 
 
 _WHICH = re.compile(r"^\s*(?:which|what)\s+([a-z]{3,})\b", re.IGNORECASE)
+# "Who said so?" / "and who told you that?": who said what the last answer says.
+SAID_SO = re.compile(
+    r"^\s*(?:(?:and|so|but|ok(?:ay)?)[\s,]+)?who\s+(?:said|says|told\s+\w+|claimed|claims|wrote|"
+    r"announced|confirmed|thinks|believes|predicted|promised|warned)\s+(?:so|that|this|it)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_MAX_SAID_WORDS = 40  # of the last answer, for finding its sentence again
 
 
 def _possessive(name: str) -> str:
@@ -143,6 +150,10 @@ def resolve(question: str, context: Context) -> str:
     """The question with its pronouns replaced by the people or things of the previous answer,
     and an elided question ("And when?", "And the mayor?") completed from the previous one."""
     q = question.strip()
+    if SAID_SO.match(q) and context.last_answer:
+        # "Who said so?": the speaker of the answer just given, found by its own words.
+        words = context.last_answer.split()[:_MAX_SAID_WORDS]
+        return "Who said " + " ".join(words).rstrip(".!?\"'”’ ") + "?"
     another = _asked_about_another(q, context)
     if another is not None:
         return another

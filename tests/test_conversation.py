@@ -200,3 +200,18 @@ def test_and_the_girls_asks_the_previous_question_about_the_word_named_beside_it
     assert york is not None and york.span == "310"
     leeds, _ = ask("and in Leeds?", article, state)
     assert leeds is not None and leeds.span == "540"
+
+
+PLAY_ROOM = """Nurse raises £48,000 for a children's ward
+
+Priya Anand, 34, ran 12 marathons in 12 days to raise money for the ward where she works.
+
+The hospital trust said the money would pay for a new roof for the play room. A spokesman, Callum Reid, said work on the play room would start in September."""
+
+
+def test_who_said_so_is_the_speaker_of_the_answer_just_given() -> None:
+    art = clean_text(PLAY_ROOM)
+    when, state = ask("when will work on the play room start?", art, None)
+    assert when is not None and when.span == "September"
+    who, state = ask("who said so?", art, state)
+    assert who is not None and who.span == "Callum Reid"
