@@ -317,69 +317,8 @@ _APPOSED = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?:the\s+)?(?:son|daughter|wife|husband|"
     r"father|mother|brother|sister|widow|friend|partner)\s+of\s[^,]{0,80}$"
 )
-# A phrase with one of these at its head means the person the story is about ("the hopeless
-# romantic also stated ...").
-_PERSON_HEADS = frozenset(
-    [
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "mother",
-        "father",
-        "romantic",
-        "actor",
-        "actress",
-        "singer",
-        "star",
-        "player",
-        "politician",
-        "lawmaker",
-        "veteran",
-        "teenager",
-        "victim",
-        "pensioner",
-        "student",
-        "businessman",
-        "businesswoman",
-        "grandmother",
-        "grandfather",
-        "midfielder",
-        "striker",
-        "defender",
-        "goalkeeper",
-        "skipper",
-        "captain",
-        "pilot",
-        "driver",
-        "farmer",
-        "teacher",
-        "doctor",
-        "nurse",
-        "chef",
-        "owner",
-        "founder",
-        "boss",
-        "coach",
-        "manager",
-        "mayor",
-        "officer",
-        "worker",
-        "resident",
-        "passenger",
-        "mum",
-        "dad",
-        "husband",
-        "wife",
-        "millionaire",
-        "billionaire",
-        "entrepreneur",
-        "author",
-        "writer",
-        "artist",
-        "photographer",
-    ]
-)
+# A phrase with a word of spans.PERSON_HEADS at its head means the person the story is about
+# ("the hopeless romantic also stated ...").
 _DESCRIPTOR = re.compile(
     rf"^\s*(?:The|the|This|this)\s+((?:[a-z\d][\w-]*\s+){{1,3}}?)(?:also\s+|later\s+|then\s+)?{_SAY}\b"
 )
@@ -500,7 +439,7 @@ def _phrase_speaker(
 
 def _is_person(head: str) -> bool:
     head = head.lower().rstrip(",.")
-    return head in _PERSON_HEADS or head.endswith("-year-old")
+    return head in spans.PERSON_HEADS or head.endswith("-year-old")
 
 
 def _roles(sentences: list[str], name: str) -> str:
@@ -605,7 +544,7 @@ _HEAD_SEX = {
 }
 _HEAD_NAMED = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,2}?"
-    rf"({'|'.join(sorted(_PERSON_HEADS | set(_HEAD_SEX) | {'partner', 'friend', 'neighbour'}))})"
+    rf"({'|'.join(sorted(spans.PERSON_HEADS | set(_HEAD_SEX) | {'partner', 'friend', 'neighbour'}))})"
     r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),"
 )
 _SEXED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")

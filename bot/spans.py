@@ -192,6 +192,79 @@ _PLACE_PREPS = frozenset(
         "through",
     }
 )
+# Words for a person: "the 31-year-old", "her husband, Daniel," (see _classify).
+PERSON_HEADS = frozenset(
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "mother",
+        "father",
+        "romantic",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "player",
+        "politician",
+        "lawmaker",
+        "veteran",
+        "teenager",
+        "victim",
+        "pensioner",
+        "student",
+        "businessman",
+        "businesswoman",
+        "grandmother",
+        "grandfather",
+        "midfielder",
+        "striker",
+        "defender",
+        "goalkeeper",
+        "skipper",
+        "captain",
+        "pilot",
+        "driver",
+        "farmer",
+        "teacher",
+        "doctor",
+        "nurse",
+        "chef",
+        "owner",
+        "founder",
+        "boss",
+        "coach",
+        "manager",
+        "mayor",
+        "officer",
+        "worker",
+        "resident",
+        "passenger",
+        "mum",
+        "dad",
+        "husband",
+        "wife",
+        "millionaire",
+        "billionaire",
+        "entrepreneur",
+        "author",
+        "writer",
+        "artist",
+        "photographer",
+    ]
+)
+_APPOSED_HEADS = PERSON_HEADS | {
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "partner",
+    "friend",
+    "spokesman",
+    "spokeswoman",
+    "neighbour",
+}
 _PERSON_VERBS = _wordset(
     """said says told added asked wrote explained announced claimed argued noted stated warned
     insisted replied spoke"""
@@ -383,6 +456,8 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
         return "place"  # "St Brenna's Hospital", "St Paul's Cathedral": a saint's, not a person
     if bares[0] in _TITLES:
         return "person"
+    if len(before) == 2 and before[1] == "," and after == "," and before[0] in _APPOSED_HEADS:
+        return "person"  # "Her husband, Daniel, followed her"
     if bares[-1] in _PLACE_SUFFIXES or any(b in _PLACE_WORDS for b in bares):
         return "place"
     prev = before[-1] if before else ""

@@ -311,3 +311,15 @@ def test_a_firm_named_with_an_ampersand_is_one_name() -> None:
     ]
     got = answer("Who did the report?", clean_text(text))
     assert got is not None and got.span == "Dunlin & Rowe"
+
+
+def test_a_single_name_set_off_after_a_word_for_a_person_is_a_person() -> None:
+    text = (
+        "A nurse ran 12 marathons in 12 days for the ward where she works. Her husband, Daniel, "
+        "followed her in a camper van and cooked her pasta every night."
+    )
+    assert [(n.text, n.kind) for n in names("Her husband, Daniel, followed her.")] == [
+        ("Daniel", "person")
+    ]
+    got = answer("Who cooked her pasta?", clean_text(text))
+    assert got is not None and got.span == "Daniel"
