@@ -579,6 +579,67 @@ _PLACE_IN = re.compile(r"\b(?:in|at|on|near|inside|outside|into|onto)\s", re.IGN
 _WHERE_IS = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+([^?]+)", re.IGNORECASE)
 
 
+# A verb opening a sentence's second clause: "... and finished", "..., then flew".
+_JOINED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:then\s+|later\s+)?([a-z]{3,})\b")
+
+
+def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
+    """When the span lies in the first of two joined clauses and the question's verb opens the
+    second ("began in Edinburgh and finished outside the hospital"), the asked type's first
+    candidate in that second clause; else None."""
+    at = sentence.find(text)
+    if at < 0:
+        return None
+    ws = words(q.text)
+    verbs = {
+        stem(w)
+        for w, t in zip(ws, pos.tag(ws), strict=True)
+        if t == "VERB" and w.lower() not in STOP_WORDS
+    }
+    if not verbs:
+        return None
+    for m in _JOINED_VERB.finditer(sentence, at + len(text)):
+        if stem(m.group(1)) not in verbs:
+            continue
+        end = _JOINED_VERB.search(sentence, m.end())
+        stop = end.start() if end else len(sentence)
+        inside = [
+            c
+            for c in _typed_for(q, sentence)
+            if m.end() <= c.start and c.end <= stop and _new_to_question(c, q)
+        ]
+        return inside[0].text if inside else None
+    return None
+
+
+def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
+    """When the span counts something else than "how many X" asks ("12 marathons" for "how many
+    days"), the one number the sentence gives of X ("12 days"), trimmed of X unless the bare
+    number is written twice ("12 marathons in 12 days"); None when it gives none, or several.
+    A bare number ("Six" of "Six of the seven lines") is left alone."""
+    many = _HOW_MANY.search(q.text) if q.info is not None else None
+    if many is None or many.group(1).lower() in STOP_WORDS:
+        return None
+    asked = stem(many.group(1).lower())
+    last = text.split()[-1].lower() if text.split() else ""
+    if len(text.split()) < 2 or stem(last) == asked or not _A_COUNT.search(text):
+        return None
+    found = {
+        n.text
+        for n in spans.numbers(sentence)
+        if len(n.text.split()) > 1 and stem(n.text.split()[-1].lower()) == asked
+    }
+    if len(found) != 1:
+        return None
+    whole = found.pop()
+    bare = _trim_number(whole, q)
+    return (
+        bare
+        if len(re.findall(rf"(?<![\w.,]){re.escape(bare)}(?![\w]|[.,]\d)", sentence)) == 1
+        else whole
+    )
+
+
 def _trim_number(text: str, q: _Question) -> str:
     """Drop a unit the question already names: "How many residents" -> "1,200", not "1,200
     residents"."""
@@ -707,6 +768,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
         # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
         text = text[: company.start()]
+    if q.qtype in (QType.PLACE, QType.DATE) and q.info is not None:
+        own = _of_the_asked_clause(q, sentence, text)
+        if own and own != text:
+            # "Where did she finish?" - "began ... in Edinburgh and finished ... outside St
+            # Brenna's Hospital": the place of the asked verb's own clause.
+            text, prob = own, max(prob, AGREE_CONFIDENCE)
     kind = _named_kind(q) or _place_kind(q)
     if kind and kind not in {stem(w) for w in text.split()}:
         named_kind = _kind_name(sentence, kind)
@@ -776,6 +843,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
             # sentence names by what they are, not a name beside it ("Paramedics").
             text, prob = doer, max(prob, AGREE_CONFIDENCE)
+    counted = _count_of_asked(q, sentence, text)
+    if counted and counted != text:
+        # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
+        text, prob = counted, max(prob, AGREE_CONFIDENCE)
     result = _SCORE.search(sentence) if _SCORE_ASKED.search(q.text) else None
     if result:
         # "What was the score?" - "2-2", not the "2" of it.

@@ -323,3 +323,30 @@ def test_a_single_name_set_off_after_a_word_for_a_person_is_a_person() -> None:
     ]
     got = answer("Who cooked her pasta?", clean_text(text))
     assert got is not None and got.span == "Daniel"
+
+
+def test_how_many_counts_the_thing_asked_not_the_first_number() -> None:
+    text = (
+        "A nurse from Carrowby has raised more than £48,000 for the ward where she works by "
+        "running 12 marathons in 12 days. She finished outside the hospital on Saturday."
+    )
+    art = clean_text(text)
+    # The bare "12" would be the marathons' as much as the days': the days are shown with it.
+    days = answer("How many days did she run for?", art)
+    assert days is not None and days.span == "12 days"
+    other = clean_text(text.replace("12 marathons", "ten marathons"))
+    days = answer("How many days did she run for?", other)
+    assert days is not None and days.span == "12"
+
+
+def test_where_asks_the_place_of_its_own_verb_in_a_sentence_of_two_clauses() -> None:
+    text = (
+        "A nurse has raised more than £48,000 for the ward where she works. Priya Anand, 34, "
+        "began the challenge on 2 May in Edinburgh and finished on Saturday outside St Brenna's "
+        "Hospital, where she has worked for nine years."
+    )
+    art = clean_text(text)
+    finish = answer("Where did Priya Anand finish?", art)
+    assert finish is not None and finish.span == "St Brenna's Hospital"
+    began = answer("Where did Priya Anand begin the challenge?", art)
+    assert began is not None and began.span == "Edinburgh"
