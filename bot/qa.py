@@ -579,6 +579,33 @@ _PLACE_IN = re.compile(r"\b(?:in|at|on|near|inside|outside|into|onto)\s", re.IGN
 _WHERE_IS = re.compile(r"^\W*where\s+(?:is|are|was|were)\s+([^?]+)", re.IGNORECASE)
 
 
+_WHICH_WAS = re.compile(
+    r"^\s*(?:which|what)\s+([a-z]+)\s+(?:is|was|are|were)\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_IS_THEN = re.compile(
+    r"\b(?:is|was|are|were)\s+((?:the|a|an)\s+)?([^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)(?=\s*(?:[,.;:]|$|\s(?:when|which|who|where|after|before|because|and|but)\b))"
+)
+
+
+def _copula_complement(q: _Question, sentence: str) -> str | None:
+    """ "Which day was the hardest?" - "the hardest day was the ninth": the phrase after the
+    sentence's "was" whose subject holds the question's words ("hardest day"); else None."""
+    m = _WHICH_WAS.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    wanted = {stem(w) for w in (m.group(1), *m.group(2).split()) if w.lower() not in STOP_WORDS}
+    if len(wanted) < 2:
+        return None
+    for c in _IS_THEN.finditer(sentence):
+        before = words(sentence[max(0, c.start() - 60) : c.start()])[-5:]
+        if wanted <= {stem(w.lower()) for w in before}:
+            answer = (c.group(1) or "") + c.group(2)
+            if not {stem(w.lower()) for w in words(answer)} & wanted:
+                return answer
+    return None
+
+
 # A verb opening a sentence's second clause: "... and finished", "..., then flew".
 _JOINED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:then\s+|later\s+)?([a-z]{3,})\b")
 
@@ -843,6 +870,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
             # sentence names by what they are, not a name beside it ("Paramedics").
             text, prob = doer, max(prob, AGREE_CONFIDENCE)
+    complement = _copula_complement(q, sentence)
+    if complement and complement != text:
+        # "Which day was the hardest?" - "the hardest day was the ninth, when ...": what the
+        # sentence says the asked thing was.
+        text, prob = complement, max(prob, AGREE_CONFIDENCE)
     counted = _count_of_asked(q, sentence, text)
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.

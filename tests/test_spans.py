@@ -350,3 +350,12 @@ def test_where_asks_the_place_of_its_own_verb_in_a_sentence_of_two_clauses() -> 
     assert finish is not None and finish.span == "St Brenna's Hospital"
     began = answer("Where did Priya Anand begin the challenge?", art)
     assert began is not None and began.span == "Edinburgh"
+
+
+def test_which_x_was_the_y_is_what_the_sentence_says_it_was() -> None:
+    text = (
+        "A nurse ran 12 marathons in 12 days for the ward where she works. Her husband said the "
+        "hardest day was the ninth, when she ran through heavy rain near Penrith."
+    )
+    got = answer("Which day was the hardest?", clean_text(text))
+    assert got is not None and got.span == "the ninth"
