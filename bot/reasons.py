@@ -61,7 +61,8 @@ _TIME_AFTER = re.compile(
     r"early|mid|late|previous|next|turn|age)\b|(?:(?:a|an)\s+(?=(?:[\w-]+\s+){0,2}?(?:"
     r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnight|months?|years?|seasons?|decades?|"
     r"while|moment|time|spell|period|break|delay|wait|pause)\b)|(?:one|two|three|four|five|six|"
-    r"several|few|many|some|nearly|almost|more|less|about|just|only)\s)|midnight\b|dark\b|dawn\b|"
+    r"several|few|many|some|nearly|almost|more|less|about|just|only)\s(?!of\b))|midnight\b|dark\b|"
+    r"dawn\b|"
     r"noon\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|january\b|february\b|march\b|"
     r"april\b|may\b|june\b|july\b|august\b|september\b|october\b|november\b|december\b|"
     r"(?:this|that|last|next)\s+(?:year|month|week|season)\b)|since\s+(?:he|she|they|it|i|we)\s",
@@ -372,7 +373,7 @@ def predicate(sentence: str, question: str) -> str | None:
 
 # "How long / how far / how tall ...?": a duration or a distance with its unit.
 _MEASURE_QUESTION = re.compile(
-    r"\bhow\s+(long|far|tall|high|deep|wide)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"\bhow\s+(long|far|tall|high|deep|wide|fast)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
     r"(?:called|named))",
     re.IGNORECASE,
 )
@@ -394,9 +395,16 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 
+_SPEED = re.compile(
+    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
+    r"[\s-]*(?:mph|km/h|kmh|kph|knots|(?:miles|kilomet(?:re|er)s)\s+(?:an|per)\s+hour)\b",
+    re.IGNORECASE,
+)
+
 
 def asks_measure(question: str) -> bool:
-    """Whether the question asks "how long / far / tall ...?" (a duration or a distance)."""
+    """Whether the question asks "how long / far / tall / fast ...?" (a duration, a distance or a
+    speed)."""
     return measure_asked(question) is not None
 
 
@@ -416,7 +424,14 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
     m = _MEASURE_QUESTION.search(question)
     if not m:
         return None
-    units = (_DURATION, _DISTANCE) if m.group(1).lower() == "long" else (_DISTANCE,)
+    asked = m.group(1).lower()
+    units = (
+        (_DURATION, _DISTANCE)
+        if asked == "long"
+        else (_SPEED,)
+        if asked == "fast"
+        else (_DISTANCE,)
+    )
     for unit in units:
         inside = unit.search(text or "")
         if inside:

@@ -343,3 +343,24 @@ def test_a_reason_put_first_ends_at_its_comma() -> None:
     got = answer("Why are jellyfish fossils rare?", text)
     assert got is not None
     assert got.span == "Because of their soft, watery bodies"
+
+
+BUS = """A bus company has been fined £250,000 after one of its double-deckers ran backwards down a steep hill in Marlow Vale when its brakes failed.
+
+Northline Buses admitted breaching safety rules at Redbridge Crown Court on Thursday. Nobody was hurt, but the court heard that 31 passengers were on board."""
+
+
+def test_after_one_of_them_is_a_reason_not_a_time() -> None:
+    # "after one year" is a time; "after one of its double-deckers ran backwards" is what happened.
+    got = answer("Why was the company fined?", BUS)
+    assert got is not None and got.span is not None
+    assert got.span.startswith("after one of its double-deckers ran backwards")
+
+
+def test_how_fast_is_answered_by_a_speed_or_not_in_bold() -> None:
+    # The article gives no speed: the closest sentence may be shown, never "£250,000" in bold.
+    got = answer("How fast was the bus going?", BUS)
+    assert got is None or got.span is None
+    faster = BUS.replace("ran backwards", "ran backwards at 30mph")
+    sped = answer("How fast was the bus going?", faster)
+    assert sped is not None and sped.span == "30mph"
