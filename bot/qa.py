@@ -892,10 +892,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
     if _AGE_QUESTION.search(q.text) and (
-        not _AN_AGE.search(text) or any(text in d.text for d in spans.dates(sentence))
+        not _AN_AGE.search(text)
+        or any(text in d.text for d in spans.dates(sentence))
+        or spans.MONEY.search(text)
     ):
         # "how old is the skipper?" - "the oldest of the three": "three" is no age, nor the
-        # "7" of "on June 7"
+        # "7" of "on June 7", nor a sum ("£90,000")
         shown = None
     elif reasons.asks_measure(q.text) and not reasons.measure(sentence, q.text, text):
         shown = None  # "how long were the drivers on strike?" - "240 drivers" is no duration

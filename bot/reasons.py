@@ -11,7 +11,10 @@ from bot.words import STOP_WORDS, stem
 # Markers that say "the reason is": tried before the ambiguous ones below; in news also ", blaming"
 # and ", citing" ("will close in June, blaming soaring energy bills").
 _WHY_STRONG = re.compile(
-    r"\b(because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
+    # "due to close in July" is a date set, not a reason: "due to" before a verb of plans.
+    r"\b(because(?:\s+of)?|due\s+to(?!\s+(?:be|close|open|reopen|start|begin|end|finish|"
+    r"arrive|leave|return|take|meet|appear|retire|launch|resume|face|go|come|run|play|sign|"
+    r"visit|hold|make|give|speak|travel|fly|land|expire|complete|receive|stand)\b)|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
     r"(?<=,\s)blaming|(?<=,\s)citing|"
     r"in\s+order\s+to|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|"
     r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to|"

@@ -364,3 +364,21 @@ def test_how_fast_is_answered_by_a_speed_or_not_in_bold() -> None:
     faster = BUS.replace("ran backwards", "ran backwards at 30mph")
     sped = answer("How fast was the bus going?", faster)
     assert sped is not None and sped.span == "30mph"
+
+
+SCHOOL = """A village primary school that was due to close in July will stay open after parents raised £90,000 in six weeks, the county council said on Wednesday.
+
+Hollins Green Primary, which has 46 pupils, was put on a closure list in March because the council said it could no longer afford to repair its heating and roof."""
+
+
+def test_due_to_close_is_a_date_set_not_a_reason() -> None:
+    # "due to close in July" says when, not why: it is never shown as the reason.
+    got = answer("Why is the school staying open?", SCHOOL)
+    assert got is not None and got.span is not None
+    assert not got.span.startswith("due to close")
+    assert got.span.startswith("after parents raised £90,000")
+
+
+def test_a_sum_of_money_is_no_age() -> None:
+    got = answer("How old is the school?", SCHOOL)
+    assert got is None or got.span is None
