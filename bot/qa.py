@@ -617,12 +617,7 @@ def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
     at = sentence.find(text)
     if at < 0:
         return None
-    ws = words(q.text)
-    verbs = {
-        stem(w)
-        for w, t in zip(ws, pos.tag(ws), strict=True)
-        if t == "VERB" and w.lower() not in STOP_WORDS
-    }
+    verbs = {t for t, kind in _question_view(q)[1].items() if kind == "verb"}
     if not verbs:
         return None
     for m in _JOINED_VERB.finditer(sentence, at + len(text)):

@@ -544,7 +544,7 @@ _HEAD_SEX = {
 }
 _HEAD_NAMED = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,2}?"
-    rf"({'|'.join(sorted(spans.PERSON_HEADS | set(_HEAD_SEX) | {'partner', 'friend', 'neighbour'}))})"
+    rf"({'|'.join(sorted(spans.APPOSED_HEADS | set(_HEAD_SEX)))})"
     r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),"
 )
 _SEXED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")

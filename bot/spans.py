@@ -254,7 +254,8 @@ PERSON_HEADS = frozenset(
         "photographer",
     ]
 )
-_APPOSED_HEADS = PERSON_HEADS | {
+# Words for a person that a name set off by commas may follow: "Her husband, Daniel,".
+APPOSED_HEADS = PERSON_HEADS | {
     "son",
     "daughter",
     "brother",
@@ -456,7 +457,7 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
         return "place"  # "St Brenna's Hospital", "St Paul's Cathedral": a saint's, not a person
     if bares[0] in _TITLES:
         return "person"
-    if len(before) == 2 and before[1] == "," and after == "," and before[0] in _APPOSED_HEADS:
+    if len(before) == 2 and before[1] == "," and after == "," and before[0] in APPOSED_HEADS:
         return "person"  # "Her husband, Daniel, followed her"
     if bares[-1] in _PLACE_SUFFIXES or any(b in _PLACE_WORDS for b in bares):
         return "place"
