@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot import pos
 from bot.words import STOP_WORDS, stem
@@ -311,7 +312,7 @@ def _bare(tok: str) -> str:
     return tok.rstrip(".").lower()
 
 
-def dates(sentence: str) -> list[Span]:
+def _find_dates(sentence: str) -> list[Span]:
     """Date and time expressions, longest first at each position.
 
     Month names count only capitalised, and a bare "May" only after a word that introduces a
@@ -336,7 +337,7 @@ _BEFORE_MONTH = re.compile(
 )
 
 
-def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
+def _find_numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
     """Numbers (digits, number words, money, percentages), with a following unit word if any."""
     out = []
     for m in _NUMBER.finditer(sentence):
@@ -365,7 +366,7 @@ AGENT = re.compile(
 )
 
 
-def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
+def _find_names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
     """Runs of capitalised words, classified as person, place or (unknown) name.
 
     A sentence's first word counts only when it is not a stop word, since capitalisation there
@@ -609,3 +610,40 @@ _BEARING = re.compile(
     r"\)?\s+(?:\([^)]*\)\s+)?(?:from|outside))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# A sentence is asked about again and again (each question, its shortlist, each candidate span):
+# its dates, numbers and names are found once and kept for the sentences seen last. Spans are
+# frozen; each caller gets its own list.
+_MEMO = 8192
+
+
+@lru_cache(maxsize=_MEMO)
+def _dates(sentence: str) -> tuple[Span, ...]:
+    return tuple(_find_dates(sentence))
+
+
+@lru_cache(maxsize=_MEMO)
+def _numbers(sentence: str, with_unit: bool) -> tuple[Span, ...]:
+    return tuple(_find_numbers(sentence, with_unit=with_unit))
+
+
+@lru_cache(maxsize=_MEMO)
+def _names(sentence: str, first_word_ok: bool) -> tuple[Span, ...]:
+    return tuple(_find_names(sentence, first_word_ok=first_word_ok))
+
+
+def dates(sentence: str) -> list[Span]:
+    """Date and time expressions, longest first at each position (see _find_dates)."""
+    return list(_dates(sentence))
+
+
+def numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
+    """Numbers (digits, number words, money, percentages), with a following unit word if any."""
+    return list(_numbers(sentence, with_unit))
+
+
+def names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
+    """Runs of capitalised words, classified as person, place or (unknown) name (see
+    _find_names)."""
+    return list(_names(sentence, first_word_ok))

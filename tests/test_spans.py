@@ -51,6 +51,21 @@ def test_dates_numbers_names() -> None:
     assert places == ["Villeurbanne"]
 
 
+def test_a_sentence_asked_about_again_gives_the_same_spans_whatever_a_caller_did() -> None:
+    # The spans of a sentence are kept between questions; a caller that edits its list must not
+    # change what the next question finds.
+    sentence = "Maj. Gen. Ana Ruiz said on Friday that 1,200 residents would move to Villeurbanne."
+    for find in (names, dates, numbers):
+        first = find(sentence)
+        assert first
+        kept = list(first)
+        first.clear()
+        assert find(sentence) == kept
+    assert [s.text for s in names(sentence)] == ["Maj. Gen. Ana Ruiz", "Villeurbanne"]
+    assert names(sentence, first_word_ok=True)[0].text == "Maj. Gen. Ana Ruiz"
+    assert [s.text for s in numbers(sentence, with_unit=False)] == ["1,200"]
+
+
 def test_dateline() -> None:
     assert dateline_place(STORY) == "Lyon"
     assert dateline_place("The council met on Tuesday.") is None
