@@ -1,6 +1,7 @@
 """ "The article doesn't say": a small logistic regression over what the question asks that the
-article lacks (its names, numbers and rare terms found nowhere, or only far from the best
-sentence; the asked type missing there) and over how the question differs from its best sentence
+article lacks (its numbers and rare terms found nowhere near the best sentence, within
+bot.qa.NEAR sentences of it; its names found nowhere in the article; the asked type missing
+there) and over how the question differs from its best sentence
 (a negation, an opposite or a prefix the sentence lacks; a count, date or name asked for that the
 sentence does not hold). Weights and threshold: bot/data/refusal.json, made by
 bench/train_refusal.py on SQuAD 2.0 dev tuning titles and the news set's tuning split."""
@@ -246,6 +247,18 @@ _DEGREE = frozenset(
 
 
 @dataclass(frozen=True)
+class Near:
+    """The sentences near the best one (bot.qa.NEAR either side): their terms, lower-case text and
+    consecutive term pairs. A question's word the article has only far from its best sentence is
+    missing there, as in a paragraph; a name counts as there when the article has it anywhere
+    (a news story names its town or its person in full once, at the top)."""
+
+    terms: set[str] | frozenset[str]
+    text: str
+    pairs: set[str]
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What the ranker knows about its best sentence, for the refusal decision."""
 
@@ -275,25 +288,27 @@ def features(
     article_text: str,
     idf: dict[str, float],
     unseen_idf: float,
-    article_pairs: set[str],
+    near: Near,
 ) -> list[float]:
-    """The feature vector (in NAMES order) of a question against an article."""
+    """The feature vector (in NAMES order) of a question against an article: what it lacks near
+    the best sentence (its names: anywhere)."""
     weights = {t: idf.get(t, unseen_idf) for t in q_terms}
     total = sum(weights.values()) or 1.0
     # "Australian" of an article that says "Australia" is there (see _as_nation).
-    said = article_terms | _as_nation(q_terms, article_terms)
+    said = near.terms | _as_nation(q_terms, near.terms)
+    named = article_terms | _as_nation(q_terms, article_terms)
     absent = [t for t in q_terms if t not in said]
     caps = {stem(m.group()) for m in _CAP.finditer(question) if m.group().lower() not in STOP_WORDS}
-    absent_caps = sum(1 for c in caps if c not in said)
+    absent_caps = sum(1 for c in caps if c not in named)
     nums = set(_DIGITS.findall(question))
-    article_lower = article_text.lower()
-    absent_numbers = sum(1 for n in nums if not _number_in(n, article_text, article_lower))
+    near_lower = near.text.lower()
+    absent_numbers = sum(1 for n in nums if not _number_in(n, near.text, near_lower))
     top = max(idf.values(), default=1.0) or 1.0
     missing_max = max((weights[t] for t in absent), default=0.0) / top
     # A name of two or more words ("Hamming battery") whose words are all there but never together.
     absent_phrases = _absent_phrases(question, article_text)
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(q_terms)]
-    absent_pairs = sum(1 for p in pairs if p not in article_pairs) / (len(pairs) or 1)
+    absent_pairs = sum(1 for p in pairs if p not in near.pairs) / (len(pairs) or 1)
     sent = ev.sentence_terms
     window = ev.window_terms or sent
     # "the United States" where the sentence says "the USA": its words are there.
@@ -309,7 +324,7 @@ def features(
     sent_missing = max((weights[t] for t in in_article if t not in near_sent), default=0.0) / top
     rarest = max(q_terms, key=lambda t: weights[t]) if q_terms else ""
     off_window = [t for t in q_terms if t not in window]
-    caps_in_article = {c for c in caps if c in said}
+    caps_in_article = {c for c in caps if c in named}
     s_lower = ev.sentence.lower()
     q_words = {w.lower() for w in words(question)}
     s_words = {w.lower() for w in words(ev.sentence)}
@@ -357,7 +372,7 @@ def features(
         *_asked_missing(question, ev.sentence),
         ev.rank_prob,
         min(ev.rank_margin, 5.0),
-        float(_opposite_only(q_words, s_words, ev.sentence, article_text)),
+        float(_opposite_only(q_words, s_words, ev.sentence, near.text)),
         float(_negated_affirmed(question, ev.sentence)),
         *_wording(question, ev.sentence),
     ]
