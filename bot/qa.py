@@ -871,6 +871,15 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Which day was the hardest?" - "the hardest day was the ninth, when ...": what the
         # sentence says the asked thing was.
         text, prob = complement, max(prob, AGREE_CONFIDENCE)
+    subject = _passive_subject(q, sentence)
+    if subject:
+        # "What was built beside the weir?" - "A fish pass was built beside the weir so that
+        # salmon and trout ...": what the sentence says was built, not what swims. When the
+        # scorer's span is part of it or holds it ("Vanessa Santillan" of "Vanessa Santillan's
+        # body", "Donald Davies" of "Davies"), that span, and sure now.
+        if not (text and (text in subject or subject in text)):
+            text = subject
+        prob = max(prob, AGREE_CONFIDENCE)
     counted = _count_of_asked(q, sentence, text)
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
@@ -1389,6 +1398,49 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
                 # discoverer| Joseph Black" (a name, which the scorer finds).
                 return doer.group(1)
     return None
+
+
+# "What was built beside the weir?", "who was arrested?": the question's passive verb.
+_WHAT_WAS_DONE = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:what|who)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
+    r"will\s+be|would\s+be|can\s+be|could\s+be)\s+([a-z]+)\b",
+    re.IGNORECASE,
+)
+_AUXILIARY = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|can\s+be|could\s+be)"
+# Where a clause's subject starts: the sentence's start, a comma, a semicolon or a joining word.
+_SUBJECT_START = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|when|after|before|while|as|because|that|which|where)\s+)(?=\S)",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = frozenset(
+    ["it", "they", "he", "she", "this", "that", "these", "those", "we", "i"]
+)
+
+
+def _passive_subject(q: _Question, sentence: str) -> str | None:
+    """For "what / who was <done> ...?", the subject of the sentence's "was <done>": "A fish pass
+    was built beside the weir" - "A fish pass"; None when it is a pronoun, longer than six words
+    or made of the question's own words."""
+    m = _WHAT_WAS_DONE.match(q.text) if q.info is not None else None
+    if m is None or m.group(1).lower() in STOP_WORDS:
+        return None
+    done = re.search(
+        rf"\b{_AUXILIARY}\s+(?:[a-z]+ly\s+)?{re.escape(m.group(1).lower())}\b", sentence
+    )
+    if done is None:
+        return None
+    before = sentence[: done.start()].rstrip().rstrip(",")
+    starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
+    subject = before[starts[-1] :].strip()
+    if len(starts) > 1 and not any(c.isalpha() for c in subject):
+        # "Luigi Costa, 71, is accused": past the age, the name before its comma.
+        subject = before[starts[-2] :].split(",")[0].strip()
+    said = words(subject)
+    if not said or len(said) > 6 or said[0].lower() in _PRONOUN_SUBJECT:
+        return None
+    if {stem(w.lower()) for w in said if w.lower() not in STOP_WORDS} <= set(q.terms):
+        return None
+    return subject
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")

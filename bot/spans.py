@@ -109,9 +109,10 @@ _NUMBER = re.compile(
     + r")",
     re.IGNORECASE,
 )
-# "How much did it cost / pay / raise ...", "what's the price ...": a question for a sum of money.
+# "How much did it cost / pay / raise ...", "what's the price ...": a question for a sum of money
+# (the words between may be possessives or hyphenated: "the agency's flood-defence wall cost").
 _MONEY_QUESTION = re.compile(
-    r"\bhow\s+much\b(?:\s+\w+){0,6}?\s+(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|"
+    r"\bhow\s+much\b(?:\s+[\w'’-]+){0,8}?\s+(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|"
     r"charge|charged|charges|raise|raised|earn|earned|earns|fined|owe|owed|owes|sell|sold|buy|"
     r"bought|budget|salary|fee|fees|bail|compensation|damages|invest|invested|fine|tickets?|"
     r"fares?|rent|admission)\b"

@@ -24,7 +24,7 @@ from bot.refusal import (
     _wording,
 )
 from bot.words import terms, words
-from tests.test_qa import STORY
+from tests.test_qa import FLOOD_WALL, STORY
 
 
 @pytest.fixture(scope="module")
@@ -358,37 +358,6 @@ def test_a_country_and_the_word_for_its_people_are_the_same_name() -> None:
     }
     assert _as_nation(terms("Which Australian city?"), {"australia"}) == {"australian"}
     assert _as_nation(terms("Which Austrian city?"), {"australia"}) == set()
-
-
-# A long report: its town, river and agency are named at the top, and the facts asked about come
-# much later, in sentences that say "the wall" or "it".
-FLOOD_WALL = """Hebden Vale's new flood wall was opened on Saturday by the Environment Agency, four years after the River Calder burst its banks and flooded more than 300 homes in the town.
-
-The Calder rose by nearly two metres in a single night in February 2022. Shops on Market Street were under water for a week, and the town's only secondary school closed for a month.
-
-Residents formed the Hebden Vale Flood Group soon afterwards. Its chair, Moira Latham, said the town had waited too long for protection.
-
-"We have lived with sandbags by the door for four winters," she said. "Tonight people will sleep."
-
-The agency's area manager, Tom Birtwistle, said the work had been harder than planned. Old mill foundations were found under the riverbank, and the route had to be redrawn twice.
-
-Engineers also had to keep the towpath open for walkers and cyclists throughout the work.
-
-A fish pass was built beside the weir so that salmon and trout can still swim upstream.
-
-Local businesses said trade had suffered during the building work, when Market Street was closed to traffic for six months.
-
-The town council has asked for a second scheme to protect the villages further up the valley.
-
-Birtwistle said the agency would study that request next year.
-
-Schoolchildren painted a mural on the landward side of the wall, showing the river's wildlife.
-
-The wall is 1.4 kilometres long and rises to three metres in the town centre.
-
-It cost £12million, most of it paid by the government, with £2million raised by the council.
-
-Flood gates at the two bridges can be closed within an hour when a warning is issued."""
 
 
 @pytest.mark.parametrize(
