@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from bot import pos
-from bot.words import STOP_WORDS, stem
+from bot.words import STOP_WORDS, stem, wordset
 
 # Markers that say "the reason is": tried before the ambiguous ones below; in news also ", blaming"
 # and ", citing" ("will close in June, blaming soaring energy bills").
@@ -376,7 +376,7 @@ def predicate(sentence: str, question: str) -> str | None:
 
 # "How long / how far / how tall ...?": a duration or a distance with its unit.
 _MEASURE_QUESTION = re.compile(
-    r"\bhow\s+(long|far|tall|high|deep|wide|fast)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
     r"(?:called|named))",
     re.IGNORECASE,
 )
@@ -420,28 +420,82 @@ def measure_asked(question: str) -> str | None:
 _ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:an?|the)\s+(?=\d)", re.IGNORECASE)
 
 
+# "How long is the wall?" asks its length; "how long is the trip / was the school closed / is
+# he in jail for?" a time: a thing that lasts, or a word of waiting, after "is" or "was".
+_LENGTH_ASKED = re.compile(
+    r"\bhow\s+long\s+(?:is|was|are|were|['’]s)\s+(?:the|a|an|its|their|his|her|this|that)\s+"
+    r"([^?.!]*)",
+    re.IGNORECASE,
+)
+_LASTING = wordset(
+    """trip journey flight film movie wait delay sentence ban contract season term visit stay show
+    meeting drive ride voyage career marriage reign war strike lockdown closure tour holiday break
+    match game process recovery life lifespan speech talk concert festival event shift programme
+    program episode pause gap period interval deadline warranty lease loan tenure presidency
+    operation surgery treatment trial hearing inquiry investigation campaign day night week month
+    year wait queue course ceremony service performance interview lesson class session"""
+)
+_WAITING = wordset(
+    "for ago since until till left away open shut closed down out off gone there here"
+)
+# A measure of one size followed by the word of another: "1.4 kilometres long" is no height.
+_DIMENSION_AFTER = re.compile(r"\s*(long|high|tall|deep|wide|thick|across)\b", re.IGNORECASE)
+_DIMENSIONS = {
+    "long": {"long"},
+    "high": {"high", "tall"},
+    "tall": {"high", "tall"},
+    "deep": {"deep"},
+    "wide": {"wide", "across"},
+}
+
+
+def _length_asked(question: str) -> bool:
+    """ "How long is the wall?": a length, not a time."""
+    m = _LENGTH_ASKED.search(question)
+    if not m:
+        return False
+    said = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))]
+    return not any(
+        w in _LASTING or w.rstrip("s") in _LASTING or w in _WAITING or w.endswith(("ed", "ing"))
+        for w in said
+    )
+
+
+def _of_size(sentence: str, end: int, asked: str) -> bool:
+    """Whether the measure ending at `end` is not one of another size ("1.4 kilometres long"
+    for "how high")."""
+    after = _DIMENSION_AFTER.match(sentence, end)
+    return after is None or asked not in _DIMENSIONS or after.group(1).lower() in _DIMENSIONS[asked]
+
+
 def measure(sentence: str, question: str, text: str | None) -> str | None:
     """For "how long/far/tall ...?", the duration or distance the answer should be, unit
     included: `text` cut after its unit ("three hours| in calm weather"), else the sentence's
-    own measure (not a bare "58"). None for other questions, or when there is no such measure."""
+    own measure (not a bare "58"), the one of the asked size first ("three metres high", not "1.4
+    kilometres long", for "how high"). None for other questions, or when there is no such
+    measure."""
     m = _MEASURE_QUESTION.search(question)
     if not m:
         return None
     asked = m.group(1).lower()
     units = (
-        (_DURATION, _DISTANCE)
+        ((_DISTANCE,) if _length_asked(question) else (_DURATION, _DISTANCE))
         if asked == "long"
         else (_SPEED,)
         if asked == "fast"
+        else (_DURATION, _SPEED)
+        if asked == "quickly"
         else (_DISTANCE,)
     )
+    at = sentence.find(text) if text else -1
     for unit in units:
         inside = unit.search(text or "")
-        if inside:
+        if inside and (at < 0 or _of_size(sentence, at + inside.end(), asked)):
             # "a 40ft" of "down a 40ft gully": the measure, not the article before its number.
             return _ARTICLE_BEFORE_NUMBER.sub("", (text or "")[: inside.end()])
     for unit in units:
-        found = unit.search(sentence)
+        found = [f for f in unit.finditer(sentence) if _of_size(sentence, f.end(), asked)]
         if found:
-            return found.group()
+            sized = [f for f in found if _DIMENSION_AFTER.match(sentence, f.end())]
+            return (sized or found)[0].group()
     return None

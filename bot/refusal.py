@@ -324,7 +324,9 @@ def features(
     sent_missing = max((weights[t] for t in in_article if t not in near_sent), default=0.0) / top
     rarest = max(q_terms, key=lambda t: weights[t]) if q_terms else ""
     off_window = [t for t in q_terms if t not in window]
-    caps_in_article = {c for c in caps if c in named}
+    # A name the article gives only far off (a report names its town once, at the top) is
+    # neither missing nor off the window: only one named near the best sentence is.
+    caps_in_article = {c for c in caps if c in said}
     s_lower = ev.sentence.lower()
     q_words = {w.lower() for w in words(question)}
     s_words = {w.lower() for w in words(ev.sentence)}

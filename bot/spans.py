@@ -11,12 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import pos
-from bot.words import STOP_WORDS, stem
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from bot.words import STOP_WORDS, stem, wordset
 
 _MONTHS = (
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -134,7 +129,7 @@ def asks_for_money(question: str) -> bool:
 # A number is followed by its unit when the next word is a plain lower-case word.
 _UNIT = re.compile(r"\s+(?:[a-z][a-z-]*|km|mi|kg|lb|m|ft|°[CF])\b")
 
-_TITLES = _wordset(
+_TITLES = wordset(
     """mr mrs ms dr prof maj gen col lt sgt capt cmdr adm gov sen rep rev fr st sir dame lord lady
     president chancellor minister premier mayor governor senator judge justice king queen prince
     princess pope bishop archbishop general colonel captain sergeant lieutenant admiral commander
@@ -161,13 +156,13 @@ _CONNECTORS = frozenset(
         "&",
     }
 )
-_PLACE_SUFFIXES = _wordset(
+_PLACE_SUFFIXES = wordset(
     """city county river street island islands province valley mountains mountain lake bay sea
     ocean park square road avenue bridge airport station state states republic kingdom coast
     peninsula desert forest hills hill district region village town gulf strait canal harbor
     harbour beach port"""
 )
-_PLACE_WORDS = _wordset(
+_PLACE_WORDS = wordset(
     """africa america asia europe australia antarctica oceania britain england scotland wales
     ireland france germany spain italy portugal russia china japan india pakistan brazil canada
     mexico peru chile argentina egypt israel iran iraq syria turkey greece poland ukraine sweden
@@ -268,11 +263,11 @@ APPOSED_HEADS = PERSON_HEADS | {
     "spokeswoman",
     "neighbour",
 }
-_PERSON_VERBS = _wordset(
+_PERSON_VERBS = wordset(
     """said says told added asked wrote explained announced claimed argued noted stated warned
     insisted replied spoke"""
 )
-_NOT_NAMES = _wordset(
+_NOT_NAMES = wordset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december"""
 )
@@ -479,7 +474,7 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
     return "name"
 
 
-_ORG_WORDS = _wordset(
+_ORG_WORDS = wordset(
     """council ministry party company inc corp corporation ltd plc llc university college
     association committee agency department bank court police army navy forces group union club
     fc united service office government commission organisation organization foundation institute
@@ -540,7 +535,7 @@ def chunks(sentence: str, avoid: Iterable[str]) -> list[Span]:
 # Words that end a noun-phrase-like chunk: determiners, pronouns, prepositions, conjunctions,
 # auxiliaries and a few adverbs. Much smaller than STOP_WORDS, which also lists content words
 # ("first", "new", "example") that answers often contain.
-_FUNCTION = _wordset(
+_FUNCTION = wordset(
     """a an the this that these those its their his her our your my it they he she we i you them
     him us who whom whose which what when where why how whether if than then so as such
     of in on at by for with from to into onto upon over under about above below between among

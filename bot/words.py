@@ -102,6 +102,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _stemmer = Stemmer(LANGUAGE)
 
 
+def wordset(text: str) -> frozenset[str]:
+    """The words of a word list written as text, one space or line break between."""
+    return frozenset(text.split())
+
+
 def words(text: str) -> list[str]:
     """The words of a text as written (letters and digits, inner apostrophes/dots/hyphens kept)."""
     return _WORD.findall(text)

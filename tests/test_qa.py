@@ -1227,3 +1227,25 @@ def test_a_question_for_a_sum_that_names_someone_with_a_possessive_gets_the_sum(
         got = answer(question, text)
         assert got is not None
         assert got.span == "$48,000", question
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Is the wall" asks its length; the lead's "four years" is a time.
+        ("How long is the Environment Agency's new flood wall?", "1.4 kilometres"),
+        ("How long is the new River Calder flood wall?", "1.4 kilometres"),
+        # "1.4 kilometres long" is the wall's length, not its height.
+        ("How high is the flood wall in the town centre?", "three metres"),
+        ("How tall is the wall?", "three metres"),
+        # How quickly: a time.
+        ("How quickly can the flood gates be closed?", "an hour"),
+        # A street closed, a school closed: times still.
+        ("How long was Market Street closed to traffic?", "six months"),
+        ("How long did the school close for?", "a month"),
+    ],
+)
+def test_how_long_high_or_quickly_gets_the_measure_of_that_size(question: str, span: str) -> None:
+    got = answer(question, clean_text(FLOOD_WALL))
+    assert got is not None
+    assert got.span == span

@@ -364,6 +364,7 @@ def test_a_country_and_the_word_for_its_people_are_the_same_name() -> None:
     ("question", "sentence_holds", "span"),
     [
         ("What did the Hebden Vale schoolchildren paint?", "painted a mural", None),
+        ("How much did the Environment Agency's flood wall cost?", "It cost", "£12million"),
         (
             "How much did the council raise towards the Environment Agency's wall?",
             "£2million raised by the council",
