@@ -363,6 +363,11 @@ def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
 
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
+_HOW_OFTEN = re.compile(
+    r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|many|a\s+few|dozens\s+of|hundreds\s+of)\s+times)\b",
+    re.IGNORECASE,
+)
 
 
 # "What was the score?": a score is two counts with a dash ("ended 2-2", "won 3-1").
@@ -407,6 +412,14 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
     if q.money:
         found = [s for s in found if spans.MONEY.search(s.text)]
     counted = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
+    if counted and counted.group(1).lower() == "times":
+        # "How many times was it redrawn?" - "twice", "three times": how often, not any number.
+        often = [
+            spans.Span(m.group(), "number", m.start(), m.end())
+            for m in _HOW_OFTEN.finditer(sentence)
+        ]
+        if often:
+            return often
     if counted:
         # "How many people watched?" - "18 million viewers", not the "1979" of "the 1979
         # television series" (a year of the thing, unless it counts what is asked: "2000 people").
@@ -781,6 +794,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         listed = _PLACE_LIST.match(sentence, at)
         if listed and listed.end() > at + len(text):
             text = listed.group()
+    elif q.qtype is QType.THING and (whole := _list_ending_with(sentence, text, q)):
+        # "What swims upstream?" - "salmon and trout", not the last of them.
+        text = whole
     if q.money and (at := sentence.find(text)) >= 0 and (sums := _SUM_LIST.match(sentence, at)):
         # "How much do tickets cost?" - "£49, £39 and £29", not the first of them.
         text = sums.group()
@@ -1597,8 +1613,31 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
     return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
 
 
+# The words of a list before its last item: "salmon and ", "oak, ash and ".
+_LIST_HEAD = re.compile(r"(?:\b([a-z][a-z'’-]+),\s+)*\b([a-z][a-z'’-]+),?\s+(?:and|or)\s+$")
+
+
+def _list_ending_with(sentence: str, text: str, q: _Question) -> str | None:
+    """The whole list when `text` is a single lower-case word ending one of single words
+    ("salmon and trout", "oak, ash and beech") none of which the question says ("other than
+    surf, what ...?" asks for the rest); else None."""
+    at = sentence.find(text)
+    if at < 0 or not text.isalpha() or not text.islower():
+        return None
+    head = _LIST_HEAD.search(sentence, max(0, at - 80), at)
+    if head is None or head.end() != at:
+        return None
+    items = [w for w in re.findall(r"[a-z][a-z'’-]+", head.group()) if w not in ("and", "or")]
+    asked = {t[:5] for t in q.stems}
+    if any(w in STOP_WORDS or w.endswith("ly") or stem(w)[:5] in asked for w in items):
+        return None
+    return sentence[head.start() : at + len(text)]
+
+
 def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> bool:
     if q.qtype is QType.NUMBER:
+        if _HOW_OFTEN.fullmatch(rule) and not _HOW_OFTEN.search(text):
+            return True  # "under the riverbank" for "how many times": the rules' "twice"
         if not any(c.isdigit() for c in rule):
             return False
         if q.money and spans.MONEY.search(rule) and not spans.MONEY.search(text):

@@ -1249,3 +1249,19 @@ def test_how_long_high_or_quickly_gets_the_measure_of_that_size(question: str, s
     got = answer(question, clean_text(FLOOD_WALL))
     assert got is not None
     assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # How often: "twice", not "under the riverbank".
+        ("How many times was the route redrawn?", "twice"),
+        ("how many times did they redraw the route?", "twice"),
+        # A list of single words is answered whole: "salmon and trout", not "trout".
+        ("What swims upstream through the fish pass?", "salmon and trout"),
+    ],
+)
+def test_how_often_and_a_list_of_words_are_answered_whole(question: str, span: str) -> None:
+    got = answer(question, clean_text(FLOOD_WALL))
+    assert got is not None
+    assert got.span == span
