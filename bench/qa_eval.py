@@ -336,10 +336,23 @@ def refusal_table(data_dir: Path, half: str) -> list[str]:
         u = bool(r["unanswerable"])
         count[u] += 1
         refused[u] += qa.answer(r["question"], art) is None
+    # The same questions asked of the whole article (each title's paragraphs joined), as a reader
+    # asks them of a whole report.
+    whole = whole_articles(
+        [Row(r["question"], r["context"], r["title"], list(r.get("answers") or [])) for r in rows]
+    )
+    refused_whole = {True: 0, False: 0}
+    for r in rows:
+        refused_whole[bool(r["unanswerable"])] += (
+            qa.answer(r["question"], whole[r["title"]]) is None
+        )
     return [
         f"| SQuAD 2.0: unanswerable refused / answerable refused | "
         f"{100 * refused[True] / (count[True] or 1):.1f}% / "
-        f"{100 * refused[False] / (count[False] or 1):.1f}% | before this work 2.6% / 1.4% |"
+        f"{100 * refused[False] / (count[False] or 1):.1f}% | before this work 2.6% / 1.4% |",
+        f"| SQuAD 2.0, each question asked of its whole article: unanswerable refused / "
+        f"answerable refused | {100 * refused_whole[True] / (count[True] or 1):.1f}% / "
+        f"{100 * refused_whole[False] / (count[False] or 1):.1f}% | – |",
     ]
 
 

@@ -26,7 +26,7 @@ from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
 from bot.questions import ASKS_WHERE, QType, asks_for_several, question_type
 from bot.split import split_captions
-from bot.words import STOP_WORDS, stem, words
+from bot.words import STOP_WORDS, stem, words, wordset
 from bot.words import terms as english_terms
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
@@ -359,6 +359,30 @@ def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
     for m in _NAME_AGE.finditer(sentence):
         if stem(m.group(1)) in q.stems:
             return _AGE.search(sentence, m.end())
+    return None
+
+
+# "Where does Pettifer live?", "where is she from?": a person's home, as a report gives it
+# after the name ("Graham Pettifer, 52, of Ashby Road, Loughborough,", "Ms Reed, from Hull,").
+_HOME_ASKED = re.compile(
+    r"^\W*(?:and\s+)?where\s+(?:does|did|do|is|was|are|were)\s+(?:[\w'’.-]+\s+){1,6}?"
+    r"(?:live|lives|living|come\s+from|from|based)\b",
+    re.IGNORECASE,
+)
+_NAME_HOME = re.compile(
+    r"([A-Z][\w'’-]+)(?:,\s*\d{1,3})?,\s+(?:of|from|who\s+lives\s+in)\s+"
+    r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+)
+
+
+def _home_of_asked(q: _Question, sentence: str) -> str | None:
+    """For "where does X live / is X from?", the place the sentence gives right after X's name
+    ("Ashby Road, Loughborough"); else None."""
+    if q.info is None or not _HOME_ASKED.match(q.text):
+        return None
+    for m in _NAME_HOME.finditer(sentence):
+        if stem(m.group(1)) in q.stems:
+            return m.group(2)
     return None
 
 
@@ -756,6 +780,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             assert years is not None
             text = years.group()
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
+    home = _home_of_asked(q, sentence)
+    if home:
+        return Answer(sentence, home, round(score, 4), i, home, AGREE_CONFIDENCE)
     rule = _pick_span(q, sentence, idx)
     if q.info is None:
         # Other languages: a scorer trained on XQuAD's other languages (the rules' span without it).
@@ -2237,6 +2264,11 @@ def _rank(
             own = next((i for i in ranked[:8] if _age_of_asked(q, idx.sentences[i])), None)
             if own is not None:
                 ranked = [own, *(i for i in ranked if i != own)]
+        home = next((i for i in ranked[:8] if _home_of_asked(q, idx.sentences[i])), None)
+        if home is not None:
+            # "Where does Pettifer live?": the sentence that gives his home after his name ("of
+            # Ashby Road, Loughborough"), not one where "lives" means a life.
+            ranked = [home, *(i for i in ranked if i != home)]
         if speech is not None and speech.own and ranked and speech.said[ranked[0]] is None:
             # "What did Yûki Aoyama say?": of the leading sentences, one where she speaks ("Aoyama
             # said ..."), not one where no one speaks that names her in full.
@@ -2677,6 +2709,7 @@ def answer_or_closest(
             context = dataclasses.replace(context or Context(), people=(main,))
     if context is not None:
         question = followup.resolve(question, context)
+    question = _name_asked(question)
     if _AUTHOR_QUESTION.match(question):
         # "Who wrote this?" asks about the article, not its story: the byline, if it has one.
         if not article.byline:
@@ -2709,6 +2742,36 @@ def answer_or_closest(
     if x is not None and refusal.refuses(x):
         return None, found
     return found, found
+
+
+# "What is the judge's name?", "what's the name of the prosecutor?": who the judge is.
+_ROLE_NAME_ASKED = re.compile(
+    r"^\W*(?:and\s+)?what(?:['’]s|\s+is|\s+was)\s+(?:"
+    r"the\s+([a-z]+)['’]s\s+name|the\s+name\s+of\s+the\s+([a-z]+))\b(.*)$",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = (
+    spans.APPOSED_HEADS
+    | spans.TITLES
+    | wordset(
+        """judge prosecutor barrister lawyer attorney solicitor suspect defendant killer witness
+    coroner referee chairman chairwoman chair ceo headteacher headmaster headmistress vicar priest
+    councillor mp spokesperson designer architect inventor winner"""
+    )
+)
+
+
+def _name_asked(question: str) -> str:
+    """ "What is the judge's name?" as "Who is the judge?" (a word for a person). Other questions
+    unchanged: "the name of the school" read as "which school" lost more answers than it gained."""
+    m = _ROLE_NAME_ASKED.match(question)
+    if m is None:
+        return question
+    word = (m.group(1) or m.group(2)).lower()
+    rest = m.group(3)
+    if word in _ROLE_WORDS:
+        return f"Who is the {word}{rest}"
+    return question
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)

@@ -111,6 +111,12 @@ _MONEY_QUESTION = re.compile(
     r"charge|charged|charges|raise|raised|earn|earned|earns|fined|owe|owed|owes|sell|sold|buy|"
     r"bought|budget|salary|fee|fees|bail|compensation|damages|invest|invested|fine|tickets?|"
     r"fares?|rent|admission)\b"
+    # "How much did she lose / steal / win / give ...?": a sum, when no other thing is asked
+    # after "much" ("how much weight did he lose?").
+    r"|\bhow\s+much\s+(?:money\s+|cash\s+)?(?:did|does|do|has|have|had|will|would|could)\s+"
+    r"(?:[\w'’-]+\s+){0,8}?(?:lose|lost|loses|steal|stole|stolen|win|won|wins|receive|received|"
+    r"donate|donated|give|gave|given|borrow|borrowed|lend|lent|make|made|makes|award|awarded|"
+    r"repay|repaid|refund|refunded|collect|collected|save|saved|take|took|taken)\b"
     r"|\bwhat(?:['’]s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:total\s+)?(?:cost|price|budget|salary|"
     r"fee|fine|bill|bail|ransom|reward)\b",
     re.IGNORECASE,
@@ -129,7 +135,7 @@ def asks_for_money(question: str) -> bool:
 # A number is followed by its unit when the next word is a plain lower-case word.
 _UNIT = re.compile(r"\s+(?:[a-z][a-z-]*|km|mi|kg|lb|m|ft|°[CF])\b")
 
-_TITLES = wordset(
+TITLES = wordset(
     """mr mrs ms dr prof maj gen col lt sgt capt cmdr adm gov sen rep rev fr st sir dame lord lady
     president chancellor minister premier mayor governor senator judge justice king queen prince
     princess pope bishop archbishop general colonel captain sergeant lieutenant admiral commander
@@ -410,14 +416,14 @@ def _find_names(sentence: str, *, first_word_ok: bool = False) -> list[Span]:
         text = sentence[start:end].rstrip(",")
         if text.endswith(("'s", "’s")):
             text = text[:-2]  # "Lyon's old town": the name is Lyon
-        if text.endswith(".") and _bare(run[-1][0]) not in _TITLES and len(run[-1][0]) > 2:
+        if text.endswith(".") and _bare(run[-1][0]) not in TITLES and len(run[-1][0]) > 2:
             text = text[:-1]
         before = [t[0].lower() for t in toks[max(0, i - 2) : i]]
         kind = _classify(run, before, _bare(toks[j][0]) if j < len(toks) else "")
         if kind == "name" and _common_opening(toks, i, j):
             i = j
             continue
-        if not (len(run) == 1 and _bare(run[0][0]) in _TITLES):
+        if not (len(run) == 1 and _bare(run[0][0]) in TITLES):
             out.append(Span(text, kind, start, start + len(text)))
         i = j
     return out
@@ -452,7 +458,7 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
         )
     ):
         return "place"  # "St Brenna's Hospital", "St Paul's Cathedral": a saint's, not a person
-    if bares[0] in _TITLES:
+    if bares[0] in TITLES:
         return "person"
     if len(before) == 2 and before[1] == "," and after == "," and before[0] in APPOSED_HEADS:
         return "person"  # "Her husband, Daniel, followed her"

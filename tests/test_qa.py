@@ -1265,3 +1265,56 @@ def test_how_often_and_a_list_of_words_are_answered_whole(question: str, span: s
     got = answer(question, clean_text(FLOOD_WALL))
     assert got is not None
     assert got.span == span
+
+
+# A court report written for the project: a name with an age and a home, a judge, a loss.
+COURT = """A former bank manager who stole £186,000 from elderly customers over six years has been jailed for four years.
+
+Graham Pettifer, 52, of Ashby Road, Loughborough, admitted 14 counts of fraud at Leicester Crown Court on Tuesday.
+
+The court heard that Pettifer, who worked at the Loughborough branch of Eastgate Bank, moved money from the accounts of nine customers into his own savings.
+
+The oldest of his victims was a 91-year-old widow who lost more than £40,000.
+
+Prosecutor Helen Marsh said Pettifer had chosen customers who rarely checked their statements.
+
+"He betrayed people who trusted him with everything they had," she said.
+
+The fraud came to light in March last year, when the daughter of one customer noticed missing payments and called the bank.
+
+Eastgate Bank said it had repaid every customer in full and had changed its checks on staff.
+
+Pettifer's barrister, Owen Castle, said his client had built up gambling debts after his marriage broke down.
+
+He said Pettifer was "deeply ashamed" and had sold his house to repay part of the money.
+
+Judge Sarah Whitlock told Pettifer he had caused "real fear and distress" to people in the last years of their lives.
+
+She said he would serve half of his sentence in prison before being released on licence."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Lose", "steal", "win" ... ask for a sum: not the "91-year-old widow" who lost it.
+        ("How much did the oldest victim lose?", "more than £40,000"),
+        # The person's role asked by its name: "who is the judge?".
+        ("What is the judge's name?", "Sarah Whitlock"),
+        ("what is the name of the prosecutor?", "Helen Marsh"),
+        # A home, as a report gives it after the name and age: not "the last years of their
+        # lives".
+        ("Where does Pettifer live?", "Ashby Road, Loughborough"),
+        ("where is graham pettifer from?", "Ashby Road, Loughborough"),
+    ],
+)
+def test_a_court_report_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(COURT))
+    assert got is not None
+    assert got.span == span
+
+
+def test_a_thing_asked_by_its_name_is_not_read_as_a_person() -> None:
+    # "The name of the border" is no person to look for ("border" ends like "manager").
+    got = answer("What is the name of the bank?", clean_text(COURT))
+    assert got is not None
+    assert got.span == "Eastgate Bank"
