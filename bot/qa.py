@@ -2597,8 +2597,8 @@ def _missing_max(
 # Over a whole article, a word of an answerable question is often somewhere far off, and the
 # refusal model, which learnt from paragraphs, took that for the mark of a question the article
 # does not answer. Measured out of fold on the tuning titles (bench.train_refusal's folds), each
-# question asked of its whole article: answerable refused 9.1 -> 4.5%, SQuAD 2.0's unanswerable
-# refused at 5% of answerable refused 24.3 -> 30.6% (3 and 8 sentences did less well).
+# question asked of its whole article: answerable refused 9.1 -> 4.3%, SQuAD 2.0's unanswerable
+# refused at 5% of answerable refused 24.3 -> 30.0% (3 and 8 sentences did no better).
 NEAR = 5
 
 
