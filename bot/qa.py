@@ -1443,13 +1443,14 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
     return None
 
 
+_AUXILIARY = (
+    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|can\s+be|"
+    r"could\s+be)"
+)
 # "What was built beside the weir?", "who was arrested?": the question's passive verb.
 _WHAT_WAS_DONE = re.compile(
-    r"^\W*(?:(?:and|so)\s+)?(?:what|who)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
-    r"will\s+be|would\s+be|can\s+be|could\s+be)\s+([a-z]+)\b",
-    re.IGNORECASE,
+    rf"^\W*(?:(?:and|so)\s+)?(?:what|who)\s+{_AUXILIARY}\s+([a-z]+)\b", re.IGNORECASE
 )
-_AUXILIARY = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|can\s+be|could\s+be)"
 # Where a clause's subject starts: the sentence's start, a comma, a semicolon or a joining word.
 _SUBJECT_START = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|when|after|before|while|as|because|that|which|where)\s+)(?=\S)",
@@ -2750,6 +2751,8 @@ _ROLE_NAME_ASKED = re.compile(
     r"the\s+([a-z]+)['’]s\s+name|the\s+name\s+of\s+the\s+([a-z]+))\b(.*)$",
     re.IGNORECASE,
 )
+# Words for one person. Not _PERSON_NOUNS: a "who" answer may end with "company" or "team", but
+# "the name of the company" asks for a name, not for a person.
 _ROLE_WORDS = (
     spans.APPOSED_HEADS
     | spans.TITLES
