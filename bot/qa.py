@@ -386,6 +386,28 @@ def _home_of_asked(q: _Question, sentence: str) -> str | None:
     return None
 
 
+# "When will the drivers strike?": a question about what is to come. The sentence that says the
+# question's verb in the future ("drivers ... will strike for five days from Monday") answers it,
+# not one that tells of a past strike ("drivers walked out in 2009").
+_FUTURE_ASKED = re.compile(r"\b(?:will|won['’]t|['’]ll|going\s+to)\b", re.IGNORECASE)
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|won['’]t|['’]ll|shall|(?:is|are)\s+(?:due|set|expected|going)\s+to)\s+"
+    r"(?:(?:not|also|then|now|still|only|be|have|been)\s+){0,2}([a-z]+)",
+    re.IGNORECASE,
+)
+
+
+FUTURE_COVER = 0.8
+
+
+def _future_of_asked(q: _Question, sentence: str) -> bool:
+    """Whether the question asks what will happen and the sentence says a verb of the question in
+    the future."""
+    if q.info is None or not _FUTURE_ASKED.search(q.text):
+        return False
+    return any(stem(m.group(1)) in q.stems for m in _FUTURE_VERB.finditer(sentence))
+
+
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
 _HOW_OFTEN = re.compile(
     r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -783,6 +805,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     home = _home_of_asked(q, sentence)
     if home:
         return Answer(sentence, home, round(score, 4), i, home, AGREE_CONFIDENCE)
+    does = reasons.deed(sentence, q.text) if q.info is not None else None
+    if does:
+        # "What will the council do?": what the sentence says it will do, not a word of it.
+        return Answer(sentence, does, round(score, 4), i, does, AGREE_CONFIDENCE)
     rule = _pick_span(q, sentence, idx)
     if q.info is None:
         # Other languages: a scorer trained on XQuAD's other languages (the rules' span without it).
@@ -814,8 +840,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         text, prob = sized, max(prob, AGREE_CONFIDENCE)
     at = sentence.find(text) if q.qtype is QType.THING and asks_for_several(q.text) else -1
     if at >= 0:
-        # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one.
-        text = sentence[at : reasons.list_end(sentence, at + len(text))]
+        # "What religions ...?": "Christianity, Judaism and Zoroastrianism", not the first one;
+        # "which depots ...?": "Redgate and Castle Lane", not the last one.
+        text = sentence[
+            reasons.list_start(sentence, at) : reasons.list_end(sentence, at + len(text))
+        ]
     elif q.qtype is QType.PLACE and text[:1].isupper() and (at := sentence.find(text)) >= 0:
         # "Where did she work?" - "in London, Paris and Miami": every place of a list of names.
         listed = _PLACE_LIST.match(sentence, at)
@@ -2265,6 +2294,20 @@ def _rank(
             own = next((i for i in ranked[:8] if _age_of_asked(q, idx.sentences[i])), None)
             if own is not None:
                 ranked = [own, *(i for i in ranked if i != own)]
+        if ranked and not _future_of_asked(q, idx.sentences[ranked[0]]):
+            # ... when it holds about as much of the question ("which depots will strike?" is
+            # not answered by "drivers ... will strike", which lacks the depots).
+            later = next(
+                (
+                    i
+                    for i in ranked[1:3]
+                    if cover[i] >= FUTURE_COVER * cover[ranked[0]]
+                    and _future_of_asked(q, idx.sentences[i])
+                ),
+                None,
+            )
+            if later is not None:
+                ranked = [later, *(i for i in ranked if i != later)]
         home = next((i for i in ranked[:8] if _home_of_asked(q, idx.sentences[i])), None)
         if home is not None:
             # "Where does Pettifer live?": the sentence that gives his home after his name ("of

@@ -56,6 +56,18 @@ _FOR_DEED = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:for\s+" + _SPELL + r"\s+)?(for)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
+# "walked out for two days over changes to their pensions", "resigned over the row": what a
+# strike, a protest or a resignation is about - not "over the winter" or "over six years".
+_OVER_DISPUTE = re.compile(
+    r"\b(?:strikes?|striking|struck|walk(?:ed|s|ing)?\s+out|walkouts?|protest(?:s|ed|ing)?|"
+    r"clash(?:ed|es)?|resign(?:s|ed|ing)?|quit|su(?:ed?|ing)|fell\s+out|"
+    r"argu(?:e|ed|es|ing)|boycott(?:s|ed|ing)?|rowed|rowing)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:for\s+" + _SPELL + r"\s+)?(over)\s+"
+    r"(?!(?:the\s+)?(?:past|last|next|coming|following|weekend|summer|winter|spring|autumn|years?|"
+    r"months?|weeks?|days?|decades?|period|course|phone|telephone|radio|internet)\b)"
+    r"(?!" + _SPELL + r")(?!\d)([^.;!?]{3,200})",
+    re.IGNORECASE,
+)
 # "too embarrassed to shout": why he did not.
 _TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
 _PURPOSE = re.compile(_WHY_WEAK.pattern.replace("amid|after|following|since|", ""), re.IGNORECASE)
@@ -147,7 +159,7 @@ def _each(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
 
 
 def _why_match(sentence: str) -> re.Match[str] | None:
-    for pattern in (_WHY_STRONG, _FOR_DEED, _TOO):
+    for pattern in (_WHY_STRONG, _FOR_DEED, _OVER_DISPUTE, _TOO):
         for m in _each(pattern, sentence):
             if pattern is _FOR_DEED and _FOR_TIME.match(sentence, m.start(1)):
                 continue
@@ -324,6 +336,21 @@ def list_end(sentence: str, end: int) -> int:
     return last.end()
 
 
+# Names listed before the last one: "the | Redgate and | Castle Lane depots", "| Leeds, York and |
+# Hull".
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’-]*){0,3}"
+_NAMES_BEFORE = re.compile(rf"(?:{_NAME},\s+){{0,{MAX_LIST_ITEMS}}}{_NAME},?\s+(?:and|or|&)\s+$")
+
+
+def list_start(sentence: str, start: int) -> int:
+    """Where a list of names whose last one starts at `start` begins ("Redgate and | Castle
+    Lane"); `start` itself when the name ends no list."""
+    if not sentence[start : start + 1].isupper():
+        return start
+    m = _NAMES_BEFORE.search(sentence, max(0, start - 200), start)
+    return m.start() if m else start
+
+
 # "How do the daughters pose?" with no means in the sentence: what the subject does there,
 # "the daughter | looks directly into the camera smiling | while ...".
 _VERB_AFTER = re.compile(
@@ -371,6 +398,67 @@ def predicate(sentence: str, question: str) -> str | None:
             text = text[: end.start()]
         kept = text.split()[:MAX_PREDICATE_WORDS]
         return " ".join(kept) if len(kept) >= 2 else None
+    return None
+
+
+# "What will the council do?", "what did the crew do next?": what the subject does, will do or did.
+_DO_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:will|would|did|does|do|has|have|had|could|can|should|might|"
+    r"may|is|are|was|were)\s+(?P<subject>(?:(?!to\b|him\b|her\b|them\b)[\w'’.-]+\s+){0,3}"
+    r"(?!to\b|him\b|her\b|them\b)[\w'’.-]+)\s+(?:do|doing|going\s+to\s+do|plan(?:s|ning)?\s+to\s+do)"
+    # Nothing after it but a when: "what did the crew do next?" (not "do for someone who is timid")
+    r"(?:\s+(?:next|now|then|instead|afterwards|after\s+that|about\s+(?:it|this|that)|today|"
+    r"tomorrow|yesterday|this\s+week|next\s+week))?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+# After the subject, a deed to come: "said it would | open", "has promised to | pay", "plans to |
+# sell", "will | close"; or one done: "(has) | opened".
+_DEED_FRAMED = re.compile(
+    r"(?:\s+(?:also|then|now|later|first|finally|quickly|immediately))?\s+"
+    r"(?:(?:said|says|has\s+said|announced|confirmed|warned)\s+(?:that\s+)?(?:it|they|he|she|we)\s+"
+    r"(?:would|will|could|might|was\s+going\s+to|were\s+going\s+to)"
+    r"|(?:has\s+|have\s+)?(?:promised|pledged|agreed|decided|vowed|offered|threatened|plans?|"
+    r"planned|intends?|intended|wants?|wanted|hopes?|hoped|is|are|was|were)\s+to"
+    r"|(?:will|would|could|can|must|should|may|might|is\s+going\s+to|are\s+going\s+to))"
+    r"(?:\s+(?:also|then|now|soon|not))?\s+([a-z]+\b[^.;:!?\"“”]{3,200})"
+)
+_DEED_DONE = re.compile(
+    r"(?:\s+(?:also|then|now|later|first|finally|quickly|immediately))?(?:\s+(?:has|have|had))?"
+    r"\s+([a-z]+\b[^.;:!?\"“”]{3,200})"
+)
+_NO_DEED = re.compile(r"(?:be|been|being|is|are|was|were|said|says|told|who|which|that)\b")
+
+
+def deed(sentence: str, question: str) -> str | None:
+    """For "what will / did X do?", what the sentence says X does, will do or did, right after
+    naming X ("The city council said it would | open extra park-and-ride spaces ..."); else
+    None."""
+    m = _DO_ASKED.match(question)
+    if not m:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", m.group("subject")) if w.lower() not in STOP_WORDS]
+    if not words:
+        return None  # "what did he do?": no name to find the deed after
+    head = stem(words[-1])
+    for w in re.finditer(r"[^\W\d_]+", sentence):
+        if stem(w.group()) != head:
+            continue
+        found = _DEED_FRAMED.match(sentence, w.end())
+        if not found:
+            found = _DEED_DONE.match(sentence, w.end())
+            verb = found.group(1).split(None, 1)[0] if found else ""
+            if not found or pos.tag([w.group(), verb])[1] != "VERB":
+                continue
+        if _NO_DEED.match(found.group(1)):
+            continue
+        text = found.group(1)
+        end = _PREDICATE_END.search(text)
+        if end:
+            text = text[: end.start()]
+        kept = text.split()[:MAX_PREDICATE_WORDS]
+        while len(kept) > 2 and kept[-1].lower().strip(",") in _DANGLING:
+            kept.pop()
+        return " ".join(kept).rstrip(",") if len(kept) >= 2 else None
     return None
 
 
@@ -468,6 +556,26 @@ def _of_size(sentence: str, end: int, asked: str) -> bool:
     return after is None or asked not in _DIMENSIONS or after.group(1).lower() in _DIMENSIONS[asked]
 
 
+# "60,000 passengers a day", "twice a week", "£10 an hour": a rate, not how long something lasts.
+_ONE_UNIT = re.compile(r"an?\s", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([\w£$€,.'’-]+)\s*$")
+
+
+def _rate(sentence: str, start: int, found: str) -> bool:
+    """Whether a duration of one unit ("a day") is a rate: after a count of things ("passengers a
+    day", "five times a year", "£10 an hour"), not after a verb or a preposition ("lasted a day",
+    "for a week")."""
+    if not _ONE_UNIT.match(found):
+        return False
+    before = _WORD_BEFORE.search(sentence, 0, start)
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in ("once", "twice") or word[0] in "£$€" or word[0].isdigit():
+        return True
+    return pos.tag([word, "a"])[0] == "NOUN"
+
+
 def measure(sentence: str, question: str, text: str | None) -> str | None:
     """For "how long/far/tall ...?", the duration or distance the answer should be, unit
     included: `text` cut after its unit ("three hours| in calm weather"), else the sentence's
@@ -490,11 +598,23 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
     at = sentence.find(text) if text else -1
     for unit in units:
         inside = unit.search(text or "")
+        if (
+            inside
+            and unit is _DURATION
+            and at >= 0
+            and _rate(sentence, at + inside.start(), inside.group())
+        ):
+            inside = None
         if inside and (at < 0 or _of_size(sentence, at + inside.end(), asked)):
             # "a 40ft" of "down a 40ft gully": the measure, not the article before its number.
             return _ARTICLE_BEFORE_NUMBER.sub("", (text or "")[: inside.end()])
     for unit in units:
-        found = [f for f in unit.finditer(sentence) if _of_size(sentence, f.end(), asked)]
+        found = [
+            f
+            for f in unit.finditer(sentence)
+            if _of_size(sentence, f.end(), asked)
+            and not (unit is _DURATION and _rate(sentence, f.start(), f.group()))
+        ]
         if found:
             sized = [f for f in found if _DIMENSION_AFTER.match(sentence, f.end())]
             return (sized or found)[0].group()

@@ -1318,3 +1318,83 @@ def test_a_thing_asked_by_its_name_is_not_read_as_a_person() -> None:
     got = answer("What is the name of the bank?", clean_text(COURT))
     assert got is not None
     assert got.span == "Eastgate Bank"
+
+
+# A strike story written for the project: a walk-out to come, an earlier one, a council's plans.
+STRIKE = """Bus drivers in Northfield will strike for five days from Monday after rejecting a pay offer of 4.5%, their union said on Thursday.
+
+About 420 drivers at the Redgate and Castle Lane depots voted to walk out, with 87% of those who took part backing the action. Unite said the turnout was 71%.
+
+The strike will halt most of the 38 routes run by Northfield Buses, which carries around 60,000 passengers a day.
+
+Drivers are asking for a rise of 9%, which the union says would bring them in line with drivers at neighbouring companies. They also want paid breaks restored on longer routes.
+
+Karen Ashworth, Unite's regional officer, said drivers had been left with no choice. "Our members keep this city moving, and they have watched their wages fall behind for three years," she said.
+
+The company's managing director, Paul Denholm, said the offer was the best it could afford because fuel and insurance costs had risen sharply. He urged the union to return to talks.
+
+"A strike helps nobody, least of all the nurses, pupils and shift workers who rely on our buses," he said.
+
+School transport will not be affected, because those services are run under a separate contract by Dales Travel.
+
+The city council said it would open extra park-and-ride spaces at the football ground and asked employers to let staff work from home where possible.
+
+Talks between the two sides broke down last Friday after eleven hours at the offices of the conciliation service Acas.
+
+It would be the first strike at the company since 2009, when drivers walked out for two days over changes to their pensions.
+
+Northfield Buses was bought by the transport group Harbour Line in 2019 for £31million."""
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence", "span"),
+    [
+        # What will happen is told in the future ("will strike for five days from Monday"), not
+        # by the story of the 2009 walk-out.
+        ("When will the drivers strike?", "from Monday", "Monday"),
+        ("How long will the strike last?", "from Monday", "five days"),
+        ("How many days will they strike for?", "from Monday", None),
+        # ... unless that sentence lacks what is asked: the depots.
+        ("Which depots will strike?", "depots", "Redgate and Castle Lane"),
+    ],
+)
+def test_a_question_about_what_will_happen_is_answered_by_the_future(
+    question: str, in_sentence: str, span: str | None
+) -> None:
+    got = answer(question, clean_text(STRIKE))
+    assert got is not None
+    assert in_sentence in got.sentence
+    if span is not None:
+        assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # What a walk-out was over is why it happened: not "two days over ...".
+        ("Why did drivers strike in 2009?", "over changes to their pensions"),
+        # What the council will do: the deed after "said it would", not "city".
+        ("What will the council do?", "open extra park-and-ride spaces at the football ground"),
+        ("What is the city council going to do?", "open extra park-and-ride spaces"),
+        # Both names of a list before its noun: "the Redgate and Castle Lane depots".
+        ("Which depots are involved?", "Redgate and Castle Lane"),
+    ],
+)
+def test_a_strike_story_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(STRIKE))
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith(span)
+
+
+def test_a_rate_is_not_how_long_something_lasts() -> None:
+    # "12 times a day", "1,500 passengers a day" say how often and how many, not how long.
+    text = (
+        "Ferry service ends\n\n"
+        "The Isle of Tarn ferry made its last crossing on Sunday. At its busiest the ferry made "
+        "the crossing 12 times a day, with 1,500 passengers a day.\n\n"
+        "Each trip across the sound took 25 minutes."
+    )
+    got = answer("How long was the crossing?", text)
+    assert got is not None
+    assert got.span == "25 minutes"
