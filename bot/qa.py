@@ -934,6 +934,15 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
         doer = _passive_doer(q, sentence)
+        active = None if doer else _active_doer(q, sentence)
+        if active and (
+            not text
+            or (text in active and _after_preposition(active, text))
+            or (text not in active and _is_date_or_number(text))
+        ):
+            # "Who raised the alarm?" - "Her partner raised the alarm on Sunday evening": the one
+            # the sentence says did it, not a date beside it.
+            text, prob = active, max(prob, AGREE_CONFIDENCE)
         if doer and doer != text:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
             # sentence names by what they are, not a name beside it ("Paramedics").
@@ -1470,6 +1479,61 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
                 # discoverer| Joseph Black" (a name, which the scorer finds).
                 return doer.group(1)
     return None
+
+
+# Between a subject and its verb: "had slipped", "has since raised", "quickly spotted".
+_SUBJECT_TAIL = wordset(
+    """has have had will would could can may might must should also then later first quickly
+    finally just now since never already once soon"""
+)
+_PASSIVE_BEFORE = wordset("was were is are be been being")
+_PREPOSITIONS = wordset("from of in at on with for near by to")
+
+
+def _is_date_or_number(text: str) -> bool:
+    """Whether a span is a date or a number, whole ("Sunday evening", "6am"): no one's name."""
+    return any(d.text == text for d in (*spans.dates(text), *spans.numbers(text)))
+
+
+def _after_preposition(subject: str, text: str) -> bool:
+    """Whether `text` is in `subject` after a preposition ("Inverness" of "A coastguard helicopter
+    from Inverness"): a detail of the subject, not who it is."""
+    before = subject[: subject.find(text)].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _active_doer(q: _Question, sentence: str) -> str | None:
+    """For "who <verb>ed ...?", the subject that does that verb (or one of its synonyms) in the
+    sentence, when it is a noun phrase and no pronoun: "Her partner raised the alarm" - "Her
+    partner"."""
+    m = _WHO_DID.match(q.text) if q.info is not None else None
+    if not m:
+        return None
+    verb = stem(m.group(1))
+    alike = {verb, *synonyms.alike(verb)}
+    for w in _LOWER_WORD.finditer(sentence):
+        if stem(w.group()) not in alike:
+            continue
+        said = list(_WORD_AT.finditer(sentence, 0, w.start()))
+        while said and said[-1].group().lower() in _SUBJECT_TAIL:
+            said.pop()
+        if not said or said[-1].group().lower() in _PASSIVE_BEFORE:
+            continue
+        before = sentence[: said[-1].end()]
+        starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
+        subject = before[starts[-1] :].strip()
+        kept = words(subject)
+        if not kept or len(kept) > 6 or kept[0].lower() in _PRONOUN_SUBJECT:
+            continue
+        if pos.tag(kept)[-1] not in ("NOUN", "PROPN"):
+            continue  # "... they managed| to win", "at least provisionally| approved"
+        if {stem(x.lower()) for x in kept if x.lower() not in STOP_WORDS} <= set(q.terms):
+            continue
+        return subject
+    return None
+
+
+_WORD_AT = re.compile(r"[\w'’-]+")
 
 
 _AUXILIARY = (

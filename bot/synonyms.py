@@ -9,7 +9,8 @@ was discovered by a dog walker", in an article that says "found" of something el
 
 The groups are written for this project from common English usage, not read off any test set; a
 few were added when a question of the news set's tuning half showed one missing (find / found,
-watch / audience, play / portray, post / publish, fall / plunge).
+watch / audience, play / portray, post / publish, fall / plunge), and find / spot when a story
+written for the tests asked "who found her?" of one that says "spotted her torch".
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("money", "cash", "funds"),
     ("study", "research", "survey"),
     ("scientist", "researcher"),
-    ("find", "found", "discover"),
+    ("find", "found", "discover", "spot", "locate"),
     ("leave", "quit", "resign"),
     ("sack", "dismiss"),
     ("marry", "wed", "wedding", "marriage"),

@@ -1398,3 +1398,38 @@ def test_a_rate_is_not_how_long_something_lasts() -> None:
     got = answer("How long was the crossing?", text)
     assert got is not None
     assert got.span == "25 minutes"
+
+
+# A mountain rescue written for the project: doers named by what they are, not by name.
+CLIMBER_RESCUE = """A climber who spent two nights on a ledge in the Cairngorms was rescued on Tuesday morning after a search involving more than 40 volunteers.
+
+Fiona McRae, 34, from Aviemore, set out alone on Saturday to climb Coire an t-Sneachda but did not return. Her partner raised the alarm on Sunday evening when she missed a family meal.
+
+Cairngorm Mountain Rescue Team said she had slipped on ice and fallen about 15 metres, breaking her ankle. She crawled onto a ledge and sheltered in an emergency bivvy bag.
+
+A coastguard helicopter from Inverness spotted her torch at about 6am, after low cloud had grounded it for most of Monday.
+
+The team's leader, Hamish Grant, said her decision to carry a bivvy bag and spare food had saved her life. "She did everything right once things went wrong," he said.
+
+Ms McRae was flown to Raigmore Hospital in Inverness, where she was said to be in a stable condition.
+
+Grant urged walkers to leave a route plan with someone and to check the forecast, because conditions on the plateau can change within minutes.
+
+It was the team's 19th call-out this year, compared with 11 in the whole of last year."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The one the sentence says did it, not the date beside it ("Sunday evening").
+        ("Who raised the alarm?", "Her partner"),
+        # A helicopter from a town: the helicopter, not the town.
+        ("Who spotted her?", "A coastguard helicopter from Inverness"),
+        # "Found" of an article that says "spotted".
+        ("Who found her?", "A coastguard helicopter from Inverness"),
+    ],
+)
+def test_who_did_it_is_the_subject_that_did_it(question: str, span: str) -> None:
+    got = answer(question, clean_text(CLIMBER_RESCUE))
+    assert got is not None
+    assert got.span == span
