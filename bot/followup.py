@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot import pos
 from bot.quotes import say_question
-from bot.words import STOP_WORDS, stem, terms
+from bot.words import STOP_WORDS, stem, terms, wordset
 
 
 @dataclass(frozen=True)
@@ -175,5 +175,14 @@ def resolve(question: str, context: Context) -> str:
         rest = _WH.sub("", context.last_question.strip()).rstrip("?")
         head = _WH.match(bare)
         wh = head.group().strip() if head else bare.rstrip("?")
-        q = f"{wh} {rest}?"
+        # "What was it before?" after "how much is the bill now?": the previous question at the
+        # time the follow-up names, "what was the bill before?".
+        when = [w for w in _WORD.findall(bare[head.end() :] if head else "") if w.lower() in _WHEN]
+        if when:
+            rest = " ".join(w for w in rest.split() if w.lower() not in _WHEN)
+        q = " ".join([wh, rest, *when]) + "?"
     return q
+
+
+# Words of time a follow-up may ask the previous question at: "and before?", "what was it then?"
+_WHEN = wordset("before now then previously originally today currently earlier later afterwards")

@@ -397,15 +397,15 @@ _FUTURE_VERB = re.compile(
 )
 
 
-FUTURE_COVER = 0.8
-
-
 def _future_of_asked(q: _Question, sentence: str) -> bool:
     """Whether the question asks what will happen and the sentence says a verb of the question in
     the future."""
     if q.info is None or not _FUTURE_ASKED.search(q.text):
         return False
-    return any(stem(m.group(1)) in q.stems for m in _FUTURE_VERB.finditer(sentence))
+    if any(stem(m.group(1)) in q.stems for m in _FUTURE_VERB.finditer(sentence)):
+        return True
+    # "What will the Thwaites do?" - "The Thwaites plan to sell the building ...".
+    return reasons.deed(sentence, q.text, to_come=True) is not None
 
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^\W_]+)", re.IGNORECASE)
@@ -694,6 +694,123 @@ def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
     return None
 
 
+# "has risen from £900 a month to £3,200": what it was, and what it is now.
+_AMOUNT = r"[£$€]?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k|%|per\s+cent)\b)?"
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<was>{_AMOUNT})(?:\s+(?:a|an|per)\s+[a-z]+)?\s+to\s+(?P<now>{_AMOUNT})"
+)
+_NOW_ASKED = re.compile(
+    r"\b(?:now|currently|today|at\s+present|these\s+days|new|latest)\b", re.IGNORECASE
+)
+_BEFORE_ASKED = re.compile(
+    r"\b(?:before|previously|originally|used\s+to|at\s+first|formerly|earlier)\b", re.IGNORECASE
+)
+
+
+def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
+    """For "how much is the bill now?" / "what was the bill before?", the amount after "to" or
+    after "from" of the sentence's "from £900 a month to £3,200"."""
+    if q.qtype not in (QType.NUMBER, QType.THING):
+        return None
+    m = _FROM_TO.search(sentence)
+    if m is None:
+        return None
+    now, before = _NOW_ASKED.search(q.text), _BEFORE_ASKED.search(q.text)
+    if now and not before:
+        return m.group("now").rstrip(".,")
+    if before and not now:
+        return m.group("was").rstrip(".,")
+    return None
+
+
+# "Who did they take it over from?", "what did she fall into?": the question ends on its
+# preposition, and the answer is what follows that preposition after the question's verb.
+_STRANDED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:who|whom|what)\s+(?:did|does|do|will|would|has|have|had|was|were|"
+    r"is|are|can|could)\s",
+    re.IGNORECASE,
+)
+_STRANDED_PREPOSITIONS = wordset("from to with for by about into against at")
+# Where the object of the preposition ends: a comma, a clause, or a time or place after it.
+_OBJECT_END = re.compile(
+    r"\s*[,;:.!?()\"“”]|\s+(?:in|on|at|during|since|until|after|before|when|while|because|as|"
+    r"who|which|that|and\s+(?:then|later|he|she|they|it))\b",
+    re.IGNORECASE,
+)
+MAX_OBJECT_WORDS = 6
+_NOT_ANCHORS = wordset(
+    """i you he she it we they me him her us them his its their the a an this that these those
+    over up out off down back away in on"""
+)
+
+
+def _object_of_stranded(q: _Question, sentence: str) -> str | None:
+    """For "who did they take it over from?", what follows "from" after the question's verb in
+    the sentence ("took over Thwaite's Bakery from | Martin's father | in 1994")."""
+    m = _STRANDED.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    core = q.text.rstrip(" ?!.")
+    cut = core.rfind(" ")
+    prep = core[cut + 1 :].lower()
+    if cut < m.end() or prep not in _STRANDED_PREPOSITIONS:
+        return None
+    # The verb may be a stop word ("take"): every word of the question but its pronouns,
+    # articles and particles.
+    asked = {stem(w) for w in words(core[m.end() : cut]) if w.lower() not in _NOT_ANCHORS}
+    if not asked:
+        return None
+    toks = list(_WORD_AT.finditer(sentence))
+    for k, t in enumerate(toks):
+        if t.group().lower() != prep or not any(
+            stem(b.group()) in asked for b in toks[max(0, k - 6) : k]
+        ):
+            continue
+        rest = sentence[t.end() :]
+        end = _OBJECT_END.search(rest)
+        text = rest[: end.start()].strip() if end else rest.strip()
+        said = words(text)
+        if not said or len(said) > MAX_OBJECT_WORDS or _is_date_or_number(text):
+            continue
+        if {stem(w.lower()) for w in said if w.lower() not in STOP_WORDS} <= asked | set(q.terms):
+            continue
+        return text
+    return None
+
+
+# "What is the supplier called?", "what's the name of the charity?": the name the article puts
+# beside the thing ("The supplier, Northgate Energy, said ...", "a charity called Open Door").
+_WHAT_CALLED = re.compile(
+    r"^\W*(?:and\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?P<thing>[a-z][\w-]+)\s+(?:called|named|known\s+as)"
+    r"|name\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?P<of>[a-z][\w-]+))\W*$",
+    re.IGNORECASE,
+)
+_PROPER = r"[A-Z][\w'’&.-]*(?:\s+(?:of\s+|&\s+|and\s+|de\s+)?[A-Z][\w'’&.-]*){0,4}"
+
+
+def _name_of_asked(q: _Question, sentence: str) -> str | None:
+    """For "what is the supplier called?", the name the sentence gives it: after it between
+    commas ("The supplier, Northgate Energy,") or after "called" / "named"."""
+    m = _WHAT_CALLED.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    thing = (m.group("thing") or m.group("of")).lower()
+    if thing in ("it", "this", "that", "he", "she", "they"):
+        return None
+    head = re.escape(thing)
+    said = re.search(
+        rf"\b{head}(?:s)?(?:,\s+(?P<apposed>{_PROPER}),|\s+(?:called|named|known\s+as)\s+"
+        rf"(?P<called>{_PROPER}))",
+        sentence,
+        re.IGNORECASE,
+    )
+    if said is None:
+        return None
+    name = said.group("apposed") or said.group("called")
+    return name.rstrip(".") if name and name[0].isupper() else None
+
+
 def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
     """When the span counts something else than "how many X" asks ("12 marathons" for "how many
     days"), the one number the sentence gives of X ("12 days"), trimmed of X unless the bare
@@ -802,7 +919,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             assert years is not None
             text = years.group()
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
-    home = _home_of_asked(q, sentence)
+    home = _home_of_asked(q, sentence) or _name_of_asked(q, sentence)
     if home:
         return Answer(sentence, home, round(score, 4), i, home, AGREE_CONFIDENCE)
     does = reasons.deed(sentence, q.text) if q.info is not None else None
@@ -965,6 +1082,15 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
         text, prob = counted, max(prob, AGREE_CONFIDENCE)
+    stranded = _object_of_stranded(q, sentence)
+    if stranded and not (text and (text in stranded or stranded in text)):
+        # "Who did they take it over from?" - "took over Thwaite's Bakery from Martin's father":
+        # what follows "from", not the bakery.
+        text, prob = stranded, max(prob, AGREE_CONFIDENCE)
+    then_or_now = _amount_then_or_now(q, sentence) if q.info is not None else None
+    if then_or_now:
+        # "How much is their bill now?" - "risen from £900 a month to £3,200": £3,200.
+        text, prob = then_or_now, max(prob, AGREE_CONFIDENCE)
     result = _SCORE.search(sentence) if _SCORE_ASKED.search(q.text) else None
     if result:
         # "What was the score?" - "2-2", not the "2" of it.
@@ -2359,19 +2485,24 @@ def _rank(
             if own is not None:
                 ranked = [own, *(i for i in ranked if i != own)]
         if ranked and not _future_of_asked(q, idx.sentences[ranked[0]]):
-            # ... when it holds about as much of the question ("which depots will strike?" is
-            # not answered by "drivers ... will strike", which lacks the depots).
+            # ... when it holds every word of the question the first one holds ("which depots
+            # will strike?" is not answered by "drivers ... will strike", which lacks the depots).
+            held = {t for t in q.terms if t in idx.tf[ranked[0]]}
             later = next(
                 (
                     i
                     for i in ranked[1:3]
-                    if cover[i] >= FUTURE_COVER * cover[ranked[0]]
-                    and _future_of_asked(q, idx.sentences[i])
+                    if held.issubset(idx.tf[i]) and _future_of_asked(q, idx.sentences[i])
                 ),
                 None,
             )
             if later is not None:
                 ranked = [later, *(i for i in ranked if i != later)]
+        named = next((i for i in ranked[:8] if _name_of_asked(q, idx.sentences[i])), None)
+        if named is not None:
+            # "What is the supplier called?": the sentence that names it ("The supplier,
+            # Northgate Energy, said"), not one that only says "the energy supplier".
+            ranked = [named, *(i for i in ranked if i != named)]
         home = next((i for i in ranked[:8] if _home_of_asked(q, idx.sentences[i])), None)
         if home is not None:
             # "Where does Pettifer live?": the sentence that gives his home after his name ("of

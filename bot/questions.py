@@ -28,6 +28,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
             r"\b(?:what|which|in what|in which|during what|at what)\s+"
             r"(?:year|years|decade|century|centuries|date|dates|day|days|month|months|time|era|period|season)\b"
             r"|\bhow\s+long\s+ago\b|\bsince\s+when\b|\buntil\s+when\b"
+            # "How early do the ovens start?": a time of day ("4am").
+            r"|\bhow\s+(?:early|late)\s+(?:do|does|did|is|are|was|were|will|can|could)\b"
         ),
         QType.DATE,
     ),

@@ -405,7 +405,7 @@ def predicate(sentence: str, question: str) -> str | None:
 _DO_ASKED = re.compile(
     r"^\W*(?:and\s+|so\s+)?what\s+(?:will|would|did|does|do|has|have|had|could|can|should|might|"
     r"may|is|are|was|were)\s+(?P<subject>(?:(?!to\b|him\b|her\b|them\b)[\w'’.-]+\s+){0,3}"
-    r"(?!to\b|him\b|her\b|them\b)[\w'’.-]+)\s+(?:do|doing|going\s+to\s+do|plan(?:s|ning)?\s+to\s+do)"
+    r"(?!to\b|him\b|her\b|them\b)[\w'’.-]+)\s+(?:do|doing|done|going\s+to\s+do|plan(?:s|ning)?\s+to\s+do)"
     # Nothing after it but a when: "what did the crew do next?" (not "do for someone who is timid")
     r"(?:\s+(?:next|now|then|instead|afterwards|after\s+that|about\s+(?:it|this|that)|today|"
     r"tomorrow|yesterday|this\s+week|next\s+week))?\s*\?*\s*$",
@@ -429,10 +429,10 @@ _DEED_DONE = re.compile(
 _NO_DEED = re.compile(r"(?:be|been|being|is|are|was|were|said|says|told|who|which|that)\b")
 
 
-def deed(sentence: str, question: str) -> str | None:
+def deed(sentence: str, question: str, *, to_come: bool = False) -> str | None:
     """For "what will / did X do?", what the sentence says X does, will do or did, right after
     naming X ("The city council said it would | open extra park-and-ride spaces ..."); else
-    None."""
+    None. `to_come`: only a deed still to be done ("plan to sell", "will close")."""
     m = _DO_ASKED.match(question)
     if not m:
         return None
@@ -444,6 +444,8 @@ def deed(sentence: str, question: str) -> str | None:
         if stem(w.group()) != head:
             continue
         found = _DEED_FRAMED.match(sentence, w.end())
+        if not found and to_come:
+            continue
         if not found:
             found = _DEED_DONE.match(sentence, w.end())
             verb = found.group(1).split(None, 1)[0] if found else ""

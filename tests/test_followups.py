@@ -9,6 +9,7 @@ from bot.service import Service
 from bot.settings import Settings
 from tests.builders import inquiry_story
 from tests.test_cli import run
+from tests.test_qa import BAKERY
 
 CHAT, OTHER = 21, 22
 
@@ -103,3 +104,16 @@ def test_follow_ups_in_the_console_across_sessions(tmp_path: Path) -> None:
     out = run("chat", tmp=tmp_path, stdin=b"and what did he find?\n")
     assert out.returncode == 0, out.stderr
     assert "lifeboat cranes" in out.stdout
+
+
+async def test_a_follow_up_at_another_time_asks_the_same_thing_then(tmp_path: Path) -> None:
+    # "What was it before?" after "how much is the bill now?" asks the bill before, not now.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, BAKERY)
+        now = await svc.ask(CHAT, "How much is their electricity bill now?")
+        assert now.answer is not None and now.answer.span == "£3,200"
+        before = await svc.ask(CHAT, "What was it before?")
+        assert before.answer is not None and before.answer.span == "£900"
+    finally:
+        svc.close()

@@ -1433,3 +1433,49 @@ def test_who_did_it_is_the_subject_that_did_it(question: str, span: str) -> None
     got = answer(question, clean_text(CLIMBER_RESCUE))
     assert got is not None
     assert got.span == span
+
+
+# A village bakery's closure written for the project: what will happen, a bill that rose, a
+# name given beside the thing it names.
+BAKERY = """A family bakery that has served the village of Ellerby for 112 years will close next month because its owners can no longer afford the rising cost of energy.
+
+Martin and Susan Thwaite took over Thwaite's Bakery from Martin's father in 1994. Their ovens run from 4am, and their electricity bill has risen from £900 a month to £3,200 since last spring.
+
+"We have tried everything, from shorter hours to cheaper flour, but the numbers no longer add up," Mrs Thwaite said.
+
+The bakery employs six people, including two apprentices, who will be paid until the end of March.
+
+Regular customers have started a petition asking the energy supplier to offer a lower tariff. By Friday it had more than 2,000 signatures.
+
+The supplier, Northgate Energy, said it could not comment on individual accounts but that it offered payment plans to small businesses in difficulty.
+
+The Thwaites plan to sell the building, a former chapel on Church Lane, and retire to the coast.
+
+Ellerby's only other shop, a post office, closed in 2018."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Will close next month", not the post office that "closed in 2018".
+        ("When will it close?", "next month"),
+        # How early: a time of day.
+        ("How early do the ovens start?", "4am"),
+        # "Has risen from £900 a month to £3,200": now, and before.
+        ("How much is their electricity bill now?", "£3,200"),
+        ("How much was the electricity bill before?", "£900"),
+        # What they have done, and what they will do ("plan to sell", not "took over in 1994").
+        ("What have customers done?", "started a petition"),
+        ("What will the Thwaites do?", "sell the building"),
+        # A question that ends on "from": what follows "from" after its verb.
+        ("Who did they take it over from?", "Martin's father"),
+        # The name beside the thing: "The supplier, Northgate Energy, said".
+        ("What is the supplier called?", "Northgate Energy"),
+        ("What is the name of the energy supplier?", "Northgate Energy"),
+    ],
+)
+def test_a_bakery_closure_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(BAKERY))
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith(span)
