@@ -702,6 +702,7 @@ _FROM_TO = re.compile(
 _NOW_ASKED = re.compile(
     r"\b(?:now|currently|today|at\s+present|these\s+days|new|latest)\b", re.IGNORECASE
 )
+_PRESENT_ASKED = re.compile(r"\b(?:is|are)\b|['’]s\b", re.IGNORECASE)
 _BEFORE_ASKED = re.compile(
     r"\b(?:before|previously|originally|used\s+to|at\s+first|formerly|earlier)\b", re.IGNORECASE
 )
@@ -715,7 +716,9 @@ def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
     m = _FROM_TO.search(sentence)
     if m is None:
         return None
-    now, before = _NOW_ASKED.search(q.text), _BEFORE_ASKED.search(q.text)
+    # "How much is the bill?" asks what it is now, as "how much is it now?" does.
+    now = _NOW_ASKED.search(q.text) or (q.qtype is QType.NUMBER and _PRESENT_ASKED.search(q.text))
+    before = _BEFORE_ASKED.search(q.text)
     if now and not before:
         return m.group("now").rstrip(".,")
     if before and not now:

@@ -68,6 +68,24 @@ _OVER_DISPUTE = re.compile(
     r"(?!" + _SPELL + r")(?!\d)([^.;!?]{3,200})",
     re.IGNORECASE,
 )
+# "had fallen by 12% as shoppers turned to healthier snacks": "as" and a clause with its own
+# subject and verb, the last resort of a "why" (not "as well as", "as a teacher", "as soon as").
+_WHY_AS = re.compile(
+    r"\b(as)\s+(?!(?:well|a|an|part|such|if|though|soon|long|much|many|far|of|for|to|usual|ever|"
+    r"always|expected|planned|before|per|with|in|on|at|by|from|one|the\s+(?:first|last|"
+    r"only|best|new|main))\b)([^.;!?]{3,200})",
+    re.IGNORECASE,
+)
+MAX_AS_SUBJECT = 4
+
+
+def _as_clause(m: re.Match[str]) -> bool:
+    """Whether the words after "as" are a subject and its verb ("shoppers turned")."""
+    said = m.group(2).split()[: MAX_AS_SUBJECT + 1]
+    tags = pos.tag(said)
+    return len(tags) > 1 and tags[0] != "VERB" and "VERB" in tags[1:]
+
+
 # "too embarrassed to shout": why he did not.
 _TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
 _PURPOSE = re.compile(_WHY_WEAK.pattern.replace("amid|after|following|since|", ""), re.IGNORECASE)
@@ -158,7 +176,9 @@ def _each(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
         m = pattern.search(sentence, m.start(1) + 1)
 
 
-def _why_match(sentence: str) -> re.Match[str] | None:
+def _why_match(sentence: str, *, last_resort: bool = False) -> re.Match[str] | None:
+    """The marker of the sentence's reason clause; with `last_resort`, an "as" and a clause too
+    (for the clause of a sentence already chosen: as a mark of a reason, "as" is too common)."""
     for pattern in (_WHY_STRONG, _FOR_DEED, _OVER_DISPUTE, _TOO):
         for m in _each(pattern, sentence):
             if pattern is _FOR_DEED and _FOR_TIME.match(sentence, m.start(1)):
@@ -170,7 +190,9 @@ def _why_match(sentence: str) -> re.Match[str] | None:
         if m.group(1).lower() == "to" and not _is_purpose(sentence, m):
             continue
         return m
-    return None
+    if not last_resort:
+        return None
+    return next((m for m in _each(_WHY_AS, sentence) if _as_clause(m)), None)
 
 
 def _is_purpose(sentence: str, m: re.Match[str]) -> bool:
@@ -269,7 +291,7 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
         described = _description(sentence)
         if described:
             return described
-    m = _why_match(sentence) if asked == "why" else _how_match(sentence)
+    m = _why_match(sentence, last_resort=True) if asked == "why" else _how_match(sentence)
     if not m:
         return _cause_subject(sentence, question) if asked == "why" else None
     text = sentence[m.start(1) : m.end()].strip().rstrip(",")
@@ -426,6 +448,13 @@ _DEED_DONE = re.compile(
     r"(?:\s+(?:also|then|now|later|first|finally|quickly|immediately))?(?:\s+(?:has|have|had))?"
     r"\s+([a-z]+\b[^.;:!?\"“”]{3,200})"
 )
+# "The union's organiser, Dave Kerrigan, ... said it would | fight to keep the factory open",
+# "Claire Oduya, said she would | meet ...": what X said it would do, X named before.
+_SAID_WOULD = re.compile(
+    r"\b(?:said|says|announced|promised|pledged|vowed|warned|confirmed)\s+(?:that\s+)?"
+    r"(?:it|they|he|she|we)\s+(?:would|will|could|was\s+going\s+to|were\s+going\s+to)\s+"
+    r"(?:(?:also|not|now|still)\s+)?([a-z]+\b[^.;:!?\"“”]{3,200})"
+)
 _NO_DEED = re.compile(r"(?:be|been|being|is|are|was|were|said|says|told|who|which|that)\b")
 
 
@@ -453,15 +482,25 @@ def deed(sentence: str, question: str, *, to_come: bool = False) -> str | None:
                 continue
         if _NO_DEED.match(found.group(1)):
             continue
-        text = found.group(1)
-        end = _PREDICATE_END.search(text)
-        if end:
-            text = text[: end.start()]
-        kept = text.split()[:MAX_PREDICATE_WORDS]
-        while len(kept) > 2 and kept[-1].lower().strip(",") in _DANGLING:
-            kept.pop()
-        return " ".join(kept).rstrip(",") if len(kept) >= 2 else None
+        return _clause_of_deed(found.group(1))
+    # X named, then what X said it would do: "X, the union's organiser, said it would fight".
+    at = next((w for w in re.finditer(r"[^\W\d_]+", sentence) if stem(w.group()) == head), None)
+    said = _SAID_WOULD.search(sentence, at.end()) if at else None
+    if said and not _NO_DEED.match(said.group(1)):
+        return _clause_of_deed(said.group(1))
     return None
+
+
+def _clause_of_deed(text: str) -> str | None:
+    """A deed up to its clause's end, at most MAX_PREDICATE_WORDS words, not ending on a word
+    that needs the next."""
+    end = _PREDICATE_END.search(text)
+    if end:
+        text = text[: end.start()]
+    kept = text.split()[:MAX_PREDICATE_WORDS]
+    while len(kept) > 2 and kept[-1].lower().strip(",") in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(",") if len(kept) >= 2 else None
 
 
 # "How long / how far / how tall ...?": a duration or a distance with its unit.

@@ -110,7 +110,8 @@ _MONEY_QUESTION = re.compile(
     r"\bhow\s+much\b(?:\s+[\w'’-]+){0,8}?\s+(?:cost|costs|costing|pay|paid|pays|spend|spent|worth|price|"
     r"charge|charged|charges|raise|raised|earn|earned|earns|fined|owe|owed|owes|sell|sold|buy|"
     r"bought|budget|salary|fee|fees|bail|compensation|damages|invest|invested|fine|tickets?|"
-    r"fares?|rent|admission)\b"
+    r"fares?|rent|admission|payments?|payouts?|bills?|wages?|bonus(?:es)?|pensions?|grants?|"
+    r"loans?|debts?|tax(?:es)?|subsid(?:y|ies)|donations?|prize\s+money|redundancy)\b"
     # "How much did she lose / steal / win / give ...?": a sum, when no other thing is asked
     # after "much" ("how much weight did he lose?").
     r"|\bhow\s+much\s+(?:money\s+|cash\s+)?(?:did|does|do|has|have|had|will|would|could)\s+"
