@@ -814,6 +814,30 @@ def _name_of_asked(q: _Question, sentence: str) -> str | None:
     return name.rstrip(".") if name and name[0].isupper() else None
 
 
+def _ordinal_count(q: _Question, sentence: str) -> str | None:
+    """For "how many goals has he scored?", the number of an ordinal that counts the asked thing
+    when the sentence gives no count of it: "his 21st goal of the season" - "21"."""
+    many = _HOW_MANY.search(q.text) if q.info is not None else None
+    if many is None:
+        return None
+    asked = stem(many.group(1).lower())
+    when = _THIS_OR_LAST.search(q.text)
+    for m in _ORDINAL.finditer(sentence):
+        if stem(m.group(2).lower().split("-")[0]) != asked:
+            continue
+        said = _THIS_OR_LAST.match(sentence, m.end())
+        if when and said and said.group(1).lower() != when.group(1).lower():
+            continue  # "the 19th call-out this year" does not count last year's
+        return m.group(1)
+    return None
+
+
+_THIS_OR_LAST = re.compile(r"\s*\b(this|last|next)\s+(?:year|season|month|week)\b", re.IGNORECASE)
+
+
+_ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[a-z]+\s+)?([a-z][\w-]*)", re.IGNORECASE)
+
+
 def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
     """When the span counts something else than "how many X" asks ("12 marathons" for "how many
     days"), the one number the sentence gives of X ("12 days"), trimmed of X unless the bare
@@ -1081,6 +1105,17 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if not (text and (text in subject or subject in text)):
             text = subject
         prob = max(prob, AGREE_CONFIDENCE)
+    ordinal = _ordinal_count(q, sentence) if q.qtype is QType.NUMBER else None
+    many = _HOW_MANY.search(q.text)
+    if (
+        ordinal
+        and many
+        and not any(
+            stem(many.group(1).lower()) in spans.content_stems(n.text)
+            for n in spans.numbers(sentence)
+        )
+    ):
+        text, prob = ordinal, max(prob, AGREE_CONFIDENCE)
     counted = _count_of_asked(q, sentence, text)
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
@@ -1649,6 +1684,9 @@ def _active_doer(q: _Question, sentence: str) -> str | None:
         if not said or said[-1].group().lower() in _PASSIVE_BEFORE:
             continue
         before = sentence[: said[-1].end()]
+        aged = _NAME_AGED.search(sentence, 0, w.start())
+        if aged:
+            return aged.group(1)  # "Mensah, 18, set up Hollis": Mensah
         starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
         subject = before[starts[-1] :].strip()
         kept = words(subject)
@@ -1663,6 +1701,8 @@ def _active_doer(q: _Question, sentence: str) -> str | None:
 
 
 _WORD_AT = re.compile(r"[\w'’-]+")
+# A name and the age after it, right before the verb: "Mensah, 18, | set up".
+_NAME_AGED = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+\d{1,3},\s*$")
 
 
 _AUXILIARY = (
@@ -1717,13 +1757,16 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|at|during|last|this)\s+([^,;]+)$", re.IGNO
 
 def _without_asked_date(text: str, q: _Question) -> str:
     """The span without a date the question gave ("Castle Vale| on Saturday" for "who did they
-    lose to on Saturday?"): the reader knows it already."""
+    lose to on Saturday?"): the reader knows it already; a person or a place without any date
+    after it ("Denton| on Tuesday" for "who do they play next?")."""
     m = _DATE_TAIL.search(text)
     if not m or not m.start():
         return text
     tail = m.group(1)
     if not any(d.text == tail for d in spans.dates(tail)):
         return text
+    if q.qtype in (QType.PERSON, QType.PLACE):
+        return text[: m.start()]  # "who do they play next?" - "Denton", not "Denton on Tuesday"
     if not all(stem(w) in q.stems for w in words(tail)):
         return text
     return text[: m.start()]
@@ -2501,6 +2544,12 @@ def _rank(
             )
             if later is not None:
                 ranked = [later, *(i for i in ranked if i != later)]
+        if _SCORE_ASKED.search(q.text) and ranked and not _SCORE.search(idx.sentences[ranked[0]]):
+            # "What was the score?": a sentence that gives one ("beat Kelsey Town 3-2"), not
+            # one that says "scored".
+            scored = next((i for i in ranked[1:8] if _SCORE.search(idx.sentences[i])), None)
+            if scored is not None:
+                ranked = [scored, *(i for i in ranked if i != scored)]
         named = next((i for i in ranked[:8] if _name_of_asked(q, idx.sentences[i])), None)
         if named is not None:
             # "What is the supplier called?": the sentence that names it ("The supplier,

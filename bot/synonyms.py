@@ -52,7 +52,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("girlfriend", "partner"),
     ("film", "movie"),
     ("programme", "program", "show", "series"),
-    ("win", "victory", "triumph"),
+    ("win", "victory", "triumph", "beat"),
     ("lose", "defeat", "loss"),
     ("plane", "aircraft", "jet", "airliner"),
     ("boat", "ship", "vessel"),

@@ -1530,3 +1530,55 @@ def test_how_much_is_the_bill_is_what_it_is_now() -> None:
     got = answer("How much is the electricity bill?", clean_text(BAKERY))
     assert got is not None
     assert got.span == "£3,200"
+
+
+# A match report written for the project: a score, a winner, an ordinal that counts.
+MATCH = """Ashford Rovers came from two goals down to beat Kelsey Town 3-2 on Saturday and move top of the Southern League for the first time in 14 years.
+
+Kelsey led 2-0 at half-time through a penalty from Jamie Orr and a header by captain Luke Barraclough.
+
+Rovers' manager, Sandra Pike, made two changes at the break, bringing on the teenage winger Kofi Mensah and the veteran striker Dean Hollis.
+
+Mensah, 18, set up Hollis for the first goal in the 58th minute and scored the equaliser himself eight minutes later with a shot from 25 yards.
+
+Hollis headed the winner in stoppage time, his 21st goal of the season.
+
+"I told them at half-time that we had nothing to lose," Pike said. "The young lad changed the game."
+
+A crowd of 3,412, the biggest at the Mill Field this season, saw the match.
+
+Kelsey's manager, Gary Whitlock, said his side had "switched off" after the first goal and complained that the winner should have been ruled out for a foul on his goalkeeper.
+
+Rovers play away at Denton on Tuesday."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Won" of a report that says "beat".
+        ("Who won?", "Ashford Rovers"),
+        # The sentence that gives a score ("3-2"), not the one that says "scored".
+        ("What was the score?", "3-2"),
+        ("What was the score at half-time?", "2-0"),
+        # Who they play, not when: "Denton", not "Denton on Tuesday".
+        ("Who do Rovers play next?", "Denton"),
+    ],
+)
+def test_a_match_report_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(MATCH))
+    assert got is not None
+    assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "The team's 19th call-out this year": 19 of them this year; last year's are 11.
+        ("How many call-outs has the team had this year?", "19"),
+        ("How many call-outs were there last year?", "11"),
+    ],
+)
+def test_an_ordinal_counts_what_is_asked_in_its_year(question: str, span: str) -> None:
+    got = answer(question, clean_text(CLIMBER_RESCUE))
+    assert got is not None
+    assert got.span == span
