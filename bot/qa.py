@@ -342,12 +342,18 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
 
 
 _AGE_QUESTION = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+(?:is|was)\b", re.IGNORECASE)
+_AGE_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AGE = re.compile(
     r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
+    # "pupils aged nine to 12", "aged between 18 and 25"
+    rf"|\baged\s+(?:between\s+)?{_AGE_NUMBER}\s*(?:to|-|–|and)\s*{_AGE_NUMBER}\b"
     # "Wiggins, who is 35 on April 28," / "who turns 40 next month"
     r"|\bwho\s+(?:is|was|turns|turned|will\s+be)\s+\d{1,3}(?=\s*(?:[,.;)]|on\b|in\b|next\b|this\b|$))"
 )
-_AGES = re.compile(r"\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3})*")
+_AGES = re.compile(
+    rf"(?<=aged\s){_AGE_NUMBER}\s*(?:to|-|–)\s*{_AGE_NUMBER}\b"
+    r"|\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3})*"
+)
 # A name and the age after it: "Graham Tulley, 58," / "Tulley (58)".
 _NAME_AGE = re.compile(
     r"([A-Z][\w'’-]+)(?=(, \d{1,3}, |\s?\(\d{1,3}\)|,\s+who\s+(?:is|was|turns|turned|will\s+be)\s+\d))"
@@ -781,6 +787,44 @@ def _object_of_stranded(q: _Question, sentence: str) -> str | None:
     return None
 
 
+# "What did the study find?": what the article says a study, a report or a survey found.
+_FINDING_ASKED = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|its)\s+"
+    r"(?:(?:new|latest|whole|full|official|independent)\s+)?(?P<source>study|report|survey|research|"
+    r"poll|review|inquiry|investigation|analysis|paper|data|figures|researchers|scientists|"
+    r"audit|trial|census|experiment)\s+(?:find|found|show|shown|say|suggest|reveal|revealed|"
+    r"conclude|concluded|discover|discovered)\W*$",
+    re.IGNORECASE,
+)
+_FOUND_VERB = (
+    r"(?:found|finds|find|showed|shows|shown|suggested|suggests|revealed|reveals|concluded|"
+    r"concludes|discovered)"
+)
+
+
+def _finding_of(q: _Question, sentence: str) -> str | None:
+    """For "what did the study find?", the claim the sentence puts to the study: before ",
+    according to a study" ("Children who walk ... sleep better than those who are driven"), or
+    after "the study found (that)"."""
+    m = _FINDING_ASKED.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    source = re.escape(m.group("source").lower().rstrip("s"))
+    put = re.search(
+        rf",\s+according\s+to\s+(?:a|an|the|new|its|their)\s+(?:[\w-]+\s+){{0,3}}?{source}",
+        sentence,
+        re.IGNORECASE,
+    )
+    if put and put.start() > 0:
+        return sentence[: put.start()].strip(" \"'“”")
+    found = re.search(
+        rf"\b{source}s?\b(?:[^.;]{{0,80}}?)\s+{_FOUND_VERB}\s+(?:that\s+)?(?P<claim>[^.;]{{8,}})",
+        sentence,
+        re.IGNORECASE,
+    )
+    return found.group("claim").strip(" \"'“”") if found else None
+
+
 # "What is the supplier called?", "what's the name of the charity?": the name the article puts
 # beside the thing ("The supplier, Northgate Energy, said ...", "a charity called Open Door").
 _WHAT_CALLED = re.compile(
@@ -946,7 +990,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             assert years is not None
             text = years.group()
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
-    home = _home_of_asked(q, sentence) or _name_of_asked(q, sentence)
+    home = _home_of_asked(q, sentence) or _name_of_asked(q, sentence) or _finding_of(q, sentence)
     if home:
         return Answer(sentence, home, round(score, 4), i, home, AGREE_CONFIDENCE)
     does = reasons.deed(sentence, q.text) if q.info is not None else None
@@ -2550,6 +2594,11 @@ def _rank(
             scored = next((i for i in ranked[1:8] if _SCORE.search(idx.sentences[i])), None)
             if scored is not None:
                 ranked = [scored, *(i for i in ranked if i != scored)]
+        finding = next((i for i in ranked[:8] if _finding_of(q, idx.sentences[i])), None)
+        if finding is not None:
+            # "What did the study find?": the sentence that says what it found, not one that
+            # says where "the findings were published".
+            ranked = [finding, *(i for i in ranked if i != finding)]
         named = next((i for i in ranked[:8] if _name_of_asked(q, idx.sentences[i])), None)
         if named is not None:
             # "What is the supplier called?": the sentence that names it ("The supplier,

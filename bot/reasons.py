@@ -87,7 +87,10 @@ def _as_clause(m: re.Match[str]) -> bool:
 
 
 # "too embarrassed to shout": why he did not.
-_TOO = re.compile(r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+)(?=\s+to\s)", re.IGNORECASE)
+_TOO = re.compile(
+    r"\b(too\s+(?:[a-z]+ly\s+)?[a-z]+(?:\s+(?:away|off|out|behind|late|early|long))?)(?=\s+to\s)",
+    re.IGNORECASE,
+)
 _PURPOSE = re.compile(_WHY_WEAK.pattern.replace("amid|after|following|since|", ""), re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r"(?:since|after|following)\s+(?:\d|then\b|(?:the\s+)?(?:beginning|start|end|first|last|"
@@ -516,8 +519,10 @@ _COUNT = (
 )
 _DURATION = re.compile(
     rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
-    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|mins|seconds?|decades?|centuries|"
-    r"century|nights?)\b",
+    # "a full school year", "two whole weeks"
+    r"[\s-]+(?:(?:full|whole|entire|school|academic|calendar|financial|working|further|extra)\s+)"
+    r"{0,2}(?:years?|months?|weeks?|days?|hours?|minutes?|mins|seconds?|decades?|centuries|"
+    r"century|nights?|terms?|seasons?)\b",
     re.IGNORECASE,
 )
 _DISTANCE = re.compile(

@@ -159,7 +159,11 @@ _NEGATION_ANY = re.compile(
 )
 # A sentence can deny without "not": "lacked", "except", "pistonless"; or with a prefix on a
 # word the question holds ("uninterrupted" for "not interrupted", see _denies).
-_DENIES = re.compile(r"\b(?:lack\w*|except\w*|absen\w+|fail\w*|refus\w+|\w{4,}less)\b", re.I)
+# "lived too far away to walk" says they could not.
+_DENIES = re.compile(
+    r"\b(?:lack\w*|except\w*|absen\w+|fail\w*|refus\w+|\w{4,}less)\b|\btoo\s+\w+(?:\s+\w+)?\s+to\b",
+    re.I,
+)
 _NEGATING_PREFIX = re.compile(r"^(?:un|non|in|im|il|ir|dis)-?(\w{4,})$")
 _OPPOSITES = (
     ("most", "least"),

@@ -9,8 +9,10 @@ was discovered by a dog walker", in an article that says "found" of something el
 
 The groups are written for this project from common English usage, not read off any test set; a
 few were added when a question of the news set's tuning half showed one missing (find / found,
-watch / audience, play / portray, post / publish, fall / plunge), and find / spot when a story
-written for the tests asked "who found her?" of one that says "spotted her torch".
+watch / audience, play / portray, post / publish, fall / plunge), and find / spot, win / beat
+and child / pupil when stories written for the tests asked "who found her?" of one that says
+"spotted her torch", "who won?" of one that says "beat" and "how old were the children?" of one
+that says "2,300 pupils aged nine to 12".
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("sack", "dismiss"),
     ("marry", "wed", "wedding", "marriage"),
     ("baby", "infant", "newborn"),
-    ("child", "children", "kid", "youngster"),
+    ("child", "children", "kid", "youngster", "pupil"),
     ("pupil", "student"),
     ("disappear", "vanish", "missing"),
     ("escape", "flee", "abscond"),

@@ -1582,3 +1582,62 @@ def test_an_ordinal_counts_what_is_asked_in_its_year(question: str, span: str) -
     got = answer(question, clean_text(CLIMBER_RESCUE))
     assert got is not None
     assert got.span == span
+
+
+# A study's report written for the project: what it found, ages as a range, a school year.
+STUDY = """Children who walk or cycle to school sleep better than those who are driven, according to a study by researchers at the University of Dunmore.
+
+The team followed 2,300 pupils aged nine to 12 at 40 schools across the north of England for a full school year.
+
+Pupils who made the whole journey on foot or by bike fell asleep 14 minutes faster on average and woke less often during the night.
+
+The effect was strongest in winter, when children who walked got most of their daylight on the way to school.
+
+Dr Nadia Osei, who led the study, said morning light helped set the body clock. "Twenty minutes outside before lessons seems to matter more than an hour of sport in the afternoon," she said.
+
+The researchers measured sleep with wrist monitors that the children wore every night for a week each term.
+
+About a third of the pupils lived too far away to walk, and the study compared them with classmates who lived close by but were still driven.
+
+The findings were published on Monday in the journal Child Health Today.
+
+Campaign group Safe Routes said councils should build more crossings and cycle lanes near schools so that more parents felt able to let their children walk."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # What the study found: the claim before "according to a study", not where "the
+        # findings were published".
+        ("What did the study find?", "Children who walk or cycle to school sleep better"),
+        ("What did the researchers find?", "Children who walk or cycle to school sleep better"),
+        # Ages as a range, in words and digits.
+        ("How old were the children?", "nine to 12"),
+        # Too far to walk is why they could not.
+        ("Why couldn't some pupils walk?", "too far away"),
+    ],
+)
+def test_a_study_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(STUDY))
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith(span)
+
+
+def test_a_report_that_found_something_is_asked_what_it_found() -> None:
+    text = (
+        "Roads report\n\n"
+        "The council published its roads report on Friday. The report, written by engineers "
+        "from Halden University, found that 40% of the town's roads were in poor condition. "
+        "Repairs will begin in May."
+    )
+    got = answer("What did the report find?", text)
+    assert got is not None
+    assert got.span == "40% of the town's roads were in poor condition"
+
+
+def test_a_school_year_is_how_long_it_lasted() -> None:
+    # "for a full school year" is a time, as "for a week" is.
+    got = answer("How long did the team follow the pupils for?", clean_text(STUDY))
+    assert got is not None
+    assert got.span == "a full school year"
