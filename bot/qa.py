@@ -26,7 +26,7 @@ from bot.language.detect import UNDETERMINED, detect
 from bot.language.text import normalise, profile
 from bot.questions import ASKS_WHERE, QType, asks_for_several, question_type
 from bot.split import split_captions
-from bot.words import STOP_WORDS, stem, words, wordset
+from bot.words import IRREGULAR, STOP_WORDS, stem, words, wordset
 from bot.words import terms as english_terms
 
 # Long pastes as questions must stay cheap: only the start of a question is read.
@@ -842,9 +842,9 @@ def _name_of_asked(q: _Question, sentence: str) -> str | None:
     m = _WHAT_CALLED.match(q.text) if q.info is not None else None
     if m is None:
         return None
-    thing = (m.group("thing") or m.group("of")).lower()
-    if thing in ("it", "this", "that", "he", "she", "they"):
-        return None
+    thing = m.group("thing") or m.group("of")
+    if not thing.islower() or thing in ("it", "this", "that", "he", "she", "they"):
+        return None  # "what is the mayor of Warsaw called?" asks about the mayor, not Warsaw
     head = re.escape(thing)
     said = re.search(
         rf"\b{head}(?:s)?(?:,\s+(?P<apposed>{_PROPER}),|\s+(?:called|named|known\s+as)\s+"
@@ -853,7 +853,10 @@ def _name_of_asked(q: _Question, sentence: str) -> str | None:
         re.IGNORECASE,
     )
     if said is None:
-        return None
+        # "What is the storm called?" - "Storm Idris brought winds ...": the thing's word as the
+        # first of a name.
+        own = re.search(rf"\b({thing.capitalize()}\s+[A-Z][\w'’-]+)", sentence)
+        return own.group(1) if own else None
     name = said.group("apposed") or said.group("called")
     return name.rstrip(".") if name and name[0].isupper() else None
 
@@ -1035,9 +1038,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         ]
     elif q.qtype is QType.PLACE and text[:1].isupper() and (at := sentence.find(text)) >= 0:
         # "Where did she work?" - "in London, Paris and Miami": every place of a list of names.
-        listed = _PLACE_LIST.match(sentence, at)
-        if listed and listed.end() > at + len(text):
-            text = listed.group()
+        text = _places_listed(sentence, at, text)
     elif q.qtype is QType.THING and (whole := _list_ending_with(sentence, text, q)):
         # "What swims upstream?" - "salmon and trout", not the last of them.
         text = whole
@@ -1126,7 +1127,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if active and (
             not text
             or (text in active and _after_preposition(active, text))
-            or (text not in active and _is_date_or_number(text))
+            or (text not in active and (_is_date_or_number(text) or _is_clause(text)))
         ):
             # "Who raised the alarm?" - "Her partner raised the alarm on Sunday evening": the one
             # the sentence says did it, not a date beside it.
@@ -1265,6 +1266,27 @@ _WITH_AFTER = re.compile(r"(?<=\w)\s+with\s+(?:her|his|their|its|my|our|your|a|a
 _NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*"
 _SUM = r"[$£€¥]\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:million|billion|m|bn)\b)?"
 _SUM_LIST = re.compile(rf"{_SUM}(?:,\s+{_SUM})*,?\s+(?:and|or|to)\s+{_SUM}")
+# "near Launceston, Devon and Cornwall Police said": a list of places does not end in a body.
+_BODIES = wordset(
+    """police council agency service services trust authority board department ministry office
+    court party union club university college school hospital company group force army"""
+)
+
+
+def _places_listed(sentence: str, at: int, text: str) -> str:
+    """Every place of a list of names that starts with the place `text` at `at` ("London, Paris
+    and Miami"); `text` itself when it starts none, or when the list ends in a body ("Launceston,
+    Devon and Cornwall Police said")."""
+    listed = _PLACE_LIST.match(sentence, at)
+    if (
+        listed
+        and listed.end() > at + len(text)
+        and listed.group().split()[-1].lower() not in _BODIES
+    ):
+        return listed.group()
+    return text
+
+
 _PLACE_LIST = re.compile(
     rf"{_NAME_WORDS}(?:(?:,\s+|,?\s+(?:and|or|as\s+well\s+as)\s+){_NAME_WORDS})+"
 )
@@ -1698,6 +1720,15 @@ _PASSIVE_BEFORE = wordset("was were is are be been being")
 _PREPOSITIONS = wordset("from of in at on with for near by to")
 
 
+def _is_clause(text: str) -> bool:
+    """Whether a span is a clause with a verb of its own ("a tree fell on his car"): no one's
+    name."""
+    said = words(text)
+    return len(said) >= 3 and (
+        "VERB" in pos.tag(said) or any(w.lower() in IRREGULAR for w in said[1:])
+    )
+
+
 def _is_date_or_number(text: str) -> bool:
     """Whether a span is a date or a number, whole ("Sunday evening", "6am"): no one's name."""
     return any(d.text == text for d in (*spans.dates(text), *spans.numbers(text)))
@@ -1736,7 +1767,7 @@ def _active_doer(q: _Question, sentence: str) -> str | None:
         kept = words(subject)
         if not kept or len(kept) > 6 or kept[0].lower() in _PRONOUN_SUBJECT:
             continue
-        if pos.tag(kept)[-1] not in ("NOUN", "PROPN"):
+        if pos.tag(kept)[-1] not in ("NOUN", "PROPN") and not _IN_AGE.search(subject):
             continue  # "... they managed| to win", "at least provisionally| approved"
         if {stem(x.lower()) for x in kept if x.lower() not in STOP_WORDS} <= set(q.terms):
             continue
@@ -1745,6 +1776,7 @@ def _active_doer(q: _Question, sentence: str) -> str | None:
 
 
 _WORD_AT = re.compile(r"[\w'’-]+")
+_IN_AGE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s$")
 # A name and the age after it, right before the verb: "Mensah, 18, | set up".
 _NAME_AGED = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+\d{1,3},\s*$")
 
@@ -3012,8 +3044,7 @@ def _story_answer(article: Article, wh: str) -> Answer | None:
                 return Answer(sentence, idx.dateline, 1.0, 0, idx.dateline, 1.0)
             place = next((sp for sp in spans.names(sentence) if sp.kind == "place"), None)
             if place is not None:
-                listed = _PLACE_LIST.match(sentence, place.start)
-                text = listed.group() if listed else place.text
+                text = _places_listed(sentence, place.start, place.text)
                 return Answer(sentence, text, 1.0, i, text, 1.0)
         else:
             when = spans.dates(sentence)

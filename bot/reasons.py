@@ -508,7 +508,7 @@ def _clause_of_deed(text: str) -> str | None:
 
 # "How long / how far / how tall ...?": a duration or a distance with its unit.
 _MEASURE_QUESTION = re.compile(
-    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly|strong)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
     r"(?:called|named))",
     re.IGNORECASE,
 )
@@ -636,7 +636,7 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
         ((_DISTANCE,) if _length_asked(question) else (_DURATION, _DISTANCE))
         if asked == "long"
         else (_SPEED,)
-        if asked == "fast"
+        if asked in ("fast", "strong")
         else (_DURATION, _SPEED)
         if asked == "quickly"
         else (_DISTANCE,)

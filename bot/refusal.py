@@ -159,9 +159,10 @@ _NEGATION_ANY = re.compile(
 )
 # A sentence can deny without "not": "lacked", "except", "pistonless"; or with a prefix on a
 # word the question holds ("uninterrupted" for "not interrupted", see _denies).
-# "lived too far away to walk" says they could not.
+# "lived too far away to walk" says they could not; "reconnected all but 6,000" that 6,000 were not.
 _DENIES = re.compile(
-    r"\b(?:lack\w*|except\w*|absen\w+|fail\w*|refus\w+|\w{4,}less)\b|\btoo\s+\w+(?:\s+\w+)?\s+to\b",
+    r"\b(?:lack\w*|except\w*|absen\w+|fail\w*|refus\w+|\w{4,}less)\b|\btoo\s+\w+(?:\s+\w+)?\s+to\b"
+    r"|\ball\s+but\b",
     re.I,
 )
 _NEGATING_PREFIX = re.compile(r"^(?:un|non|in|im|il|ir|dis)-?(\w{4,})$")

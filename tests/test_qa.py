@@ -1641,3 +1641,41 @@ def test_a_school_year_is_how_long_it_lasted() -> None:
     got = answer("How long did the team follow the pupils for?", clean_text(STUDY))
     assert got is not None
     assert got.span == "a full school year"
+
+
+# A storm report written for the project: a wind speed, a death, a storm's name.
+STORM = """Storm Idris brought winds of up to 92mph to the west coast on Thursday night, leaving 48,000 homes without power and closing the Severn and Tamar bridges.
+
+A man in his 60s died when a tree fell on his car near Launceston, Devon and Cornwall Police said. His family has been told.
+
+The Met Office had issued an amber warning for wind on Wednesday, saying gusts could damage buildings and bring down power lines.
+
+Engineers from Western Power worked through the night and had reconnected all but 6,000 homes by Friday afternoon. The company said the remaining customers should have power back by Saturday.
+
+More than 200 flights were cancelled at Bristol and Cardiff airports, and rail services between Exeter and Penzance were suspended after debris blocked the line at Dawlish.
+
+The storm is the ninth to be named this season, the most since naming began in 2015.
+
+Forecasters expect calmer weather from Sunday, although heavy rain could cause flooding in parts of Wales."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # How strong a wind is: its speed.
+        ("How strong were the winds?", "up to 92mph"),
+        # Who died: the man, not the clause of how.
+        ("Who died?", "A man in his 60s"),
+        # A place, not a list that runs into "Devon and Cornwall Police said".
+        ("Where did the man die?", "Launceston"),
+        ("Where did it happen?", "Launceston"),
+        # "All but 6,000 homes" were reconnected: 6,000 were still without power.
+        ("How many homes were still without power on Friday?", "6,000"),
+        # The storm's own name.
+        ("What is the storm called?", "Storm Idris"),
+    ],
+)
+def test_a_storm_report_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(STORM))
+    assert got is not None
+    assert got.span == span
