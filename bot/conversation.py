@@ -54,6 +54,8 @@ def context_for(question: str, state: Context | None) -> Context | None:
         return None
     if _OPENER.match(question) or followup.SAID_SO.match(question):
         return state
+    if not terms(question) and state.last_question:
+        return state  # "Where?", "why?": the previous question with another question word
     head = _LEAD.sub("", question)
     for m in _PRONOUN.finditer(head):
         word = m.group(1).lower()

@@ -172,17 +172,29 @@ def resolve(question: str, context: Context) -> str:
     bare = _OPENER.sub("", q)
     if not terms(_WH.sub("", bare)) and context.last_question:
         # "And when?" asks the previous question again with another question word.
-        rest = _WH.sub("", context.last_question.strip()).rstrip("?")
+        previous = context.last_question.strip()
+        rest = _WH.sub("", previous).rstrip("?")
         head = _WH.match(bare)
         wh = head.group().strip() if head else bare.rstrip("?")
+        # "Where?" after "when will she be sworn in?": "where will she be sworn in?".
+        asked = _WH.match(previous)
+        aux = _AUX_END.search(asked.group()) if asked else None
+        if aux and not _AUX_END.search(wh):
+            wh = f"{wh} {aux.group(1)}"
         # "What was it before?" after "how much is the bill now?": the previous question at the
         # time the follow-up names, "what was the bill before?".
         when = [w for w in _WORD.findall(bare[head.end() :] if head else "") if w.lower() in _WHEN]
         if when:
             rest = " ".join(w for w in rest.split() if w.lower() not in _WHEN)
         q = " ".join([wh, rest, *when]) + "?"
+        if person and _PERSON_PRONOUN.search(q):
+            # "Where?" after "when will she be sworn in?": she is the person of the answer.
+            q = _PERSON_PRONOUN.sub(lambda m: _swap(m, person), q)
     return q
 
 
+_AUX_END = re.compile(
+    r"\b(is|are|was|were|did|does|do|has|have|had|will|would|could|can)\s*$", re.IGNORECASE
+)
 # Words of time a follow-up may ask the previous question at: "and before?", "what was it then?"
 _WHEN = wordset("before now then previously originally today currently earlier later afterwards")

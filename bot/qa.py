@@ -701,7 +701,7 @@ def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
 
 
 # "has risen from £900 a month to £3,200": what it was, and what it is now.
-_AMOUNT = r"[£$€]?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k|%|per\s+cent)\b)?"
+_AMOUNT = r"[£$€]?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k|per\s+cent)\b|%)?"
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?P<was>{_AMOUNT})(?:\s+(?:a|an|per)\s+[a-z]+)?\s+to\s+(?P<now>{_AMOUNT})"
 )
@@ -710,16 +710,22 @@ _NOW_ASKED = re.compile(
 )
 _PRESENT_ASKED = re.compile(r"\b(?:is|are)\b|['’]s\b", re.IGNORECASE)
 _BEFORE_ASKED = re.compile(
-    r"\b(?:before|previously|originally|used\s+to|at\s+first|formerly|earlier)\b", re.IGNORECASE
+    r"\b(?:before|previously|originally|used\s+to|at\s+first|formerly|earlier|"
+    r"last\s+(?:time|year|election|season)|the\s+time\s+before)\b",
+    re.IGNORECASE,
+)
+# "Turnout was 38%, up from 31% at the last election": now, and before.
+_UP_FROM = re.compile(
+    rf"(?P<now>{_AMOUNT}),?\s+(?:up|down)\s+(?:sharply\s+|slightly\s+)?from\s+(?P<was>{_AMOUNT})"
 )
 
 
 def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
     """For "how much is the bill now?" / "what was the bill before?", the amount after "to" or
-    after "from" of the sentence's "from £900 a month to £3,200"."""
+    after "from" of the sentence's "from £900 a month to £3,200" (or of "38%, up from 31%")."""
     if q.qtype not in (QType.NUMBER, QType.THING):
         return None
-    m = _FROM_TO.search(sentence)
+    m = _FROM_TO.search(sentence) or _UP_FROM.search(sentence)
     if m is None:
         return None
     # "How much is the bill?" asks what it is now, as "how much is it now?" does.
@@ -996,7 +1002,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     home = _home_of_asked(q, sentence) or _name_of_asked(q, sentence) or _finding_of(q, sentence)
     if home:
         return Answer(sentence, home, round(score, 4), i, home, AGREE_CONFIDENCE)
-    does = reasons.deed(sentence, q.text) if q.info is not None else None
+    does = (
+        reasons.deed(sentence, q.text) or reasons.pledge(sentence, q.text)
+        if q.info is not None
+        else None
+    )
     if does:
         # "What will the council do?": what the sentence says it will do, not a word of it.
         return Answer(sentence, does, round(score, 4), i, does, AGREE_CONFIDENCE)
@@ -1123,7 +1133,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
         doer = _passive_doer(q, sentence)
-        active = None if doer else _active_doer(q, sentence)
+        before_verb = None if doer else _named_doer(q, sentence)
+        if before_verb and text not in before_verb:
+            # "Who won?" - "Delgado, a former headteacher ..., won 11,284 votes, ahead of ...
+            # Victor Crane": the one named before the verb (by the full name the article gave),
+            # not the one after it.
+            text = _full_name(idx, i, before_verb) or before_verb
+            prob = max(prob, AGREE_CONFIDENCE)
+        active = None if doer or before_verb else _active_doer(q, sentence)
         if active and (
             not text
             or (text in active and _after_preposition(active, text))
@@ -1704,7 +1721,11 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
         doer = spans.AGENT.search(sentence, w.end(), w.end() + 60)
         if doer and not _CLAUSE_END.search(sentence, w.end(), doer.start()):
             after = _NEXT_WORD.match(sentence, doer.end())
-            if after is None or after.group(1).lower() in STOP_WORDS:
+            if (
+                after is None
+                or after.group(1).lower() in STOP_WORDS
+                or after.group(1).lower().endswith(("ed", "ing"))  # "residents| opposed to"
+            ):
                 # Whole where it ends: not "the courts of member| states", nor "the original
                 # discoverer| Joseph Black" (a name, which the scorer finds).
                 return doer.group(1)
@@ -1718,6 +1739,33 @@ _SUBJECT_TAIL = wordset(
 )
 _PASSIVE_BEFORE = wordset("was were is are be been being")
 _PREPOSITIONS = wordset("from of in at on with for near by to")
+
+
+def _named_doer(q: _Question, sentence: str) -> str | None:
+    """For "who <verb>ed ...?", the name right before that verb with an age or a description
+    between commas: "Mensah, 18, set up Hollis" - "Mensah"; "Delgado, a former headteacher
+    standing for the Harbour Alliance, won 11,284 votes" - "Delgado"."""
+    m = _WHO_DID.match(q.text) if q.info is not None else None
+    if not m:
+        return None
+    verb = stem(m.group(1))
+    alike = {verb, *synonyms.alike(verb)}
+    for w in _LOWER_WORD.finditer(sentence):
+        if stem(w.group()) in alike:
+            named = _NAME_AGED.search(sentence, 0, w.start()) or _NAME_DESCRIBED.search(
+                sentence, 0, w.start()
+            )
+            if named and not {stem(x.lower()) for x in words(named.group(1))} & q.stems:
+                return named.group(1)
+    return None
+
+
+# A name, then what it is between commas, right before the verb: "Delgado, a former
+# headteacher standing for the Harbour Alliance, | won".
+_NAME_DESCRIBED = re.compile(
+    r"(?:^|[.;]\s+)([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+(?:a|an|the|who|whose|now)\s+"
+    r"[^,;()]{3,80},\s*$"
+)
 
 
 def _is_clause(text: str) -> bool:
@@ -1759,9 +1807,6 @@ def _active_doer(q: _Question, sentence: str) -> str | None:
         if not said or said[-1].group().lower() in _PASSIVE_BEFORE:
             continue
         before = sentence[: said[-1].end()]
-        aged = _NAME_AGED.search(sentence, 0, w.start())
-        if aged:
-            return aged.group(1)  # "Mensah, 18, set up Hollis": Mensah
         starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
         subject = before[starts[-1] :].strip()
         kept = words(subject)

@@ -494,6 +494,38 @@ def deed(sentence: str, question: str, *, to_come: bool = False) -> str | None:
     return None
 
 
+# "What did Delgado promise?": what the sentence says was promised, pledged, demanded ...
+_PLEDGE_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do|has|have|had)\s+[\w'’ .-]{1,60}?\s+"
+    r"(?P<verb>promise|pledge|vow|announce|propose|demand|offer|threaten|suggest|recommend|"
+    r"want|plan|intend|ask\s+for|call\s+for)\W*$",
+    re.IGNORECASE,
+)
+MAX_PLEDGE_WORDS = 24
+
+
+def pledge(sentence: str, question: str) -> str | None:
+    """For "what did she promise?", what follows the sentence's "promised" ("to reopen the town's
+    swimming pool within two years and to freeze parking charges ..."); else None."""
+    m = _PLEDGE_ASKED.match(question)
+    if not m:
+        return None
+    asked = stem(m.group("verb").split()[0])
+    for w in re.finditer(r"[^\W\d_]+", sentence):
+        if stem(w.group()) != asked:
+            continue
+        rest = re.match(r"\s+(?:for\s+)?(?:that\s+)?([^.;:!?\"“”]{3,300})", sentence[w.end() :])
+        if rest is None:
+            continue
+        text = rest.group(1)
+        end = _PREDICATE_END.search(text)  # "... memory | while being interviewed"
+        kept = (text[: end.start()] if end else text).split()[:MAX_PLEDGE_WORDS]
+        while len(kept) > 2 and kept[-1].lower().strip(",") in _DANGLING:
+            kept.pop()
+        return " ".join(kept).rstrip(",") if len(kept) >= 2 else None
+    return None
+
+
 def _clause_of_deed(text: str) -> str | None:
     """A deed up to its clause's end, at most MAX_PREDICATE_WORDS words, not ending on a word
     that needs the next."""
@@ -664,4 +696,16 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
         if found:
             sized = [f for f in found if _DIMENSION_AFTER.match(sentence, f.end())]
             return (sized or found)[0].group()
+    if asked == "long" and _DURATION in units and _HAS_BEEN.search(question):
+        # "How long had he been mayor?" - "mayor since 2014": since when, if not how long.
+        since = _SINCE.search(sentence)
+        if since:
+            return since.group()
     return None
+
+
+_HAS_BEEN = re.compile(r"\b(?:has|have|had)\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?(?:1[89]\d\d|20\d\d)\b"
+)

@@ -9,7 +9,7 @@ from bot.service import Service
 from bot.settings import Settings
 from tests.builders import inquiry_story
 from tests.test_cli import run
-from tests.test_qa import BAKERY
+from tests.test_qa import BAKERY, ELECTION
 
 CHAT, OTHER = 21, 22
 
@@ -115,5 +115,27 @@ async def test_a_follow_up_at_another_time_asks_the_same_thing_then(tmp_path: Pa
         assert now.answer is not None and now.answer.span == "£3,200"
         before = await svc.ask(CHAT, "What was it before?")
         assert before.answer is not None and before.answer.span == "£900"
+    finally:
+        svc.close()
+
+
+async def test_a_bare_question_word_asks_the_previous_question_again(tmp_path: Path) -> None:
+    # "Where?" after "when will she be sworn in?" asks where she will be sworn in; "what was it
+    # last time?" after the turnout asks the turnout last time; "who did she beat?" after the
+    # winner asks whom the winner beat.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, ELECTION)
+        when = await svc.ask(CHAT, "When will she be sworn in?")
+        assert when.answer is not None and when.answer.span == "Monday"
+        where = await svc.ask(CHAT, "Where?")
+        assert where.answer is not None and where.answer.span == "the town hall"
+        await svc.ask(CHAT, "What was the turnout?")
+        last = await svc.ask(CHAT, "What was it last time?")
+        assert last.answer is not None and last.answer.span == "31%"
+        won = await svc.ask(CHAT, "Who won the election?")
+        assert won.answer is not None and won.answer.span == "Rosa Delgado"
+        beat = await svc.ask(CHAT, "Who did she beat?")
+        assert beat.answer is not None and beat.answer.span == "Victor Crane"
     finally:
         svc.close()

@@ -1679,3 +1679,50 @@ def test_a_storm_report_read_as_a_reader_asks(question: str, span: str) -> None:
     got = answer(question, clean_text(STORM))
     assert got is not None
     assert got.span == span
+
+
+# A mayoral election written for the project: a winner named before her description, the
+# loser after, a turnout up from the last time, a promise.
+ELECTION = """Rosa Delgado has been elected mayor of Port Halden, becoming the first woman to hold the post in the town's 200-year history.
+
+Delgado, a former headteacher standing for the Harbour Alliance, won 11,284 votes, ahead of the sitting mayor, Victor Crane, on 9,902. Turnout was 38%, up from 31% at the last election.
+
+She promised to reopen the town's swimming pool within two years and to freeze parking charges in the town centre.
+
+Crane, who had been mayor since 2014, congratulated her but said the pool plan would cost far more than she had admitted. "I wish her well, but the sums don't add up," he said.
+
+Delgado will be sworn in at the town hall on Monday. Her first council meeting is on May 14.
+
+The Harbour Alliance was formed three years ago by residents opposed to plans for a container terminal at the old docks."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The one named before the verb ("Delgado, a former headteacher ..., won"), by her
+        # full name, not the one after it ("ahead of ... Victor Crane").
+        ("Who won the election?", "Rosa Delgado"),
+        # How long he had been mayor: "since 2014", when no time is given.
+        ("How long had Crane been mayor?", "since 2014"),
+        # "38%, up from 31% at the last election".
+        ("What was the turnout at the last election?", "31%"),
+        # A doer with no article: "formed three years ago by residents opposed to ...".
+        ("Who formed the Harbour Alliance?", "residents"),
+        # What she promised: what follows "promised".
+        (
+            "What did Delgado promise?",
+            "to reopen the town's swimming pool within two years and to freeze parking charges",
+        ),
+    ],
+)
+def test_an_election_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(ELECTION))
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith(span)
+
+
+def test_the_one_named_with_an_age_before_the_verb_did_it() -> None:
+    got = answer("Who set up the first goal?", clean_text(MATCH))
+    assert got is not None
+    assert got.span == "Kofi Mensah"
