@@ -831,6 +831,33 @@ def _finding_of(q: _Question, sentence: str) -> str | None:
     return found.group("claim").strip(" \"'“”") if found else None
 
 
+# "What did she do before?", "what was his job before?": a former job ("a former headteacher").
+_BEFORE_JOB_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:did\s+(?P<who>[\w'’ .-]{1,40}?)\s+do|was\s+(?P<whose>[\w'’ .-]"
+    r"{1,40}?)\s+(?:job|work|career|profession))\s+(?:before|previously|earlier|then)\W*$",
+    re.IGNORECASE,
+)
+_FORMER = re.compile(r"\b(?:an?\s+|the\s+)?former\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?", re.IGNORECASE)
+
+
+def _former_job(q: _Question, sentence: str) -> str | None:
+    """For "what did Delgado do before?", the former job the sentence gives beside her name
+    ("Delgado, a former headteacher, ...")."""
+    m = _BEFORE_JOB_ASKED.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    who = [w for w in words(m.group("who") or m.group("whose")) if w.lower() not in STOP_WORDS]
+    if not who or not any(stem(w.lower()) == stem(who[-1].lower()) for w in words(sentence)):
+        return None
+    found = _FORMER.search(sentence)
+    if found is None:
+        return None
+    said = found.group().split()
+    if len(said) > 2 and (pos.tag(said)[-1] != "NOUN" or said[-1].endswith(("ing", "ed"))):
+        said = said[:-1]  # "a former headteacher| standing for ...", but "a former police officer"
+    return " ".join(said).rstrip(",")
+
+
 # "What is the supplier called?", "what's the name of the charity?": the name the article puts
 # beside the thing ("The supplier, Northgate Energy, said ...", "a charity called Open Door").
 _WHAT_CALLED = re.compile(
@@ -999,7 +1026,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             assert years is not None
             text = years.group()
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
-    home = _home_of_asked(q, sentence) or _name_of_asked(q, sentence) or _finding_of(q, sentence)
+    home = (
+        _home_of_asked(q, sentence)
+        or _name_of_asked(q, sentence)
+        or _finding_of(q, sentence)
+        or _former_job(q, sentence)
+    )
     if home:
         return Answer(sentence, home, round(score, 4), i, home, AGREE_CONFIDENCE)
     does = (
@@ -2671,6 +2703,9 @@ def _rank(
             scored = next((i for i in ranked[1:8] if _SCORE.search(idx.sentences[i])), None)
             if scored is not None:
                 ranked = [scored, *(i for i in ranked if i != scored)]
+        former = next((i for i in ranked[:8] if _former_job(q, idx.sentences[i])), None)
+        if former is not None:
+            ranked = [former, *(i for i in ranked if i != former)]
         finding = next((i for i in ranked[:8] if _finding_of(q, idx.sentences[i])), None)
         if finding is not None:
             # "What did the study find?": the sentence that says what it found, not one that

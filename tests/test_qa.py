@@ -1726,3 +1726,21 @@ def test_the_one_named_with_an_age_before_the_verb_did_it() -> None:
     got = answer("Who set up the first goal?", clean_text(MATCH))
     assert got is not None
     assert got.span == "Kofi Mensah"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "span"),
+    [
+        ("What did Delgado do before?", ELECTION, "a former headteacher"),
+        ("What was Delgado's job before?", ELECTION, "a former headteacher"),
+        (
+            "What did Hart do before?",
+            "Council news\n\nJo Hart, a former police officer, was elected on Friday.",
+            "a former police officer",
+        ),
+    ],
+)
+def test_what_someone_did_before_is_their_former_job(question: str, text: str, span: str) -> None:
+    got = answer(question, clean_text(text))
+    assert got is not None
+    assert got.span == span
