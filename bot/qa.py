@@ -220,6 +220,13 @@ _ENGLISH_ASK = re.compile(
 )
 
 
+_ASKING_TAGS = frozenset(["VERB", "NOUN", "ADJ", "ADV", "NUM", "PROPN"])
+_NOT_ASKING = wordset(
+    """what who whom whose when where why how which did does do done is are was were be been has
+    have had will would can could should may might must shall there then so also really else"""
+)
+
+
 def _parse_question(
     question: str, language: str = "en", asked_in: str | None = None
 ) -> _Question | None:
@@ -232,6 +239,17 @@ def _parse_question(
     for t in all_terms:
         seen.setdefault(t, None)
     uniq = list(seen)[:MAX_QUESTION_TERMS]
+    if not uniq and language == "en" and asked_in == "en":
+        # "What did they use?", "how did they get away?": no word but common ones; those that
+        # are not question words, auxiliaries or pronouns are what it asks about.
+        said = words(q)
+        uniq = list(
+            dict.fromkeys(
+                stem(w)
+                for w, t in zip(said, pos.tag(said), strict=True)
+                if t in _ASKING_TAGS and w.lower() not in _NOT_ASKING
+            )
+        )[:MAX_QUESTION_TERMS]
     if not uniq:
         return None
     if language != "en" or asked_in != "en":
@@ -903,9 +921,11 @@ def _ordinal_count(q: _Question, sentence: str) -> str | None:
     asked = stem(many.group(1).lower())
     when = _THIS_OR_LAST.search(q.text)
     for m in _ORDINAL.finditer(sentence):
-        if stem(m.group(2).lower().split("-")[0]) != asked:
+        # "19th call-out", "fourth cash machine theft": the asked word first or second.
+        after = [stem(w.lower().split("-")[0]) for w in sentence[m.end(1) :].split()[:2]]
+        if asked not in after:
             continue
-        said = _THIS_OR_LAST.match(sentence, m.end())
+        said = _THIS_OR_LAST.search(" ".join(sentence[m.end() :].split()[:4]))
         if when and said and said.group(1).lower() != when.group(1).lower():
             continue  # "the 19th call-out this year" does not count last year's
         return m.group(1)
@@ -915,7 +935,12 @@ def _ordinal_count(q: _Question, sentence: str) -> str | None:
 _THIS_OR_LAST = re.compile(r"\s*\b(this|last|next)\s+(?:year|season|month|week)\b", re.IGNORECASE)
 
 
-_ORDINAL = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[a-z]+\s+)?([a-z][\w-]*)", re.IGNORECASE)
+_AGED = re.compile(r"aged\s+\d", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"\b(\d{1,4}(?=st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth)(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
 
 
 def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
@@ -1285,7 +1310,9 @@ _A_COUNT = re.compile(
     r"\d|\b(?:no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"\w+teen|\w+ty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|scores?|half|"
     r"halves|thirds?|quarters?|several|few|many|much|both|all|every|single|couple|pair|once|"
-    r"twice|majority|minority|most|some|lot|little)\b",
+    r"twice|majority|minority|most|some|lot|little|"
+    # "the fourth cash machine theft": an ordinal counts the ones so far
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
     re.IGNORECASE,
 )
 
@@ -1890,10 +1917,13 @@ def _passive_subject(q: _Question, sentence: str) -> str | None:
         return None
     before = sentence[: done.start()].rstrip().rstrip(",")
     starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
-    subject = before[starts[-1] :].strip()
-    if len(starts) > 1 and not any(c.isalpha() for c in subject):
-        # "Luigi Costa, 71, is accused": past the age, the name before its comma.
-        subject = before[starts[-2] :].split(",")[0].strip()
+    k = len(starts) - 1
+    subject = before[starts[k] :].strip()
+    while k > 0 and (not any(c.isalpha() for c in subject) or _AGED.match(subject)):
+        # "Luigi Costa, 71, is accused", "Two men, aged 29 and 34, were arrested": past the
+        # age, the name before its comma.
+        k -= 1
+        subject = before[starts[k] :].split(",")[0].strip()
     said = words(subject)
     if not said or len(said) > 6 or said[0].lower() in _PRONOUN_SUBJECT:
         return None

@@ -17,7 +17,7 @@ _WHY_STRONG = re.compile(
     r"visit|hold|make|give|speak|travel|fly|land|expire|complete|receive|stand)\b)|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|so\s+that|"
     r"(?<=,\s)blaming|(?<=,\s)citing|"
     r"in\s+order\s+to|for\s+fear\s+of|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|"
-    r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to|"
+    r"over\s+concerns?|in\s+(?:a|an)\s+(?:bid|effort|attempt)\s+to|on\s+suspicion\s+of|"
     # "as a symbolic sign of a new beginning", "in memory of her father"
     r"as\s+an?\s+(?:[\w-]+\s+)?(?:sign|mark|token|gesture|tribute)\s+(?:of|to)|"
     r"in\s+(?:memory|hono(?:u)?r)\s+of)\s+([^.;!?]{3,200})",
@@ -302,7 +302,9 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     cut = re.search(
         r",\s+(?:he|she|they|it|the|a|an|which|who|but|and\s+(?:he|she|they|said|says|has|have|had|"
         r"is|was|were|are|will|would|then|later|also)|meaning|leaving|saying|adding|followed|"
-        r"prompting|forcing|causing|sparking|triggering|killing|according)\b|[\"”]",
+        r"prompting|forcing|causing|sparking|triggering|killing|according)\b|[\"”]"
+        # "on suspicion of burglary | and have been released on bail"
+        r"|\s+and\s+(?:has|have|had|was|were|is|are)\s+(?:been|since)\b",
         text,
     )
     if not sentence[: m.start(1)].strip(" \"'“‘"):
@@ -502,6 +504,8 @@ _PLEDGE_ASKED = re.compile(
     re.IGNORECASE,
 )
 MAX_PLEDGE_WORDS = 24
+# "What did she ask for?" of "appealed for anyone with dashcam footage to come forward".
+_ASKED_AS = {"ask": ("appeal", "urg", "call", "request"), "call": ("appeal", "urg")}
 
 
 def pledge(sentence: str, question: str) -> str | None:
@@ -511,8 +515,9 @@ def pledge(sentence: str, question: str) -> str | None:
     if not m:
         return None
     asked = stem(m.group("verb").split()[0])
+    said_as = {asked, *_ASKED_AS.get(asked, ())}
     for w in re.finditer(r"[^\W\d_]+", sentence):
-        if stem(w.group()) != asked:
+        if stem(w.group()) not in said_as:
             continue
         rest = re.match(r"\s+(?:for\s+)?(?:that\s+)?([^.;:!?\"“”]{3,300})", sentence[w.end() :])
         if rest is None:
@@ -615,6 +620,13 @@ _DIMENSIONS = {
 }
 
 
+# "How long did the raid take / last?": a time, never a distance.
+_TIME_TAKEN = re.compile(
+    r"\b(?:take|takes|took|taken|last|lasts|lasted|spend|spent|wait|waited|stay|stayed)\b",
+    re.IGNORECASE,
+)
+
+
 def _length_asked(question: str) -> bool:
     """ "How long is the wall?": a length, not a time."""
     m = _LENGTH_ASKED.search(question)
@@ -665,7 +677,13 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
         return None
     asked = m.group(1).lower()
     units = (
-        ((_DISTANCE,) if _length_asked(question) else (_DURATION, _DISTANCE))
+        (
+            (_DISTANCE,)
+            if _length_asked(question)
+            else (_DURATION,)
+            if _TIME_TAKEN.search(question)
+            else (_DURATION, _DISTANCE)
+        )
         if asked == "long"
         else (_SPEED,)
         if asked in ("fast", "strong")

@@ -1744,3 +1744,49 @@ def test_what_someone_did_before_is_their_former_job(question: str, text: str, s
     got = answer(question, clean_text(text))
     assert got is not None
     assert got.span == span
+
+
+# A cash machine theft written for the project: an arrest, its reason, an appeal, an ordinal.
+THEFT = """Thieves used a stolen tractor to rip a cash machine from the wall of a village shop in Brackley early on Sunday, police said.
+
+The gang drove the tractor through the shop's front window at about 3.40am, loaded the machine onto a flatbed lorry and escaped towards the M40.
+
+The cash machine held about £28,000, according to Northamptonshire Police. The tractor had been taken from a farm two miles away an hour earlier.
+
+Neighbours were woken by the noise. Ian Marsh, who lives opposite the shop, said he saw three men in dark clothing. "It was over in less than five minutes," he said.
+
+The lorry was found burnt out near Bicester later that morning. The cash machine has not been recovered.
+
+Detective Sergeant Paula Hines said the raid had caused damage estimated at £60,000 and appealed for anyone with dashcam footage to come forward.
+
+Two men, aged 29 and 34, were arrested in Banbury on Monday on suspicion of burglary and have been released on bail.
+
+It is the fourth cash machine theft in the county since January."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # Who was arrested: the men, not their ages between commas.
+        ("Who was arrested?", "Two men"),
+        # Why: "on suspicion of burglary", ending before "and have been released on bail".
+        ("Why were they arrested?", "on suspicion of burglary"),
+        # What she asked for: what follows "appealed for".
+        ("What did Paula Hines ask for?", "anyone with dashcam footage to come forward"),
+        # "The fourth cash machine theft in the county since January".
+        ("How many cash machine thefts have there been in the county?", "fourth"),
+        # No word but common ones: what they are is what is asked about.
+        ("How old are they?", "29 and 34"),
+    ],
+)
+def test_a_theft_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(THEFT))
+    assert got is not None
+    assert got.span == span
+
+
+def test_how_long_something_took_is_never_a_distance() -> None:
+    # "How long did the raid take?" - not "two miles" (how far away the tractor was taken from).
+    got = answer("How long did the raid take?", clean_text(THEFT))
+    assert got is not None
+    assert got.span != "two miles"
