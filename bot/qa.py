@@ -811,6 +811,64 @@ def _object_of_stranded(q: _Question, sentence: str) -> str | None:
     return None
 
 
+# "What does Lumen Grid make?": the question ends on its verb, and the answer is what follows
+# that verb in the sentence ("a Leeds company that makes | batteries for storing solar power").
+_VERB_LAST = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:does|do|did|will|would|can|could)\s+(?P<subject>[\w'’ .-]{1,60}?)"
+    r"\s+(?P<verb>[a-z]{3,})\W*$",
+    re.IGNORECASE,
+)
+# Verbs other rules read: saying, doing, meaning, thinking ...
+_VERB_LAST_NOT = wordset(
+    """say said says do does did mean think believe want look like need feel know see hear call
+    become happen cost weigh measure find found show suggest promise pledge vow announce propose
+    demand offer threaten recommend plan intend urge ask have has had include contain be get"""
+)
+_OBJECT_STOP = re.compile(
+    r"\s*[,;:.!?()\"“”]|\s+(?:which|who|while|when|because|after|before|since|but|and\s+"
+    r"(?:he|she|they|it|has|have|had|is|are|was|were|will))\b",
+    re.IGNORECASE,
+)
+
+
+def _object_of_verb(q: _Question, sentence: str) -> str | None:
+    """For "what does Lumen Grid make?", what follows "makes" in the sentence, up to the end of
+    its clause ("batteries for storing solar power at home"); else None."""
+    m = _VERB_LAST.match(q.text) if q.info is not None else None
+    if m is None or m.group("verb").lower() in _VERB_LAST_NOT:
+        return None
+    said = words(q.text)
+    if pos.tag(said)[-1] != "VERB":
+        return None  # "what does a teacher teach in primary school?" ends on no verb
+    verb = stem(m.group("verb"))
+    named = [x for x in words(m.group("subject")) if x.lower() not in STOP_WORDS]
+    if not named:
+        return None
+    head = stem(named[-1].lower())
+    for w in _LOWER_WORD.finditer(sentence):
+        if stem(w.group()) != verb:
+            continue
+        # Said of the question's subject: its name a few words before the verb ("Lumen Grid, a
+        # Leeds company that makes"), not of something else the sentence names.
+        before = words(sentence[: w.start()])[-8:]
+        if head not in {stem(x.lower()) for x in before}:
+            continue
+        rest = sentence[w.end() :]
+        end = _OBJECT_STOP.search(rest)
+        said = words(rest[: end.start()] if end else rest)[:MAX_VERB_OBJECT_WORDS]
+        if not said or said[0].lower() in ("to", "that", "it", "them", "him", "her"):
+            continue
+        text = " ".join(said)
+        if {stem(x.lower()) for x in said if x.lower() not in STOP_WORDS} <= set(q.terms):
+            continue
+        at = sentence.find(text, w.end())
+        return text if at >= 0 else None
+    return None
+
+
+MAX_VERB_OBJECT_WORDS = 10
+
+
 # "What did the study find?": what the article says a study, a report or a survey found.
 _FINDING_ASKED = re.compile(
     r"^\W*(?:and\s+)?what\s+(?:did|does|do|has|have)\s+(?:the|this|that|a|their|its)\s+"
@@ -1239,6 +1297,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
         text, prob = counted, max(prob, AGREE_CONFIDENCE)
+    made = _object_of_verb(q, sentence)
+    if made and text not in made and made not in text:
+        # "What does Lumen Grid make?" - "a Leeds company that makes batteries for storing solar
+        # power at home": what it makes, not what it is (a span of the object itself stays).
+        text, prob = made, max(prob, AGREE_CONFIDENCE)
     stranded = _object_of_stranded(q, sentence)
     if stranded and not (text and (text in stranded or stranded in text)):
         # "Who did they take it over from?" - "took over Thwaite's Bakery from Martin's father":

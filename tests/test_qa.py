@@ -1790,3 +1790,26 @@ def test_how_long_something_took_is_never_a_distance() -> None:
     got = answer("How long did the raid take?", clean_text(THEFT))
     assert got is not None
     assert got.span != "two miles"
+
+
+# A company's news written for the project: what it makes, told in a clause about it.
+STARTUP = """Lumen Grid, a Leeds company that makes batteries for storing solar power at home, has raised £14 million from investors to build a factory in Wakefield.
+
+The company was founded in 2019 by two former university researchers, Priya Nair and Tom Okoro, who met while studying chemistry at Sheffield.
+
+Its batteries use sodium instead of lithium, which Nair says makes them cheaper and less likely to catch fire. Each unit can store enough electricity to run an average home for a day.
+
+The Wakefield factory is due to open in late 2027 and will employ 180 people. The company currently has 45 staff.
+
+The funding round was led by the Northern Energy Fund, with the government-backed British Business Bank also taking part.
+
+"Sodium is everywhere, so we are not dependent on a handful of mines overseas," Okoro said. He said the firm hoped to sell 20,000 units a year by 2030.
+
+Lumen Grid's batteries cost £3,500 each, about a third less than comparable lithium systems."""
+
+
+def test_what_a_company_makes_is_what_follows_makes() -> None:
+    # "Lumen Grid, a Leeds company that makes batteries ...": what it makes, not what it is.
+    got = answer("What does Lumen Grid make?", clean_text(STARTUP))
+    assert got is not None
+    assert got.span == "batteries for storing solar power at home"
