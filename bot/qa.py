@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import hashlib
 import itertools
 import math
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -963,9 +964,17 @@ def _name_of_asked(q: _Question, sentence: str) -> str | None:
     )
     if said is None:
         # "What is the storm called?" - "Storm Idris brought winds ...": the thing's word as the
-        # first of a name.
-        own = re.search(rf"\b({thing.capitalize()}\s+[A-Z][\w'’-]+)", sentence)
-        return own.group(1) if own else None
+        # first of a name ...
+        own = re.search(rf"\b({thing.capitalize()}\s+[A-Z][\w'’-]+)", sentence) or re.search(
+            rf"\b((?!(?:The|A|An|This|That|Its|Their|His|Her)\b)[A-Z][\w'’&-]*\s+"
+            rf"(?:[A-Z][\w'’&-]*\s+){{0,2}}{thing.capitalize()})\b",
+            sentence,
+        )
+        # ... or as the last word of one: "the Loughborough branch of Eastgate Bank"; not a name
+        # the question gives ("what was the first internet2 network named?": "Internet2 Network").
+        if own is None or {stem(w.lower()) for w in words(own.group(1))} <= q.stems | {stem(thing)}:
+            return None
+        return own.group(1)
     name = said.group("apposed") or said.group("called")
     return name.rstrip(".") if name and name[0].isupper() else None
 
@@ -1293,6 +1302,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         )
     ):
         text, prob = ordinal, max(prob, AGREE_CONFIDENCE)
+    what_does = _active_doer(q, sentence, _WHAT_DID) if q.qtype is QType.THING else None
+    if what_does and (
+        not text or (text not in what_does and (_is_date_or_number(text) or _is_clause(text)))
+    ):
+        # "What swims upstream?" - "... so that salmon and trout can still swim upstream": what
+        # does it, not a clause beside it ("built beside the weir").
+        text = _list_ending_with(sentence, what_does, q) or what_does
+        prob = max(prob, AGREE_CONFIDENCE)
     counted = _count_of_asked(q, sentence, text)
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
@@ -1857,7 +1874,13 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
 # Between a subject and its verb: "had slipped", "has since raised", "quickly spotted".
 _SUBJECT_TAIL = wordset(
     """has have had will would could can may might must should also then later first quickly
-    finally just now since never already once soon"""
+    finally just now since never already once soon still"""
+)
+# "What swims upstream?": the question's own verb, with "what" as its subject.
+_WHAT_DID = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?what\s+(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|can|"
+    r"could|should|might|must|may|kind|sort|type|else|other)\b)([a-z]+)\b",
+    re.IGNORECASE,
 )
 _PASSIVE_BEFORE = wordset("was were is are be been being")
 _PREPOSITIONS = wordset("from of in at on with for near by to")
@@ -1911,11 +1934,11 @@ def _after_preposition(subject: str, text: str) -> bool:
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
-def _active_doer(q: _Question, sentence: str) -> str | None:
+def _active_doer(q: _Question, sentence: str, pattern: re.Pattern[str] | None = None) -> str | None:
     """For "who <verb>ed ...?", the subject that does that verb (or one of its synonyms) in the
     sentence, when it is a noun phrase and no pronoun: "Her partner raised the alarm" - "Her
     partner"."""
-    m = _WHO_DID.match(q.text) if q.info is not None else None
+    m = (pattern or _WHO_DID).match(q.text) if q.info is not None else None
     if not m:
         return None
     verb = stem(m.group(1))
@@ -2751,6 +2774,18 @@ def _defining(q: _Question, idx: _Index) -> frozenset[int]:
     )
 
 
+def _sentence_says(
+    says: Callable[[_Question, str], str | None], q: _Question, idx: _Index, i: int
+) -> bool:
+    return bool(says(q, idx.sentences[i]))
+
+
+def _to_front(ranked: list[int], says: Callable[[int], bool], within: int = 8) -> list[int]:
+    """`ranked` with the first of its leading `within` sentences that `says` put first."""
+    first = next((i for i in ranked[:within] if says(i)), None)
+    return ranked if first is None else [first, *(i for i in ranked if i != first)]
+
+
 def _rank(
     question: str, article: Article, limit: int, *, asked: str | None = None
 ) -> tuple[list[tuple[Answer, float]], list[float] | None]:
@@ -2790,30 +2825,18 @@ def _rank(
             )
             if later is not None:
                 ranked = [later, *(i for i in ranked if i != later)]
-        if _SCORE_ASKED.search(q.text) and ranked and not _SCORE.search(idx.sentences[ranked[0]]):
+        if _SCORE_ASKED.search(q.text):
             # "What was the score?": a sentence that gives one ("beat Kelsey Town 3-2"), not
             # one that says "scored".
-            scored = next((i for i in ranked[1:8] if _SCORE.search(idx.sentences[i])), None)
-            if scored is not None:
-                ranked = [scored, *(i for i in ranked if i != scored)]
-        former = next((i for i in ranked[:8] if _former_job(q, idx.sentences[i])), None)
-        if former is not None:
-            ranked = [former, *(i for i in ranked if i != former)]
-        finding = next((i for i in ranked[:8] if _finding_of(q, idx.sentences[i])), None)
-        if finding is not None:
-            # "What did the study find?": the sentence that says what it found, not one that
-            # says where "the findings were published".
-            ranked = [finding, *(i for i in ranked if i != finding)]
-        named = next((i for i in ranked[:8] if _name_of_asked(q, idx.sentences[i])), None)
-        if named is not None:
-            # "What is the supplier called?": the sentence that names it ("The supplier,
-            # Northgate Energy, said"), not one that only says "the energy supplier".
-            ranked = [named, *(i for i in ranked if i != named)]
-        home = next((i for i in ranked[:8] if _home_of_asked(q, idx.sentences[i])), None)
-        if home is not None:
-            # "Where does Pettifer live?": the sentence that gives his home after his name ("of
-            # Ashby Road, Loughborough"), not one where "lives" means a life.
-            ranked = [home, *(i for i in ranked if i != home)]
+            ranked = _to_front(ranked, lambda i: bool(_SCORE.search(idx.sentences[i])))
+        # "What did she do before?": the sentence that gives her former job. "What did the study
+        # find?": the one that says what it found, not where "the findings were published".
+        # "What is the supplier called?": the one that names it ("The supplier, Northgate
+        # Energy, said"), not one that only says "the energy supplier". "Where does Pettifer
+        # live?": the one that gives his home after his name ("of Ashby Road, Loughborough"),
+        # not one where "lives" means a life.
+        for says in (_former_job, _finding_of, _name_of_asked, _home_of_asked):
+            ranked = _to_front(ranked, functools.partial(_sentence_says, says, q, idx))
         if speech is not None and speech.own and ranked and speech.said[ranked[0]] is None:
             # "What did Yûki Aoyama say?": of the leading sentences, one where she speaks ("Aoyama
             # said ..."), not one where no one speaks that names her in full.
