@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -1846,17 +1846,23 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CLAUSE_END = re.compile(r"[.;:!?]")
 
 
+def _asked_verb_at(
+    q: _Question, sentence: str, pattern: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The sentence's words that are the question's verb ("who found ...?": "found", or one of
+    its synonyms, "spotted"), `pattern` reading the verb out of the question."""
+    m = pattern.match(q.text) if q.info is not None else None
+    if not m:
+        return
+    verb = stem(m.group(1))
+    alike = {verb, *synonyms.alike(verb)}
+    yield from (w for w in _LOWER_WORD.finditer(sentence) if stem(w.group()) in alike)
+
+
 def _passive_doer(q: _Question, sentence: str) -> str | None:
     """For "who <verb>ed ...?", the doer a passive of that verb (or one of its synonyms) names
     by what they are: "discovered in the morning by a dog walker" - "a dog walker"."""
-    m = _WHO_DID.match(q.text)
-    if not m:
-        return None
-    verb = stem(m.group(1))
-    alike = {verb, *synonyms.alike(verb)}
-    for w in _LOWER_WORD.finditer(sentence):
-        if stem(w.group()) not in alike:
-            continue
+    for w in _asked_verb_at(q, sentence, _WHO_DID):
         doer = spans.AGENT.search(sentence, w.end(), w.end() + 60)
         if doer and not _CLAUSE_END.search(sentence, w.end(), doer.start()):
             after = _NEXT_WORD.match(sentence, doer.end())
@@ -1890,18 +1896,12 @@ def _named_doer(q: _Question, sentence: str) -> str | None:
     """For "who <verb>ed ...?", the name right before that verb with an age or a description
     between commas: "Mensah, 18, set up Hollis" - "Mensah"; "Delgado, a former headteacher
     standing for the Harbour Alliance, won 11,284 votes" - "Delgado"."""
-    m = _WHO_DID.match(q.text) if q.info is not None else None
-    if not m:
-        return None
-    verb = stem(m.group(1))
-    alike = {verb, *synonyms.alike(verb)}
-    for w in _LOWER_WORD.finditer(sentence):
-        if stem(w.group()) in alike:
-            named = _NAME_AGED.search(sentence, 0, w.start()) or _NAME_DESCRIBED.search(
-                sentence, 0, w.start()
-            )
-            if named and not {stem(x.lower()) for x in words(named.group(1))} & q.stems:
-                return named.group(1)
+    for w in _asked_verb_at(q, sentence, _WHO_DID):
+        named = _NAME_AGED.search(sentence, 0, w.start()) or _NAME_DESCRIBED.search(
+            sentence, 0, w.start()
+        )
+        if named and not {stem(x.lower()) for x in words(named.group(1))} & q.stems:
+            return named.group(1)
     return None
 
 
@@ -1938,14 +1938,7 @@ def _active_doer(q: _Question, sentence: str, pattern: re.Pattern[str] | None = 
     """For "who <verb>ed ...?", the subject that does that verb (or one of its synonyms) in the
     sentence, when it is a noun phrase and no pronoun: "Her partner raised the alarm" - "Her
     partner"."""
-    m = (pattern or _WHO_DID).match(q.text) if q.info is not None else None
-    if not m:
-        return None
-    verb = stem(m.group(1))
-    alike = {verb, *synonyms.alike(verb)}
-    for w in _LOWER_WORD.finditer(sentence):
-        if stem(w.group()) not in alike:
-            continue
+    for w in _asked_verb_at(q, sentence, pattern or _WHO_DID):
         said = list(_WORD_AT.finditer(sentence, 0, w.start()))
         while said and said[-1].group().lower() in _SUBJECT_TAIL:
             said.pop()
@@ -2811,6 +2804,10 @@ def _rank(
             own = next((i for i in ranked[:8] if _age_of_asked(q, idx.sentences[i])), None)
             if own is not None:
                 ranked = [own, *(i for i in ranked if i != own)]
+            else:
+                # "How old were the children?": a leading sentence that gives an age ("pupils
+                # aged nine to 12"), not one that only names the children.
+                ranked = _to_front(ranked, lambda i: bool(_AGE.search(idx.sentences[i])), 3)
         if ranked and not _future_of_asked(q, idx.sentences[ranked[0]]):
             # ... when it holds every word of the question the first one holds ("which depots
             # will strike?" is not answered by "drivers ... will strike", which lacks the depots).
