@@ -986,6 +986,8 @@ def _ordinal_count(q: _Question, sentence: str) -> str | None:
     if many is None:
         return None
     asked = stem(many.group(1).lower())
+    if any(asked in spans.content_stems(n.text) for n in spans.numbers(sentence)):
+        return None  # "two goals": a number counts them
     when = _THIS_OR_LAST.search(q.text)
     for m in _ORDINAL.finditer(sentence):
         # "19th call-out", "fourth cash machine theft": the asked word first or second.
@@ -1292,15 +1294,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             text = subject
         prob = max(prob, AGREE_CONFIDENCE)
     ordinal = _ordinal_count(q, sentence) if q.qtype is QType.NUMBER else None
-    many = _HOW_MANY.search(q.text)
-    if (
-        ordinal
-        and many
-        and not any(
-            stem(many.group(1).lower()) in spans.content_stems(n.text)
-            for n in spans.numbers(sentence)
-        )
-    ):
+    if ordinal:
         text, prob = ordinal, max(prob, AGREE_CONFIDENCE)
     what_does = _active_doer(q, sentence, _WHAT_DID) if q.qtype is QType.THING else None
     if what_does and (
@@ -2808,20 +2802,15 @@ def _rank(
                 # "How old were the children?": a leading sentence that gives an age ("pupils
                 # aged nine to 12"), not one that only names the children.
                 ranked = _to_front(ranked, lambda i: bool(_AGE.search(idx.sentences[i])), 3)
-        if ranked and not _future_of_asked(q, idx.sentences[ranked[0]]):
+        if ranked and _FUTURE_ASKED.search(q.text):
             # ... when it holds every word of the question the first one holds ("which depots
             # will strike?" is not answered by "drivers ... will strike", which lacks the depots).
             held = {t for t in q.terms if t in idx.tf[ranked[0]]}
-            later = next(
-                (
-                    i
-                    for i in ranked[1:3]
-                    if held.issubset(idx.tf[i]) and _future_of_asked(q, idx.sentences[i])
-                ),
-                None,
+            ranked = _to_front(
+                ranked,
+                lambda i: held.issubset(idx.tf[i]) and _future_of_asked(q, idx.sentences[i]),
+                3,
             )
-            if later is not None:
-                ranked = [later, *(i for i in ranked if i != later)]
         if _SCORE_ASKED.search(q.text):
             # "What was the score?": a sentence that gives one ("beat Kelsey Town 3-2"), not
             # one that says "scored".

@@ -522,22 +522,18 @@ def pledge(sentence: str, question: str) -> str | None:
         rest = re.match(r"\s+(?:for\s+)?(?:that\s+)?([^.;:!?\"“”]{3,300})", sentence[w.end() :])
         if rest is None:
             continue
-        text = rest.group(1)
-        end = _PREDICATE_END.search(text)  # "... memory | while being interviewed"
-        kept = (text[: end.start()] if end else text).split()[:MAX_PLEDGE_WORDS]
-        while len(kept) > 2 and kept[-1].lower().strip(",") in _DANGLING:
-            kept.pop()
-        return " ".join(kept).rstrip(",") if len(kept) >= 2 else None
+        # "... memory | while being interviewed": where a deed's clause ends.
+        return _clause_of_deed(rest.group(1), MAX_PLEDGE_WORDS)
     return None
 
 
-def _clause_of_deed(text: str) -> str | None:
-    """A deed up to its clause's end, at most MAX_PREDICATE_WORDS words, not ending on a word
-    that needs the next."""
+def _clause_of_deed(text: str, limit: int = MAX_PREDICATE_WORDS) -> str | None:
+    """A deed up to its clause's end, at most `limit` words, not ending on a word that needs the
+    next."""
     end = _PREDICATE_END.search(text)
     if end:
         text = text[: end.start()]
-    kept = text.split()[:MAX_PREDICATE_WORDS]
+    kept = text.split()[:limit]
     while len(kept) > 2 and kept[-1].lower().strip(",") in _DANGLING:
         kept.pop()
     return " ".join(kept).rstrip(",") if len(kept) >= 2 else None
