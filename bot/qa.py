@@ -733,9 +733,11 @@ _BEFORE_ASKED = re.compile(
     r"last\s+(?:time|year|election|season)|the\s+time\s+before)\b",
     re.IGNORECASE,
 )
-# "Turnout was 38%, up from 31% at the last election": now, and before.
+# "Turnout was 38%, up from 31% at the last election": now, and before; also with what the
+# amount is for between ("£45 a year for collecting garden waste, up from £38").
 _UP_FROM = re.compile(
-    rf"(?P<now>{_AMOUNT}),?\s+(?:up|down)\s+(?:sharply\s+|slightly\s+)?from\s+(?P<was>{_AMOUNT})"
+    rf"(?P<now>{_AMOUNT})(?:\s+[^\d,.;:!?£$€%]{{1,60}}?,|,)?\s+(?:up|down)\s+"
+    rf"(?:sharply\s+|slightly\s+)?from\s+(?P<was>{_AMOUNT})"
 )
 
 
@@ -1024,6 +1026,15 @@ def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
     last = text.split()[-1].lower() if text.split() else ""
     if len(text.split()) < 2 or stem(last) == asked or not _A_COUNT.search(text):
         return None
+    at = sentence.find(text)
+    after = _WORD.match(sentence, at + len(text) + 1) if at >= 0 else None
+    if after and stem(after.group().lower()) == asked and not _A_COUNT.search(last):
+        # "About 30 passenger | services" for "how many services": the count, not the words
+        # between it and what it counts.
+        words = text.split()
+        while len(words) > 1 and not _A_COUNT.search(words[-1]):
+            words.pop()
+        return " ".join(words)
     found = {
         n.text
         for n in spans.numbers(sentence)
@@ -1677,7 +1688,8 @@ _WHO_IS_NAMED = re.compile(
 # After the name: ", the company's chief executive," / ", 45, a teacher from Brno," / " of the
 # group River Watch".
 _APPOSITIVE = re.compile(
-    r"\A(?:,\s*\d{1,3})?,\s*((?:the|a|an|his|her|their|its|[a-z][\w'’-]*|[A-Z][\w-]*['’]s)\b"
+    r"\A(?:,\s*\d{1,3})?,\s*((?:the|a|an|his|her|their|its|[a-z][\w'’-]*|"
+    r"(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w-]*['’]s)\b"
     r"[^,;:()\"“”]{2,80}?)"
     r"\s*(?:,|\.$|;|\s[-–—]\s)"
 )
@@ -2773,6 +2785,9 @@ def _to_front(ranked: list[int], says: Callable[[int], bool], within: int = 8) -
     return ranked if first is None else [first, *(i for i in ranked if i != first)]
 
 
+_CAUSE_ASKED = re.compile(r"^\W*(?:and\s+|so\s+)?(?:what|which)\b.*\bcaus(?:e|ed|es)\b", re.I)
+
+
 def _rank(
     question: str, article: Article, limit: int, *, asked: str | None = None
 ) -> tuple[list[tuple[Answer, float]], list[float] | None]:
@@ -2811,6 +2826,10 @@ def _rank(
                 lambda i: held.issubset(idx.tf[i]) and _future_of_asked(q, idx.sentences[i]),
                 3,
             )
+        if q.info is not None and _CAUSE_ASKED.search(q.text):
+            # "What caused the derailment?": a leading sentence that names a cause ("a broken rail
+            # was the most likely cause"), not the one that tells the derailment.
+            ranked = _to_front(ranked, lambda i: bool(reasons.named_cause(idx.sentences[i])), 3)
         if _SCORE_ASKED.search(q.text):
             # "What was the score?": a sentence that gives one ("beat Kelsey Town 3-2"), not
             # one that says "scored".

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from bot import spans
-from bot.words import STOP_WORDS, stem
+from bot.words import STOP_WORDS, stem, wordset
 
 _SAY = (
     r"(?:said|says|say|told|tells|added|adds|explained|announced|claimed|argued|noted|stated|"
@@ -437,6 +437,45 @@ def _phrase_speaker(
     return None
 
 
+# People spoken of as a group, at the start of a sentence: "Investigators from the Rail Accident
+# Investigation Branch arrived ...", "Health officials said ...".
+_GROUP_WORDS = wordset(
+    """police officials residents researchers scientists witnesses paramedics firefighters doctors
+    nurses staff neighbours neighbors parents pupils students teachers workers campaigners
+    protesters officers investigators experts councillors villagers locals fans passengers drivers
+    engineers inspectors detectives prosecutors lawyers organisers organizers volunteers rescuers
+    coastguards ministers leaders managers owners shoppers customers users visitors forecasters
+    economists analysts"""
+)
+# The group's word, first or after one word ("Health officials"), and where they are from.
+_GROUP_SUBJECT = tuple(
+    re.compile(
+        rf"^((?:The\s+|Local\s+|Two\s+|Three\s+|Several\s+|Some\s+)?{before}([A-Za-z]+)"
+        r"(?:\s+(?:from|of|at|with|in|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|"
+        r"and|for)){0,6})?)(?=,|\s+[a-z])"
+    )
+    for before in ("", r"[A-Z][\w-]*\s+")
+)
+
+
+def group_subject(sentence: str) -> str | None:
+    """The people a sentence opens on when they are a group ("Investigators from the Rail
+    Accident Investigation Branch"), or None."""
+    m = next(
+        (
+            m
+            for p in _GROUP_SUBJECT
+            if (m := p.match(sentence)) and m.group(2).lower() in _GROUP_WORDS
+        ),
+        None,
+    )
+    if m is None:
+        return None
+    text = m.group(1)
+    # Not the "and"/"of" a run of names would end on.
+    return re.sub(r"(?:\s+(?:of|and|for))+$", "", text)
+
+
 def _is_person(head: str) -> bool:
     head = head.lower().rstrip(",.")
     return head in spans.PERSON_HEADS or head.endswith("-year-old")
@@ -586,6 +625,11 @@ def speeches(sentences: list[str]) -> list[Said | None]:
         """Whom "he" or "she" means: the latest person named whose sex, where the article shows
         it, fits the pronoun ("Her husband, Daniel, ... He said" is Daniel, not the nurse)."""
         head = phrase.split()[0].lower() if phrase.split() else ""
+        if head == "they" and len(phrase.split()) == 1 and at > 0:
+            # "Investigators ... arrived on Wednesday. They said ...": the group just named.
+            group = group_subject(sentences[at - 1])
+            if group:
+                return group
         want = _PRONOUN_SEX.get(head)
         if want is None or len(phrase.split()) > 1:
             return last_person
@@ -596,8 +640,10 @@ def speeches(sentences: list[str]) -> list[Said | None]:
 
     pending: str | None = None  # "Reeves, who leads the investigation, said:" -> the next quote
     pending_at = -1
+    at = 0  # the sentence being read
     # A quote running on from the sentence before has that sentence's speaker.
     for i, s in enumerate(sentences):
+        at = i
         found = [s[a:b] for a, b in pieces[i]]
         quote = bool(found)
         words = " … ".join(w.strip(" ,'\"`") for w in found if w.strip(" ,'\"`"))

@@ -210,10 +210,43 @@ def says_why(sentence: str) -> bool:
     return _why_match(sentence) is not None
 
 
+# What a sentence names as the cause: "a broken rail was the most likely cause", "caused by a
+# faulty heater", "blamed the crash on ice".
+_CAUSE_NAMED = (
+    re.compile(
+        r"(?:^|,\s+|\b(?:said|says|believe|believed|think|thought|found)\s+(?:that\s+)?)"
+        r"((?:an?|the|their|its|his|her)\s+[a-z][\w\s'’-]{2,60}?)\s+(?:was|is|were|are|had\s+been|"
+        r"has\s+been|may\s+have\s+been|could\s+have\s+been)\s+(?:the|a)\s+(?:most\s+)?"
+        r"(?:(?:likely|probable|main|chief|real|root|possible|suspected|official|primary|leading|"
+        r"underlying)\s+)?cause\b"
+    ),
+    re.compile(
+        r"\b(?:caused|started|sparked|triggered)\s+by\s+((?:an?|the|their|its|his|her)\s+"
+        r"[^,;.!?\"”]{3,80}?)(?=\s*(?:[,;.!?\"”]|$|\s+(?:on|at|in)\s+(?:the\s+)?(?:[A-Z]|\d|"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)))"
+    ),
+    re.compile(
+        r"\bblam(?:ed|es|ing)\s+(?:the\s+\w+|it|this|that)\s+on\s+((?:an?|the|their|its|his|her)?"
+        r"\s*[^,;.!?\"”]{3,80}?)(?=\s*(?:[,;.!?\"”]|$))"
+    ),
+)
+
+
+def named_cause(sentence: str) -> str | None:
+    """What the sentence names as a cause ("a broken rail"), or None."""
+    for pattern in _CAUSE_NAMED:
+        m = pattern.search(sentence)
+        if m and len(m.group(1).split()) <= 12:
+            return m.group(1).strip()
+    return None
+
+
 def gives_reason(sentence: str) -> bool:
     """Whether the sentence says why with a connective that is about reasons only: "because",
     "due to", "for fear of", a purpose "to + verb", ... but not "after", "since" or "amid", which
     in news are mostly about time ("arrested after the attack")."""
+    if named_cause(sentence):
+        return True
     m = _why_match(sentence)
     if m is None:
         return False
@@ -294,6 +327,11 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
         described = _description(sentence)
         if described:
             return described
+    cause = named_cause(sentence) if asked == "why" else None
+    if cause:
+        # "What caused the derailment?" - "a broken rail" of "a broken rail was the most likely
+        # cause"; "caused by a faulty heater".
+        return cause
     m = _why_match(sentence, last_resort=True) if asked == "why" else _how_match(sentence)
     if not m:
         return _cause_subject(sentence, question) if asked == "why" else None
@@ -600,7 +638,9 @@ _LASTING = wordset(
     match game process recovery life lifespan speech talk concert festival event shift programme
     program episode pause gap period interval deadline warranty lease loan tenure presidency
     operation surgery treatment trial hearing inquiry investigation campaign day night week month
-    year wait queue course ceremony service performance interview lesson class session"""
+    year wait queue course ceremony service performance interview lesson class session debate
+    discussion negotiation argument siege standoff search outage blackout protest occupation
+    shutdown disruption stoppage suspension curfew evacuation drought heatwave storm"""
 )
 _WAITING = wordset(
     "for ago since until till left away open shut closed down out off gone there here"

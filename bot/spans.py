@@ -129,8 +129,29 @@ MONEY = re.compile(
 )
 
 
+# "How big is the hardship fund?": the size of a sum of money.
+_SUM_SIZE = re.compile(
+    r"\bhow\s+(?:big|large|small)\s+(?:is|was|are|were|will\s+be)\s+(?:the|their|its|his|her|"
+    r"this|that|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:fund|budget|grant|loan|deal|prize|award|debt|"
+    r"deficit|package|investment|donation|fine|payout|settlement|bonus|overspend|shortfall|"
+    r"bill|pay\s+rise|pay\s+offer)s?\b",
+    re.IGNORECASE,
+)
+# "How much will council tax go up?": by a sum or a share ("4.99%"), not only a sum.
+_CHANGE_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:will|would|did|does|do|has|have|had|is|are|was|were)\b.*\b(?:go|goes|"
+    r"going|gone|went)\s+(?:up|down)\b|\bhow\s+much\b.*\b(?:rise|rises|rising|rose|risen|"
+    r"increase|increases|increased|increasing|fall|falls|fell|fallen|drop|drops|dropped|grow|"
+    r"grows|grew|grown|jump|jumped|climb|climbed|soar|soared)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def asks_for_money(question: str) -> bool:
-    return bool(_MONEY_QUESTION.search(question))
+    return bool(
+        (_MONEY_QUESTION.search(question) and not _CHANGE_ASKED.search(question))
+        or _SUM_SIZE.search(question)
+    )
 
 
 # A number is followed by its unit when the next word is a plain lower-case word.

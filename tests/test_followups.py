@@ -9,7 +9,7 @@ from bot.service import Service
 from bot.settings import Settings
 from tests.builders import inquiry_story
 from tests.test_cli import run
-from tests.test_qa import BAKERY, ELECTION
+from tests.test_qa import BAKERY, COUNCIL_TAX, ELECTION
 
 CHAT, OTHER = 21, 22
 
@@ -115,6 +115,19 @@ async def test_a_follow_up_at_another_time_asks_the_same_thing_then(tmp_path: Pa
         assert now.answer is not None and now.answer.span == "£3,200"
         before = await svc.ask(CHAT, "What was it before?")
         assert before.answer is not None and before.answer.span == "£900"
+    finally:
+        svc.close()
+
+
+async def test_what_it_was_before_is_the_amount_it_went_up_from(tmp_path: Path) -> None:
+    # "£45 a year for collecting garden waste, up from £38": now £45, before £38.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, COUNCIL_TAX)
+        now = await svc.ask(CHAT, "How much is the charge for garden waste?")
+        assert now.answer is not None and now.answer.span == "£45"
+        before = await svc.ask(CHAT, "How much was it before?")
+        assert before.answer is not None and before.answer.span == "£38"
     finally:
         svc.close()
 

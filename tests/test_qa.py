@@ -1813,3 +1813,73 @@ def test_what_a_company_makes_is_what_follows_makes() -> None:
     got = answer("What does Lumen Grid make?", clean_text(STARTUP))
     assert got is not None
     assert got.span == "batteries for storing solar power at home"
+
+
+DERAILMENT = """Freight train derails near Ashcombe
+
+Twelve wagons of a freight train came off the tracks near Ashcombe on Tuesday night, closing the main line between Ferrybridge and Holt for at least three days.
+
+No one was hurt. The train, which was carrying gravel from a quarry in the Welland hills, was travelling at about 40mph when it derailed shortly after 11pm, Network Rail said.
+
+The driver, a 52-year-old man from Holt, was checked by paramedics at the scene and released.
+
+Investigators from the Rail Accident Investigation Branch arrived on Wednesday morning. They said a broken rail was the most likely cause, but that it was too early to be sure.
+
+"The track will have to be rebuilt over a length of about 300 metres," said Karen Oduya, Network Rail's route director. "We are working day and night, and we expect to reopen the line on Saturday."
+
+Passengers face delays of up to two hours while buses replace trains between Ferrybridge and Holt.
+
+About 30 passenger services a day use the line, which carried 4.2 million journeys last year.
+
+The last derailment on the route was in 2017, when a maintenance vehicle left the rails at Holt station.
+
+Residents of Mill Lane, which runs beside the line, said they heard a loud bang followed by a long scraping noise. "It sounded like thunder that would not stop," said Dev Anand, 67, who has lived on the lane for 30 years."""
+
+COUNCIL_TAX = """Council tax to rise by 4.99% in Redmoor
+
+Households in Redmoor will pay 4.99% more council tax from April after councillors approved the budget on Thursday night.
+
+The rise, the highest allowed without a local referendum, will add £92 a year to the bill of a typical Band D home, taking it to £1,936.
+
+The council said it had no choice because the cost of caring for elderly and disabled adults had grown by £11 million in two years.
+
+Councillor Priya Shah, the cabinet member for finance, said the council had already cut £24 million from its spending since 2020. "Nobody wants to put up bills at a time like this," she said. "But the alternative was closing libraries and children's centres, and we were not prepared to do that."
+
+The budget was passed by 34 votes to 21 after a debate lasting nearly four hours.
+
+Opposition leader Tom Breck said the council had wasted money on consultants and a new headquarters. His group's amendment, which would have limited the rise to 2.99%, was defeated.
+
+The council will also charge £45 a year for collecting garden waste, up from £38.
+
+About 1,200 households on low incomes will get help with their bills through a £500,000 hardship fund."""
+
+
+@pytest.mark.parametrize(
+    ("question", "story", "span"),
+    [
+        # A share answers how much a tax goes up; a sum alone answers what it costs.
+        ("How much will council tax go up?", COUNCIL_TAX, "4.99%"),
+        # A debate lasts: a time, not a length.
+        ("How long was the debate?", COUNCIL_TAX, "nearly four hours"),
+        # "How big is the fund?" asks a sum of money, not the households it helps.
+        ("How big is the hardship fund?", COUNCIL_TAX, "£500,000"),
+        # The cause a sentence names, not the sentence that tells the derailment.
+        ("What caused the derailment?", DERAILMENT, "a broken rail"),
+        # The count, not "About 30 passenger" cut before the counted word.
+        ("How many services use the line?", DERAILMENT, "About 30"),
+        # An apposition that opens on a company's name: "Network Rail's route director".
+        ("Who is Karen Oduya?", DERAILMENT, "Network Rail's route director"),
+        # "They said ..." after a sentence about investigators: the investigators said it.
+        (
+            "Who said a broken rail was the most likely cause?",
+            DERAILMENT,
+            "Investigators from the Rail Accident Investigation Branch",
+        ),
+    ],
+)
+def test_a_derailment_and_a_tax_rise_read_as_a_reader_asks(
+    question: str, story: str, span: str
+) -> None:
+    got = answer(question, clean_text(story))
+    assert got is not None
+    assert got.span == span
