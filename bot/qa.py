@@ -379,6 +379,42 @@ _NAME_AGE = re.compile(
 )
 
 
+# "How old is the fossil?": the age of a thing ("about 185 million years ago"), not a person's.
+_THING_AGE_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?how\s+old\s+(?:is|was|are|were)\s+(?:the|this|that|these|those|its|"
+    r"their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_PEOPLE_WORDS = wordset(
+    """child children kid kids baby babies victim victims pupil pupils student students people
+    person men women boys girls twins couple patient patients suspect suspects owner owners
+    driver drivers player players winner winners mother father son daughter brother sister wife
+    husband family teenager teenagers defendant defendants climber hiker walker"""
+)
+_THING_AGE = re.compile(
+    r"\b(?P<age>(?:(?:about|around|nearly|almost|more\s+than|over|some|up\s+to)\s+)?(?:\d[\d,.]*|"
+    r"a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|hundreds\s+of|"
+    r"thousands\s+of|millions\s+of)(?:\s+(?:hundred|thousand|million|billion))?\s+years?)\s+"
+    r"(?:ago|old)\b",
+    re.IGNORECASE,
+)
+
+
+def _thing_age_asked(q: _Question) -> bool:
+    """Whether "how old ...?" asks the age of a thing ("the fossil"), not of a person."""
+    m = _THING_AGE_ASKED.match(q.text) if q.info is not None else None
+    if m is None:
+        return False
+    head = m.group(1).lower()
+    return head not in _PEOPLE_WORDS and head not in spans.PERSON_HEADS
+
+
+def _an_age(q: _Question, sentence: str) -> re.Match[str] | None:
+    """An age of what the question asks about: a thing's ("185 million years ago") or a
+    person's ("the 29-year-old", "Ruiz, 33,")."""
+    return (_THING_AGE if _thing_age_asked(q) else _AGE).search(sentence)
+
+
 def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
     """The age the sentence gives right after a name the question asks about."""
     for m in _NAME_AGE.finditer(sentence):
@@ -455,7 +491,7 @@ def _answering_kind(q: _Question, sentence: str) -> set[str]:
     word = reasons.measure_asked(q.text)
     if word and reasons.measure(sentence, q.text, None):
         out.add(stem(word))
-    if _AGE_QUESTION.search(q.text) and _AGE.search(sentence):
+    if _AGE_QUESTION.search(q.text) and _an_age(q, sentence):
         out.add(stem("old"))
     if _SCORE_ASKED.search(q.text) and _SCORE.search(sentence):
         out.add(stem("score"))
@@ -698,7 +734,8 @@ _JOINED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:then\s+|later\s+)?([a-z]{3,})
 def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
     """When the span lies in the first of two joined clauses and the question's verb opens the
     second ("began in Edinburgh and finished outside the hospital"), the asked type's first
-    candidate in that second clause; else None."""
+    candidate in that second clause; when the question's verb comes first, see
+    _after_the_asked_verb; else None."""
     at = sentence.find(text)
     if at < 0:
         return None
@@ -716,6 +753,41 @@ def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
             if m.end() <= c.start and c.end <= stop and _new_to_question(c, q)
         ]
         return inside[0].text if inside else None
+    return _after_the_asked_verb(q, sentence, at, verbs)
+
+
+# A second clause joined on: "... and had burned ...", "..., then spread ...".
+_NEXT_CLAUSE = re.compile(
+    r"(?:\band|,)\s+(?:then\s+|later\s+)?(?:had|has|have|was|were|is|are|will|would|[a-z]{3,}ed)\b"
+)
+
+
+def _after_the_asked_verb(q: _Question, sentence: str, at: int, verbs: set[str]) -> str | None:
+    """When the question's verb comes before the span, in a clause of its own, and the asked
+    type follows the verb at once ("The fire started on Friday afternoon on Hallow Moor and had
+    burned ... by Saturday evening"): that one ("Friday afternoon"); else None."""
+    toks = list(_WORD.finditer(sentence, 0, at))
+    tags = pos.tag([m.group() for m in toks])
+    said = next(
+        (
+            m
+            for m, t in zip(toks, tags, strict=True)
+            if t == "VERB" and stem(m.group().lower()) in verbs
+        ),
+        None,
+    )
+    if said is None:
+        return None
+    for c in _typed_for(q, sentence):
+        between = sentence[said.end() : c.start].split()
+        if (
+            c.start >= said.end()
+            and c.end <= at
+            and len(between) <= 2
+            and all(w.lower() in STOP_WORDS for w in between)
+            and _new_to_question(c, q)
+        ):
+            return c.text if _NEXT_CLAUSE.search(sentence, c.end, at) else None
     return None
 
 
@@ -1123,7 +1195,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if does:
             # No means named: what the asked-about subject does there ("looks into the camera").
             return Answer(sentence, does, round(score, 4), i, does, AGREE_CONFIDENCE)
-    if q.info is not None and _AGE_QUESTION.search(q.text):
+    if q.info is not None and _thing_age_asked(q):
+        age = _THING_AGE.search(sentence)
+        if age:
+            # "How old is the fossil?" - "about 185 million years" (of "... years ago").
+            text = age.group("age")
+            return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
+    elif q.info is not None and _AGE_QUESTION.search(q.text):
         age = _age_of_asked(q, sentence) or _AGE.search(sentence)
         if age:
             # "aged 24 and 31": both ages, for "how old are the men?"
@@ -2231,6 +2309,9 @@ _TRAILING = re.compile(
 _UNIT_ABBREVIATIONS = frozenset(["m", "km", "cm", "mm", "ft", "mi", "kg", "g", "lb", "lbs", "mph"])
 
 
+_AND_DEED = re.compile(r"\s+and\s+(?:later\s+|then\s+)?([a-z]+ed)\b")
+
+
 def without_trailing(span: str) -> str:
     """A short answer never ends on an article, a preposition or a conjunction ("2012 the" is
     "2012", "Midsummer's Night for a" is "Midsummer's Night", "Tuesday after a" is "Tuesday"),
@@ -2261,6 +2342,12 @@ def without_trailing(span: str) -> str:
         span = span[: dated[0].end]
     # "the 2019" of "after the 2019 floods": the number is the answer, not "the" with it.
     span = _ARTICLE_BEFORE_NUMBER.sub("", span) or span
+    deed = _AND_DEED.search(span)
+    if deed and deed.start() > 0:
+        # "suspicion of arson | and released on bail": a thing, not the next thing done.
+        before, verb = span[: deed.start()].split()[-1], deed.group(1)
+        if pos.tag([before, "and", verb])[::2] == ["NOUN", "VERB"]:
+            span = span[: deed.start()]
     # "near Hook, Hampshire." at the sentence's end: the name, not the full stop after it (a
     # stop that belongs to the name stays: "U.S.", "Acme Inc.").
     last = _NAME_STOP.search(span)
@@ -2322,7 +2409,13 @@ def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
         if sp.start < start < sp.end < end and sentence[sp.start : start].strip() in spans.CURRENCY:
             # "25 coat" of "£25 coat": the sum with its currency sign, and no more ("£25").
             return sp.text
+    if _AT_LEAST.match(sentence, start) and sentence[:start].lower().endswith("at "):
+        # "least Wednesday" of "until at least Wednesday": "at least Wednesday".
+        return sentence[start - 3 : end]
     return sentence[start:end]
+
+
+_AT_LEAST = re.compile(r"(?:least|most)\s", re.IGNORECASE)
 
 
 def rank(
@@ -2690,7 +2783,7 @@ def _score_all(
         # "How old is she?": the few sentences that give an age ("the 69-year-old", "Ruiz, 33,")
         # are the candidates, named in them or not.
         for i, low in enumerate(idx.lowered):
-            type_found[i] = bool(_AGE.search(low))
+            type_found[i] = bool(_an_age(q, low))
             if type_found[i]:
                 # "The 29-year-old ..." refers back to the person of the sentence before.
                 before = cover[i - 1] if i and idx.para_of[i - 1] == idx.para_of[i] else 0.0
@@ -2816,7 +2909,7 @@ def _rank(
             else:
                 # "How old were the children?": a leading sentence that gives an age ("pupils
                 # aged nine to 12"), not one that only names the children.
-                ranked = _to_front(ranked, lambda i: bool(_AGE.search(idx.sentences[i])), 3)
+                ranked = _to_front(ranked, lambda i: bool(_an_age(q, idx.sentences[i])), 3)
         if ranked and _FUTURE_ASKED.search(q.text):
             # ... when it holds every word of the question the first one holds ("which depots
             # will strike?" is not answered by "drivers ... will strike", which lacks the depots).

@@ -36,7 +36,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], QType], ...] = (
     (
         re.compile(
             r"\bhow\s+(?:many|much|long|far|old|large|big|high|tall|deep|wide|often|fast|heavy|"
-            r"few|great|small|hot|cold|warm|low|expensive|strong)\b"
+            r"few|great|small|hot|cold|warm|low|expensive|strong|close|near)\b"
             r"|\b(?:what|which)\s+(?:percentage|percent|proportion|number|amount|size|"
             r"fraction|population|distance|length|height|temperature|speed|cost|price|rate|"
             r"share|area|total|sum|age|weight|depth|quantity)\b"

@@ -579,7 +579,7 @@ def _clause_of_deed(text: str, limit: int = MAX_PREDICATE_WORDS) -> str | None:
 
 # "How long / how far / how tall ...?": a duration or a distance with its unit.
 _MEASURE_QUESTION = re.compile(
-    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly|strong)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly|strong|close|near)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
     r"(?:called|named))",
     re.IGNORECASE,
 )

@@ -1883,3 +1883,65 @@ def test_a_derailment_and_a_tax_rise_read_as_a_reader_asks(
     got = answer(question, clean_text(story))
     assert got is not None
     assert got.span == span
+
+
+MOOR_FIRE = """Hundreds evacuated as moorland fire spreads
+
+About 600 people were moved from their homes on Saturday as a moorland fire spread towards the village of Calder Edge, fanned by strong easterly winds.
+
+The fire started on Friday afternoon on Hallow Moor and had burned across about eight square kilometres by Saturday evening, West Pennine Fire and Rescue Service said.
+
+More than 70 firefighters and two helicopters were tackling the blaze. Farmers used tractors to cut firebreaks through the heather.
+
+Station manager Lewis Carr said crews had stopped the flames about 400 metres from the nearest houses. "We have made good progress overnight, but the wind is the thing we cannot control," he said. "If it turns, we could lose that ground in an hour."
+
+Residents were taken to a rest centre at Calder Edge Academy, where volunteers from the Red Cross handed out food and blankets.
+
+Police said they were treating the fire as deliberate after witnesses reported seeing two teenagers near the spot where it began. A 16-year-old boy has been arrested on suspicion of arson and released on bail.
+
+It is the third large fire on the moor since 2018, when a blaze burned for three weeks and destroyed nesting sites for curlews and golden plovers.
+
+Walkers have been asked to stay away from the moor until at least Wednesday."""
+
+FOSSIL = """Schoolgirl finds fossil of giant sea reptile
+
+A 12-year-old girl has found the fossilised jaw of a sea reptile that lived about 185 million years ago, on a beach near Whitby.
+
+Maya Kowalski spotted the bone sticking out of a rock while walking with her father on the shore at Saltwick Bay in February.
+
+Experts from the Yorkshire Museum identified it as part of an ichthyosaur, a dolphin-like predator that could grow to more than 10 metres long.
+
+The jaw is 1.2 metres long and still holds 46 teeth. Dr Helen Marsh, the museum's curator of natural science, said it was one of the most complete ichthyosaur jaws found in Britain in 20 years.
+
+"Maya did exactly the right thing," Dr Marsh said. "She photographed it, noted where it was, and called us instead of trying to dig it out herself."
+
+It took a team of four volunteers two days to free the rock from the cliff base using hammers and chisels, working between tides.
+
+The fossil will go on display at the museum in York from June. Maya, who wants to be a palaeontologist, has been invited to help clean the teeth.
+
+The stretch of coast between Whitby and Robin Hood's Bay is one of the richest fossil sites in Europe, but collectors are asked not to hammer the cliffs, which are unstable."""
+
+
+@pytest.mark.parametrize(
+    ("question", "story", "span"),
+    [
+        # The time right after the asked verb, not the one of the clause joined on after it
+        # ("started on Friday afternoon ... and had burned ... by Saturday evening").
+        ("When did the fire start?", MOOR_FIRE, "Friday afternoon"),
+        # "How close?" asks a distance.
+        ("How close did the fire get to houses?", MOOR_FIRE, "about 400 metres"),
+        # "until at least Wednesday": "at least Wednesday", not "least Wednesday".
+        ("When can walkers go back?", MOOR_FIRE, "at least Wednesday"),
+        # What he was arrested for, not what was done to him next ("and released on bail").
+        ("What was he arrested for?", MOOR_FIRE, "suspicion of arson"),
+        # A thing's age, not the age of the girl who found it.
+        ("How old is the fossil?", FOSSIL, "about 185 million years"),
+        ("How old is she?", FOSSIL, "12"),
+    ],
+)
+def test_a_moor_fire_and_a_fossil_read_as_a_reader_asks(
+    question: str, story: str, span: str
+) -> None:
+    got = answer(question, clean_text(story))
+    assert got is not None
+    assert got.span == span
