@@ -1183,6 +1183,20 @@ BOLD_THRESHOLD = 0.15
 AGREE_CONFIDENCE = 0.3
 
 
+def _referent_names(q: _Question, idx: _Index) -> frozenset[str]:
+    """The stems of the names the article gives the one a follow-up asks about: "Kowalski" read
+    for "she" is also "Maya Kowalski" and "Maya" when the article names no other Kowalski (a
+    son shares his parents' surname)."""
+    named = {
+        frozenset(stem(w.lower()) for w in sp.text.split())
+        for sentence in idx.sentences
+        for sp in spans.names(sentence)
+        if sp.kind == "person"
+    }
+    fuller = [n for n in named if q.soft < n]
+    return q.soft | fuller[0] if len(fuller) == 1 else q.soft
+
+
 def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     sentence = idx.sentences[i]
     asked = reasons.kind(q.text) if q.info is not None else None
@@ -1232,7 +1246,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if shown and i in q.speaks:
             prob = 1.0  # the asked-about person's own words: the article says
         return Answer(sentence, shown, round(score, 4), i, guess, prob)
-    best = span_model.best_span(_said_there(q.info, sentence), str(q.qtype), sentence, rule)
+    best = span_model.best_span(
+        _said_there(q.info, sentence),
+        str(q.qtype),
+        sentence,
+        rule,
+        not_named=_referent_names(q, idx) if q.soft else frozenset(),
+    )
     if best is None and rule and q.qtype is not QType.THING and (at := sentence.find(rule)) >= 0:
         # The scorer has no candidate of the asked type ("in May": "may" is a stop word to it),
         # the rules have one: "when will he be sentenced?" - "May".
@@ -1334,6 +1354,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if described:
             # "Who is Petra Lindqvist?": what the sentence says she is, not a name.
             text, prob = described, max(prob, AGREE_CONFIDENCE)
+        elif asked_who_is(q.text) and (_is_date_or_number(text) or _a_place(sentence, text)):
+            # "Who is Maya Kowalski?" - "Maya Kowalski spotted the bone ... at Saltwick Bay":
+            # the sentence says no more of her than what she did; a place is no answer.
+            prob = 0.0
         first = None if described else _first_to(q.text, sentence)
         if first and first != text:
             # "Who was first to try after the rules changed?" - "German Jens Voigt was the first
@@ -2004,6 +2028,11 @@ def _is_clause(text: str) -> bool:
     return len(said) >= 3 and (
         "VERB" in pos.tag(said) or any(w.lower() in IRREGULAR for w in said[1:])
     )
+
+
+def _a_place(sentence: str, text: str) -> bool:
+    """Whether the sentence names a place by `text`."""
+    return any(sp.kind == "place" and sp.text == text for sp in spans.names(sentence))
 
 
 def _is_date_or_number(text: str) -> bool:
@@ -3347,6 +3376,10 @@ def _story_answer(article: Article, wh: str) -> Answer | None:
     return None
 
 
+# "What else did he say?", "who else was arrested?".
+_ELSE = re.compile(r"^(\W*(?:and\s+|so\s+)?(?:what|who|where|when|why|how))(\s+else)\b", re.I)
+
+
 def answer_or_closest(
     question: str, text: str | Article, *, context: Context | None = None
 ) -> tuple[Answer | None, Answer | None]:
@@ -3386,7 +3419,16 @@ def answer_or_closest(
         told = _story_answer(article, (story.group("wh") or "what").lower())
         if told is not None:
             return told, told
-    best, x = _rank(question, article, 1, asked=asked)
+    given = context.last_answer if context is not None else None
+    other = _ELSE.match(question) if given else None
+    if other:
+        # "What else did he say?": what the question asks, from another sentence than the
+        # answer just given.
+        question = question[: other.start(2)] + question[other.end() :]
+        asked = _ELSE.sub(r"\1", asked)
+    best, x = _rank(question, article, 3 if other else 1, asked=asked)
+    if other and given:
+        best = [b for b in best if given not in b[0].sentence and b[0].sentence not in given][:1]
     if not best:
         return None, None
     found = best[0][0]

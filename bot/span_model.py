@@ -656,9 +656,17 @@ class Scored:
 
 
 def best_span(
-    q: QInfo, qtype: str, sentence: str, hint: str | None = None, w: np.ndarray | None = None
+    q: QInfo,
+    qtype: str,
+    sentence: str,
+    hint: str | None = None,
+    w: np.ndarray | None = None,
+    *,
+    not_named: frozenset[str] = frozenset(),
 ) -> Scored | None:
-    """The most likely short answer in a sentence, with its softmax probability."""
+    """The most likely short answer in a sentence, with its softmax probability. `not_named`:
+    stems of a name that is no answer (the person a follow-up asks about: "what did she find?"
+    is not answered by "Maya Kowalski")."""
     cands, rows = features(q, qtype, sentence, hint)
     if not cands:
         return None
@@ -667,9 +675,20 @@ def best_span(
     flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(sizes))
     offsets = np.cumsum([0, *sizes[:-1]])
     scores = np.add.reduceat(w[flat], offsets)
+    s = _sentence(sentence)
+    if not_named:
+        named = [
+            k
+            for k, (i, j) in enumerate(cands)
+            if all(t[:1].isupper() for t in s.toks[i:j])
+            and any(st in not_named for st in s.stems[i:j])
+        ]
+        if len(named) < len(cands):
+            # Known to be no answer: the probability is among the other candidates.
+            scores = scores.copy()
+            scores[named] = -np.inf
     top = int(np.argmax(scores))
     z = float(np.exp(scores - scores[top]).sum())
-    s = _sentence(sentence)
     i, j = cands[top]
     a, b = s.starts[i], s.ends[j - 1]
     return Scored(sentence[a:b], a, b, 1.0 / z)

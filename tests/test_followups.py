@@ -9,7 +9,7 @@ from bot.service import Service
 from bot.settings import Settings
 from tests.builders import inquiry_story
 from tests.test_cli import run
-from tests.test_qa import BAKERY, COUNCIL_TAX, ELECTION
+from tests.test_qa import BAKERY, COUNCIL_TAX, ELECTION, FOSSIL, MOOR_FIRE
 
 CHAT, OTHER = 21, 22
 
@@ -128,6 +128,43 @@ async def test_what_it_was_before_is_the_amount_it_went_up_from(tmp_path: Path) 
         assert now.answer is not None and now.answer.span == "£45"
         before = await svc.ask(CHAT, "How much was it before?")
         assert before.answer is not None and before.answer.span == "£38"
+    finally:
+        svc.close()
+
+
+async def test_the_person_asked_about_is_not_the_answer_about_them(tmp_path: Path) -> None:
+    # "What did she find?" after questions about Maya Kowalski: what she found, not her name;
+    # "who is Maya Kowalski?" of a sentence that only says what she did: no place in bold.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, FOSSIL)
+        who = await svc.ask(CHAT, "Who is Maya Kowalski?")
+        assert who.answer is not None and who.answer.span is None
+        assert "Maya Kowalski spotted the bone" in who.answer.sentence
+        await svc.ask(CHAT, "How old is she?")
+        found = await svc.ask(CHAT, "What did she find?")
+        assert found.answer is not None and found.answer.span == "bone"
+        wants = await svc.ask(CHAT, "What does she want to be?")
+        assert wants.answer is not None and wants.answer.span == "palaeontologist"
+    finally:
+        svc.close()
+
+
+async def test_what_else_did_he_say_is_another_of_his_sentences(tmp_path: Path) -> None:
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, MOOR_FIRE)
+        first = await svc.ask(CHAT, "What did Lewis Carr say?")
+        assert first.answer is not None
+        assert (
+            first.answer.span
+            == "crews had stopped the flames about 400 metres from the nearest houses"
+        )
+        more = await svc.ask(CHAT, "What else did he say?")
+        assert more.answer is not None
+        assert more.answer.span == (
+            "We have made good progress overnight, but the wind is the thing we cannot control"
+        )
     finally:
         svc.close()
 
