@@ -797,7 +797,8 @@ _FROM_TO = re.compile(
     rf"\bfrom\s+(?P<was>{_AMOUNT})(?:\s+(?:a|an|per)\s+[a-z]+)?\s+to\s+(?P<now>{_AMOUNT})"
 )
 _NOW_ASKED = re.compile(
-    r"\b(?:now|currently|today|at\s+present|these\s+days|new|latest)\b", re.IGNORECASE
+    r"\b(?:now|currently|today|at\s+present|these\s+days|new|latest|this\s+year)\b",
+    re.IGNORECASE,
 )
 _PRESENT_ASKED = re.compile(r"\b(?:is|are)\b|['’]s\b", re.IGNORECASE)
 _BEFORE_ASKED = re.compile(
@@ -813,6 +814,22 @@ _UP_FROM = re.compile(
 )
 
 
+# "Sales rose 6% to £412 million": by how much, and to what.
+_ROSE_TO = re.compile(
+    rf"\b(?:rose|fell|grew|increased|decreased|climbed|dropped|jumped|slipped|slumped|soared|"
+    rf"went\s+up|went\s+down)\s+(?:by\s+)?{_AMOUNT}\s+to\s+(?P<now>{_AMOUNT})"
+)
+# "How much were sales?", "what are sales?": what something came to, not how much it changed.
+_LEVEL_ASKED = re.compile(
+    r"^\W*(?:and\s+)?(?:how\s+much|what)\s+(?:is|are|was|were|['’]s)\b", re.IGNORECASE
+)
+_CHANGE_WORDS = re.compile(
+    r"\b(?:rise|rose|risen|fall|fell|fallen|increase|decrease|change|drop|growth|grow|jump|cut|"
+    r"up|down|more|less)\b",
+    re.IGNORECASE,
+)
+
+
 def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
     """For "how much is the bill now?" / "what was the bill before?", the amount after "to" or
     after "from" of the sentence's "from £900 a month to £3,200" (or of "38%, up from 31%")."""
@@ -820,6 +837,10 @@ def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
         return None
     m = _FROM_TO.search(sentence) or _UP_FROM.search(sentence)
     if m is None:
+        rose = _ROSE_TO.search(sentence)
+        if rose and _LEVEL_ASKED.match(q.text) and not _CHANGE_WORDS.search(q.text):
+            # "How much were sales?" - "Sales rose 6% to £412 million": the level, not the rise.
+            return rose.group("now").rstrip(".,")
         return None
     # "How much is the bill?" asks what it is now, as "how much is it now?" does.
     now = _NOW_ASKED.search(q.text) or (q.qtype is QType.NUMBER and _PRESENT_ASKED.search(q.text))

@@ -76,7 +76,7 @@ _WHY_AS = re.compile(
     r"only|best|new|main))\b)([^.;!?]{3,200})",
     re.IGNORECASE,
 )
-MAX_AS_SUBJECT = 4
+MAX_AS_SUBJECT = 6
 
 
 def _as_clause(m: re.Match[str]) -> bool:

@@ -1945,3 +1945,41 @@ def test_a_moor_fire_and_a_fossil_read_as_a_reader_asks(
     got = answer(question, clean_text(story))
     assert got is not None
     assert got.span == span
+
+
+RESULTS = """Harbour Foods profits fall as costs bite
+
+Harbour Foods, the frozen fish and seafood group based in Grimsby, has reported a 28% fall in annual profits after the price of cod and haddock rose sharply.
+
+Pre-tax profit for the year to March was £18.4 million, down from £25.6 million a year earlier. Sales rose 6% to £412 million, helped by strong demand for its ready meals.
+
+Chief executive Sarah Okafor blamed quota cuts in the North Sea, which had pushed up the price the company pays for fish by almost a third. "We chose not to pass all of that on to shoppers," she said. "It has cost us this year, but it has kept our customers."
+
+The company employs 2,100 people at three sites in Grimsby, Hull and Peterhead. It said there were no plans to cut jobs.
+
+Shares in Harbour Foods fell 9% to 214p in morning trading on Tuesday.
+
+Analysts at Brennan Shaw said the results were worse than expected. "The question is whether the fish price has peaked," said Tom Lister, the firm's food analyst.
+
+The company will pay a final dividend of 4.2p a share, unchanged from last year. It expects profits to recover next year as new contracts with two supermarkets begin in the autumn."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "£18.4 million, down from £25.6 million a year earlier": this year's, not the fall.
+        ("What were profits this year?", "£18.4 million"),
+        # "Sales rose 6% to £412 million": what sales came to, and by how much they rose.
+        ("How much were sales?", "£412 million"),
+        ("How much did sales rise?", "6%"),
+        # A reason told with "as" and a subject of five words and its verb.
+        (
+            "Why does it expect profits to recover?",
+            "as new contracts with two supermarkets begin in the autumn",
+        ),
+    ],
+)
+def test_a_company_s_results_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(RESULTS))
+    assert got is not None
+    assert got.span == span
