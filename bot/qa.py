@@ -2390,7 +2390,7 @@ def without_trailing(span: str) -> str:
     if dated and dated[0].start == 0 and _SPELL_AFTER_DATE.match(span, dated[0].end):
         # "June after 112 years": the date is the answer, not how long before it.
         span = span[: dated[0].end]
-    # "the 2019" of "after the 2019 floods": the number is the answer, not "the" with it.
+    # "the 2019" of "after the 2019 floods", "a £25" of "a £25 coat": the number is the answer.
     span = _ARTICLE_BEFORE_NUMBER.sub("", span) or span
     deed = _AND_DEED.search(span)
     if deed and deed.start() > 0:
@@ -2428,7 +2428,7 @@ _TIME_AFTER = re.compile(
 
 
 _ARTICLE_BEFORE_NUMBER = re.compile(
-    r"^(?:the|a|an)\s+(?=(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"^(?:the|a|an)\s+(?=[£$€]?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|twenty|thirty|forty|fifty|hundred)(?:-[a-z]+)?$)",
     re.IGNORECASE,
 )
