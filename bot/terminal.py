@@ -68,7 +68,8 @@ class TerminalReader:
         return Message(text, pasted=pasted)
 
     def read_block(self, prompt: str) -> Message | None:
-        """Lines up to a line saying /end, as one pasted message; None at end of input."""
+        """Lines up to a line saying /end, as one pasted message; at the end of input (Ctrl-D)
+        what was pasted so far, or None when nothing was."""
         lines: list[str] = []
         try:
             while True:
@@ -77,7 +78,7 @@ class TerminalReader:
                     break
                 lines.extend(line.split("\n"))
         except EOFError:
-            return None
+            return Message("\n".join(lines), pasted=True) if any(x.strip() for x in lines) else None
         return Message("\n".join(lines), pasted=True)
 
 
@@ -148,7 +149,12 @@ class PipeReader:
         while True:
             line = self._readline()
             if not line:
-                return None
+                # The input ended before /end: the article pasted so far is not thrown away.
+                return (
+                    Message("\n".join(lines), pasted=True)
+                    if any(x.strip() for x in lines)
+                    else None
+                )
             if line.strip().lower() == PASTE_END:
                 return Message("\n".join(lines), pasted=True)
             lines.append(line.rstrip("\n"))

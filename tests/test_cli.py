@@ -114,6 +114,14 @@ def test_chat_remembers_articles_across_sessions(tmp_path: Path) -> None:
     assert "no article here yet" in out.stdout
 
 
+def test_a_paste_that_reaches_the_end_of_input_is_still_read(tmp_path: Path) -> None:
+    # "/paste" and an article piped in with no "/end" after it: the article is briefed, not lost.
+    out = run("chat", tmp=tmp_path, stdin=("/paste\n" + pasted_page()).encode())
+    assert out.returncode == 0, out.stderr
+    assert "Flood barrier holds" in out.stdout
+    assert "Ask me about it" in out.stdout
+
+
 def test_stats_counts_what_the_console_stored(tmp_path: Path) -> None:
     out = run(
         "chat", tmp=tmp_path, stdin=(pasted_page() + "\n.\nWho commanded the soldiers?\n").encode()

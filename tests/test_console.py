@@ -161,6 +161,18 @@ def test_paste_mode_takes_typed_lines_until_end(term: Terminal) -> None:
     assert term.rows("select count(*) from articles") == [(1,)]
 
 
+def test_ctrl_d_in_paste_mode_takes_what_was_typed(term: Terminal) -> None:
+    # Ctrl-D instead of /end: the lines typed are the article, not thrown away.
+    term.line("/paste")
+    term.read_until("/end.")
+    for paragraph in plain_article("museum").split("\n\n"):
+        term.line(paragraph)
+        time.sleep(0.2)
+    term.type(CTRL_D)
+    assert "museum" in term.read_until("Ask me about it")
+    assert term.rows("select count(*) from articles") == [(1,)]
+
+
 def test_switching_articles_by_number(term: Terminal) -> None:
     for topic in ("library", "museum"):
         term.type(BRACKET_START + as_typed(plain_article(topic)) + BRACKET_END + b"\r")
