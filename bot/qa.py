@@ -832,7 +832,8 @@ _CHANGE_WORDS = re.compile(
 
 def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
     """For "how much is the bill now?" / "what was the bill before?", the amount after "to" or
-    after "from" of the sentence's "from £900 a month to £3,200" (or of "38%, up from 31%")."""
+    after "from" of the sentence's "from £900 a month to £3,200" (or of "38%, up from 31%"); for
+    "how much were sales?", the level of "Sales rose 6% to £412 million"."""
     if q.qtype not in (QType.NUMBER, QType.THING):
         return None
     m = _FROM_TO.search(sentence) or _UP_FROM.search(sentence)
