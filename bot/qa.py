@@ -107,6 +107,7 @@ class _Index:
     words: frozenset[str] | None = None  # every word of the article, lower case
     accented: dict[str, str] | None = None  # "yuki" -> "Yûki": its words with accents, unaccented
     main_person: str | None = None  # the surname it names most ("" when none), on first need
+    person_names: frozenset[frozenset[str]] | None = None  # each person's name stems, on need
 
 
 def _build_index(article: Article) -> _Index:
@@ -409,10 +410,10 @@ def _thing_age_asked(q: _Question) -> bool:
     return head not in _PEOPLE_WORDS and head not in spans.PERSON_HEADS
 
 
-def _an_age(q: _Question, sentence: str) -> re.Match[str] | None:
-    """An age of what the question asks about: a thing's ("185 million years ago") or a
-    person's ("the 29-year-old", "Ruiz, 33,")."""
-    return (_THING_AGE if _thing_age_asked(q) else _AGE).search(sentence)
+def _age_pattern(q: _Question) -> re.Pattern[str]:
+    """What an age of what the question asks about looks like: a thing's ("185 million years
+    ago") or a person's ("the 29-year-old", "Ruiz, 33,")."""
+    return _THING_AGE if _thing_age_asked(q) else _AGE
 
 
 def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
@@ -491,7 +492,7 @@ def _answering_kind(q: _Question, sentence: str) -> set[str]:
     word = reasons.measure_asked(q.text)
     if word and reasons.measure(sentence, q.text, None):
         out.add(stem(word))
-    if _AGE_QUESTION.search(q.text) and _an_age(q, sentence):
+    if _AGE_QUESTION.search(q.text) and _age_pattern(q).search(sentence):
         out.add(stem("old"))
     if _SCORE_ASKED.search(q.text) and _SCORE.search(sentence):
         out.add(stem("score"))
@@ -1209,13 +1210,16 @@ def _referent_names(q: _Question, idx: _Index) -> frozenset[str]:
     """The stems of the names the article gives the one a follow-up asks about: "Kowalski" read
     for "she" is also "Maya Kowalski" and "Maya" when the article names no other Kowalski (a
     son shares his parents' surname)."""
-    named = {
-        frozenset(stem(w.lower()) for w in sp.text.split())
-        for sentence in idx.sentences
-        for sp in spans.names(sentence)
-        if sp.kind == "person"
-    }
-    fuller = [n for n in named if q.soft < n]
+    if idx.person_names is None:
+        # Read once per article, like its main person: each follow-up would otherwise read
+        # every sentence's names again.
+        idx.person_names = frozenset(
+            frozenset(stem(w.lower()) for w in sp.text.split())
+            for sentence in idx.sentences
+            for sp in spans.names(sentence)
+            if sp.kind == "person"
+        )
+    fuller = [n for n in idx.person_names if q.soft < n]
     return q.soft | fuller[0] if len(fuller) == 1 else q.soft
 
 
@@ -2833,8 +2837,9 @@ def _score_all(
     if q.info is not None and _AGE_QUESTION.search(q.text):
         # "How old is she?": the few sentences that give an age ("the 69-year-old", "Ruiz, 33,")
         # are the candidates, named in them or not.
+        aged = _age_pattern(q)
         for i, low in enumerate(idx.lowered):
-            type_found[i] = bool(_an_age(q, low))
+            type_found[i] = bool(aged.search(low))
             if type_found[i]:
                 # "The 29-year-old ..." refers back to the person of the sentence before.
                 before = cover[i - 1] if i and idx.para_of[i - 1] == idx.para_of[i] else 0.0
@@ -2960,7 +2965,8 @@ def _rank(
             else:
                 # "How old were the children?": a leading sentence that gives an age ("pupils
                 # aged nine to 12"), not one that only names the children.
-                ranked = _to_front(ranked, lambda i: bool(_an_age(q, idx.sentences[i])), 3)
+                aged = _age_pattern(q)
+                ranked = _to_front(ranked, lambda i: bool(aged.search(idx.sentences[i])), 3)
         if ranked and _FUTURE_ASKED.search(q.text):
             # ... when it holds every word of the question the first one holds ("which depots
             # will strike?" is not answered by "drivers ... will strike", which lacks the depots).
