@@ -364,9 +364,10 @@ def _scores(q: _Question, idx: _Index) -> tuple[list[float], list[float]]:
 _AGE_QUESTION = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+(?:is|was)\b", re.IGNORECASE)
 _AGE_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AGE = re.compile(
-    r"\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
-    # "pupils aged nine to 12", "aged between 18 and 25"
-    rf"|\baged\s+(?:between\s+)?{_AGE_NUMBER}\s*(?:to|-|–|and)\s*{_AGE_NUMBER}\b"
+    # "pupils aged nine to 12", "aged 13 to 16", "aged between 18 and 25": the range, before the
+    # first age alone can match
+    rf"\baged\s+(?:between\s+)?{_AGE_NUMBER}\s*(?:to|-|–|and)\s*{_AGE_NUMBER}\b(?!,\s*\d)"
+    r"|\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
     # "Wiggins, who is 35 on April 28," / "who turns 40 next month"
     r"|\bwho\s+(?:is|was|turns|turned|will\s+be)\s+\d{1,3}(?=\s*(?:[,.;)]|on\b|in\b|next\b|this\b|$))"
 )
@@ -529,9 +530,14 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
         if often:
             return often
     if counted:
+        asked = stem(counted.group(1))
+        often = _often_after_verb(q, sentence, asked) if _HOW_OFTEN.search(sentence) else []
+        if often and not any(asked in spans.content_stems(s.text) for s in found):
+            # "How many goals did Mensah score?" - "Mensah scored twice": how often the asked
+            # verb was done, when the sentence counts no goals.
+            return often
         # "How many people watched?" - "18 million viewers", not the "1979" of "the 1979
         # television series" (a year of the thing, unless it counts what is asked: "2000 people").
-        asked = stem(counted.group(1))
         counts = [
             s for s in found if not _YEAR_OF.match(s.text) or asked in spans.content_stems(s.text)
         ]
@@ -540,6 +546,18 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
 
 
 _YEAR_OF = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?![\d,.%])")
+_LAST_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def _often_after_verb(q: _Question, sentence: str, asked: str) -> list[spans.Span]:
+    """The "twice" / "three times" right after a word of the question other than the counted
+    one `asked`: its verb ("scored twice" for "how many goals did he score?")."""
+    out = []
+    for m in _HOW_OFTEN.finditer(sentence):
+        before = _LAST_WORD.search(sentence, max(0, m.start() - 30), m.start())
+        if before and (b := stem(before.group(1))) in q.stems and b != asked:
+            out.append(spans.Span(m.group(), "number", m.start(), m.end()))
+    return out
 
 
 def _type_bonus(q: _Question, sentence: str) -> float:
@@ -865,7 +883,9 @@ _STRANDED_PREPOSITIONS = wordset("from to with for by about into against at")
 # Where the object of the preposition ends: a comma, a clause, or a time or place after it.
 _OBJECT_END = re.compile(
     r"\s*[,;:.!?()\"“”]|\s+(?:in|on|at|during|since|until|after|before|when|while|because|as|"
-    r"who|which|that|and\s+(?:then|later|he|she|they|it))\b",
+    r"who|which|that|and\s+(?:then|later|he|she|they|it)|"
+    # "stole £160,000 from a children's hospice | to pay for ... | has been jailed"
+    r"to|has|have|had|was|were|is|are|will|would)\b",
     re.IGNORECASE,
 )
 MAX_OBJECT_WORDS = 6
@@ -912,7 +932,7 @@ def _object_of_stranded(q: _Question, sentence: str) -> str | None:
 # "What does Lumen Grid make?": the question ends on its verb, and the answer is what follows
 # that verb in the sentence ("a Leeds company that makes | batteries for storing solar power").
 _VERB_LAST = re.compile(
-    r"^\W*(?:and\s+|so\s+)?what\s+(?:does|do|did|will|would|can|could)\s+(?P<subject>[\w'’ .-]{1,60}?)"
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:does|do|did|will|would|can|could|has|have|had)\s+(?P<subject>[\w'’ .-]{1,60}?)"
     r"\s+(?P<verb>[a-z]{3,})\W*$",
     re.IGNORECASE,
 )
@@ -948,7 +968,8 @@ def _object_of_verb(q: _Question, sentence: str) -> str | None:
             continue
         # Said of the question's subject: its name a few words before the verb ("Lumen Grid, a
         # Leeds company that makes"), not of something else the sentence names.
-        before = words(sentence[: w.start()])[-8:]
+        # ("The hospice's chief executive, Fiona Grant, said the charity had since changed").
+        before = words(sentence[: w.start()])[-12:]
         if head not in {stem(x.lower()) for x in before}:
             continue
         rest = sentence[w.end() :]
@@ -1119,9 +1140,15 @@ def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
         return None
     asked = stem(many.group(1).lower())
     last = text.split()[-1].lower() if text.split() else ""
-    if len(text.split()) < 2 or stem(last) == asked or not _A_COUNT.search(text):
-        return None
     at = sentence.find(text)
+    if (
+        len(text.split()) < 2
+        and at >= 0
+        and not any(m.start() <= at < m.end() for m in _AGE.finditer(sentence))
+    ):
+        return None  # a bare count is left alone, but not an age ("aged 13 to 16")
+    if stem(last) == asked or not _A_COUNT.search(text):
+        return None
     after = _WORD.match(sentence, at + len(text) + 1) if at >= 0 else None
     if after and stem(after.group().lower()) == asked and not _A_COUNT.search(last):
         # "About 30 passenger | services" for "how many services": the count, not the words
@@ -1135,15 +1162,38 @@ def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
         for n in spans.numbers(sentence)
         if len(n.text.split()) > 1 and stem(n.text.split()[-1].lower()) == asked
     }
+    bare_of = {}
+    if not found:
+        bare_of = dict(_counts_before(sentence, asked))
+        found = set(bare_of)
     if len(found) != 1:
         return None
     whole = found.pop()
-    bare = _trim_number(whole, q)
+    bare = bare_of.get(whole) or _trim_number(whole, q)
     return (
         bare
         if len(re.findall(rf"(?<![\w.,]){re.escape(bare)}(?![\w]|[.,]\d)", sentence)) == 1
         else whole
     )
+
+
+def _counts_before(sentence: str, asked: str) -> Iterator[tuple[str, str]]:
+    """Each count of `asked` with describing words between, as the sentence writes it, and the
+    number alone: ("twelve secondary schools", "twelve") for "schools"."""
+    for n in spans.numbers(sentence, with_unit=False):
+        for k, w in enumerate(_WORD.finditer(sentence, n.end, n.end + 60)):
+            if k > 2:
+                break
+            if stem(w.group().lower()) == asked:
+                if k:
+                    yield sentence[n.start : w.end()], n.text
+                break
+            if (
+                w.group().lower() in STOP_WORDS
+                or not w.group().islower()
+                or stem(w.group().lower()) in _UNIT_WORDS
+            ):
+                break  # "4 weeks paid" counts weeks
 
 
 def _trim_number(text: str, q: _Question) -> str:
@@ -1355,7 +1405,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         )
         if whole:
             text, prob = whole, max(prob, AGREE_CONFIDENCE)
-    if q.qtype is QType.PERSON and (introduced := _named_next(idx, i)):
+    if (
+        q.qtype is QType.PERSON
+        and (introduced := _named_next(idx, i))
+        and not _object_of_stranded(q, sentence)
+    ):
         # "A convicted paedophile has gone on the run ..." / "Stephen Munden, 54, ...": a news
         # lead tells who, then names them; both sentences are shown, the name in bold.
         both = f"{sentence} {idx.sentences[i + 1]}"
@@ -1688,6 +1742,22 @@ _ROLES = frozenset(
         "novelist",
         "lawmaker",
         "chef",
+        # "Dartford boss Steve Ingram", "defender Luke Barnes", "treasurer Graham Whitlock"
+        "boss",
+        "midfielder",
+        "defender",
+        "winger",
+        "substitute",
+        "headteacher",
+        "councillor",
+        "treasurer",
+        "campaigner",
+        "activist",
+        "solicitor",
+        "barrister",
+        "firefighter",
+        "paramedic",
+        "historian",
     ]
 )
 
@@ -2330,8 +2400,13 @@ def _list_ending_with(sentence: str, text: str, q: _Question) -> str | None:
 
 def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> bool:
     if q.qtype is QType.NUMBER:
-        if _HOW_OFTEN.fullmatch(rule) and not _HOW_OFTEN.search(text):
-            return True  # "under the riverbank" for "how many times": the rules' "twice"
+        if _HOW_OFTEN.fullmatch(rule) and (
+            not _HOW_OFTEN.search(text)
+            or (text.startswith(rule + " ") and _HOW_MANY.search(q.text) is not None)
+        ):
+            # "under the riverbank" for "how many times", "twice in the second half" for "how
+            # many goals": the rules' "twice"
+            return True
         if not any(c.isdigit() for c in rule):
             return False
         if q.money and spans.MONEY.search(rule) and not spans.MONEY.search(text):
@@ -2450,7 +2525,30 @@ _PLACE_OF = re.compile(
 
 def _whole(sentence: str, start: int, end: int, q: _Question) -> str:
     """The span grown to the whole name or number it is part of: "Ana Ruiz" -> "Maj. Gen. Ana
-    Ruiz", "£330" -> "£330million", "82" -> "82 hours" (less a unit the question names)."""
+    Ruiz", "£330" -> "£330million", "82" -> "82 hours" (less a unit the question names), "ten
+    hours" -> "between eight and ten hours"."""
+    text = _whole_part(sentence, start, end, q)
+    at = sentence.find(text, start) if text[:1].isdigit() or text[:1] in spans.CURRENCY else -1
+    if at < 0 and (n := _NUMBER_START.match(text)):
+        at = sentence.find(text, start) if n.group(1).lower() in _NUMBER_WORDS else -1
+    between = _BETWEEN_BEFORE.search(sentence, max(0, at - 40), at) if at >= 0 else None
+    return sentence[between.start() : at + len(text)] if between else text
+
+
+# "between eight and | ten hours", "between £20 and | £30"
+_BETWEEN_BEFORE = re.compile(
+    r"\bbetween\s+(?:[£$€]?\d[\d,.]*(?:\s?(?:million|billion|m|bn|%))?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+and\s+$",
+    re.IGNORECASE,
+)
+_NUMBER_START = re.compile(r"([a-z]+)\b", re.IGNORECASE)
+_NUMBER_WORDS = wordset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred"""
+)
+
+
+def _whole_part(sentence: str, start: int, end: int, q: _Question) -> str:
     for sp in spans.names(sentence):
         inside = sp.start <= start and end <= sp.end and (sp.start, sp.end) != (start, end)
         if inside and (
@@ -3380,6 +3478,72 @@ _STORY_ASKED = re.compile(
 )
 _LEAD = 4  # the sentences of a report's lead, where its what, where and when are told
 
+# "What happens next?", "what's next?", "what will happen now?": what the report says is to come.
+_NEXT_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?what(?:['’]s|\s+is)?\s+(?:(?:happens|will\s+happen|is\s+going"
+    r"\s+to\s+happen|comes)\s+)?(?:next|now)(?:\s+for\s+(?:him|her|them|it))?[\s?.!]*$",
+    re.IGNORECASE,
+)
+# What a sentence says is still to come: "will be held in February", "is due to appear".
+_TO_COME = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:due|expected|set|scheduled|to\s+be)|plans?\s+to|next\s+(?:week|"
+    r"month|year|spring|summer|autumn|winter))\b",
+    re.IGNORECASE,
+)
+
+
+# "Who won?", "who won the match?": the result a report's lead gives.
+_WHO_WON = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?who\s+(?:won|has\s+won|wins)(?:\s+(?:the|this|that)\s+(?:match|"
+    r"game|tie|final|semi-final|derby|race|election|contest|fight|bout|vote|cup|title|trophy))?"
+    r"[\s?.!]*$",
+    re.IGNORECASE,
+)
+_WIN_VERB = re.compile(
+    r"\b(?:(?P<passive>(?:was|were|been|being)\s+(?:beaten|defeated|knocked\s+out)\s+(?:[\w-]+\s+)"
+    r"{0,3}?by\s+)|beat|beats|beating|defeated|defeating|won|wins|winning|overcame|overcoming|"
+    r"thrashed|edged|eased\s+past|knocked\s+out|victory|triumph)\b",
+    re.IGNORECASE,
+)
+
+
+def _who_won(article: Article) -> Answer | None:
+    """For "who won?": of the lead's first sentence that tells a win ("Harlow Town reached ...
+    after beating Dartford 3-1"), the side it names first (its subject), or the one a loser was
+    "beaten by"; None when the lead tells no win."""
+    idx = _index(article)
+    if not idx.n or (article.language or "en") != "en":
+        return None
+    for i, sentence in enumerate(idx.sentences[:_LEAD]):
+        m = _WIN_VERB.search(sentence)
+        if not m:
+            continue
+        found = spans.names(sentence, first_word_ok=True)
+        if m.group("passive"):
+            winner = next((sp for sp in found if sp.start == m.end()), None)
+        else:
+            winner = next((sp for sp in found if sp.start <= 4 and sp.end <= m.start()), None)
+        if winner is None:
+            return None
+        text = _full_name(idx, i, winner.text) or winner.text
+        return Answer(sentence, text, 1.0, i, text, 1.0)
+    return None
+
+
+def _next_answer(article: Article) -> Answer | None:
+    """For "what happens next?": the last sentence outside a quote that says what is to come
+    (a report ends on it: "A hearing ... will be held in February."); None when none does."""
+    idx = _index(article)
+    if not idx.n or (article.language or "en") != "en":
+        return None
+    for i in range(idx.n - 1, -1, -1):
+        sentence = idx.sentences[i]
+        if _QUOTE_MARK.search(sentence):
+            continue
+        if _TO_COME.search(sentence):
+            return Answer(sentence, None, 1.0, i, None, 1.0)
+    return None
+
 
 def _story_answer(article: Article, wh: str) -> Answer | None:
     """What the lead says happened (its first sentence), where (the dateline, or the first
@@ -3442,6 +3606,14 @@ def answer_or_closest(
             return None, None
         by = article.byline
         return (Answer(f"By {by}", by, 1.0, -1, by, 1.0),) * 2
+    won = _who_won(article) if _WHO_WON.match(asked) else None
+    if won is not None:
+        return won, won
+    if _NEXT_ASKED.match(asked):
+        # "What happens next?" asks about the story, not a thing in it.
+        told = _next_answer(article)
+        if told is not None:
+            return told, told
     story = _STORY_ASKED.match(asked)
     if story and not (story.group("it") and context is not None and context.things):
         told = _story_answer(article, (story.group("wh") or "what").lower())

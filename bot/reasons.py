@@ -44,7 +44,8 @@ _WHY_WEAK = re.compile(
 _SPELL = (
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*|several|"
     r"(?:a\s+)?few|many|the\s+(?:rest\s+of\s+the|whole|next|past|coming|remaining))\s+"
-    r"(?:[\w-]+\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
+    # ("for a second booking" is a deed, not a time)
+    r"(?:[\w-]+\s+)?(?:seconds|second\b(?!\s+[a-z])|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|seasons?|decades?|matche?s?|games?|races?|terms?)\b|life\b|good\b)"
 )
 _FOR_TIME = re.compile(r"for\s+" + _SPELL, re.IGNORECASE)
@@ -53,7 +54,8 @@ _FOR_TIME = re.compile(r"for\s+" + _SPELL, re.IGNORECASE)
 _FOR_DEED = re.compile(
     r"\b(?:dismissed|arrested|jailed|fined|banned|charged|suspended|sacked|fired|punished|"
     r"sentenced|convicted|blamed|critici[sz]ed|praised|condemned|sued|booked|sent\s+off)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:for\s+" + _SPELL + r"\s+)?(for)\s+([^.;!?]{3,200})",
+    r"(?:[\w'’-]+\s+){0,4}?(?:for\s+(?:" + _SPELL + r"|(?:a|the)\s+(?:first|second|third|fourth|"
+    r"fifth|last)\s+time)\s+)?(for)\s+([^.;!?]{3,200})",
     re.IGNORECASE,
 )
 # "walked out for two days over changes to their pensions", "resigned over the row": what a
@@ -151,7 +153,9 @@ _WHY_QUESTION = re.compile(
 MAX_WORDS = 32
 _DEED_END = re.compile(
     r",|\s+(?:during|after|when|while|before|against)\s|\s+(?:on|at|in)\s+(?=[A-Z0-9]|(?:the\s+)?"
-    r"(?:weekend|night|morning|evening|afternoon|match|game|final|derby|qualifier|tie)\b)"
+    r"(?:weekend|night|morning|evening|afternoon|match|game|final|derby|qualifier|tie|"
+    # "for a second booking | in the 70th minute"
+    r"\d+(?:st|nd|rd|th)\s+minute|first\s+half|second\s+half|stoppage\s+time|extra\s+time)\b)"
 )
 _NEXT_DEED = re.compile(r",|\s+(?:and|but|then)\s+[a-z]+ed\b")
 _MEANS_IN_REASON = re.compile(r"\s+by\s+[a-z]+ing\b")
@@ -589,11 +593,16 @@ _COUNT = (
     r"(?:[\s-]+and\s+a\s+half)?"
 )
 _DURATION = re.compile(
-    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
+    rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?"
+    # "between eight and ten hours"
+    rf"(?:between\s+{_COUNT}\s+and\s+)?{_COUNT}"
     # "a full school year", "two whole weeks"
     r"[\s-]+(?:(?:full|whole|entire|school|academic|calendar|financial|working|further|extra)\s+)"
     r"{0,2}(?:years?|months?|weeks?|days?|hours?|minutes?|mins|seconds?|decades?|centuries|"
-    r"century|nights?|terms?|seasons?)\b",
+    r"century|nights?|terms?|seasons?)\b"
+    # "seven hours and five minutes", "two years, three months"
+    rf"(?:,?\s+(?:and\s+)?(?!an?\s){_COUNT}\s+(?:months?|weeks?|days?|hours?|minutes?|mins|"
+    r"seconds?)\b)?",
     re.IGNORECASE,
 )
 _DISTANCE = re.compile(
@@ -738,6 +747,20 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
         ):
             inside = None
         if inside and (at < 0 or _of_size(sentence, at + inside.end(), asked)):
+            whole = (
+                next(
+                    (
+                        f.group()
+                        for f in unit.finditer(sentence)
+                        if f.start() <= at + inside.start() and at + inside.end() < f.end()
+                    ),
+                    None,
+                )
+                if at >= 0
+                else None
+            )
+            if whole:
+                return whole  # "seven hours" of "seven hours and five minutes": all of it
             # "a 40ft" of "down a 40ft gully": the measure, not the article before its number.
             return _ARTICLE_BEFORE_NUMBER.sub("", (text or "")[: inside.end()])
     for unit in units:

@@ -568,6 +568,18 @@ _UNIT = {u: frozenset(group) for group in _UNITS for u in group}
 _TIMES = re.compile(r"\b(?:once|twice|thrice)\b", re.I)
 
 
+_OFTEN = re.compile(
+    r"([a-z]+)\s+(?:once|twice|three\s+times|four\s+times|five\s+times|\d+\s+times)\b", re.I
+)
+
+
+def _often_of_asked(question: str, sentence: str, want: set[str]) -> bool:
+    """Whether the sentence says how often a word of the question other than the counted one
+    was done: "scored twice" for "how many goals did he score?"."""
+    asked = {stem(w.lower()) for w in words(question)} - want
+    return any(stem(m.group(1).lower()) in asked for m in _OFTEN.finditer(sentence))
+
+
 def _asked_missing(question: str, sentence: str) -> list[float]:
     """Whether the best sentence lacks what the question asks for: a count of the asked thing
     ("how many smugglers": a number a few words before "smugglers"), an amount, a date, a name
@@ -589,6 +601,9 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
             count = 1.0
             if "time" in want and _TIMES.search(sentence):
                 toks = []  # "twice", "many times": a count of times
+                count = 0.0
+            elif _often_of_asked(question, sentence, want):
+                toks = []  # "how many goals did he score?" - "scored twice"
                 count = 0.0
             for i, tok in enumerate(toks):
                 head, _, tail = tok.partition("-")  # "three-tier"

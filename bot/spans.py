@@ -58,6 +58,9 @@ _DATE_PARTS = (
     r"\b" + _YEAR + r"\s*[–—-]\s*(?:" + _YEAR + r"|\d{2})\b",
     r"\b" + _YEAR + r"\b(?:\s*(?:BC|AD|BCE|CE)\b)?",
     r"\b\d{1,6}\s*(?:BC|AD|BCE|CE|BP)\b",
+    # A match's clock: "in the 52nd minute", "in stoppage time", "at half-time".
+    r"\bthe\s+\d{1,3}(?:st|nd|rd|th)\s+minute\b",
+    r"\b(?:stoppage|injury|added)\s+time\b|\bhalf[- ]time\b",
     # A time counted from the story's moment: "two hours later", "65.5 million years ago".
     r"\b(?:(?:about|around|some|nearly|almost|just|only|more\s+than|less\s+than)\s+)?"
     r"(?:\d+(?:[.,]\d+)?(?:\s+(?:thousand|million|billion))?|an?|one|two|three|four|five|six|"

@@ -1983,3 +1983,140 @@ def test_a_company_s_results_read_as_a_reader_asks(question: str, span: str) -> 
     got = answer(question, clean_text(RESULTS))
     assert got is not None
     assert got.span == span
+
+
+HOSPICE_FRAUD = """Charity treasurer jailed for hospice theft
+
+A former charity treasurer who stole more than £160,000 from a children's hospice to pay for holidays and a sports car has been jailed for four years.
+
+Graham Whitlock, 58, of Elm Close, Tadworth, admitted fraud by abuse of position at Guildford Crown Court in October and was sentenced on Thursday.
+
+The court heard that Whitlock moved money from the Little Acorns Hospice's accounts into his own over a period of six years, hiding the transfers as payments to a catering firm that did not exist.
+
+The theft came to light in March last year when a new finance manager, Priya Anand, noticed that the catering firm had no address and no phone number.
+
+Prosecutor Daniel Reyes told the court that Whitlock had spent the money on cruises, a Porsche and his daughter's wedding.
+
+"He was trusted completely by the people he worked alongside, and he betrayed that trust for his own comfort," Mr Reyes said.
+
+Defending, Susan Kerr said her client had been struggling with gambling debts and was deeply ashamed.
+
+Judge Martin Hale said the hospice had been forced to cut two nursing posts while the money was missing.
+
+"Every pound you took was given by people who wanted to help dying children," he told Whitlock.
+
+The hospice's chief executive, Fiona Grant, said the charity had since changed the way payments were approved, so that no single person could move money.
+
+She said: "We are grateful to our supporters, who stood by us when we needed them most."
+
+A hearing to recover the money under the Proceeds of Crime Act will be held in February."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The one a stranded "from" asks for, not the person the lead goes on to name.
+        ("Who did the treasurer steal from?", "a children's hospice"),
+        # What the charity changed, not the name of the one who said so.
+        ("What has the hospice changed?", "the way payments were approved"),
+    ],
+)
+def test_a_charity_fraud_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(HOSPICE_FRAUD))
+    assert got is not None
+    assert got.span == span
+
+
+def test_what_happens_next_is_what_the_report_says_is_to_come() -> None:
+    got = answer("What happens next?", clean_text(HOSPICE_FRAUD))
+    assert got is not None
+    assert got.sentence.startswith("A hearing to recover the money")
+
+
+CUP_TIE = """Harlow reach fourth round for first time
+
+Harlow Town reached the fourth round of the FA Trophy for the first time in their history after beating Dartford 3-1 in front of a record crowd of 2,814 at the Harlow Arena on Saturday.
+
+Striker Josh Mensah scored twice in the second half after Dartford had taken an early lead through a header from captain Ryan Cole.
+
+Mensah, who joined Harlow from Bishop's Stortford in the summer, equalised in the 52nd minute with a low shot from the edge of the area and put his side ahead with a penalty 14 minutes later.
+
+Substitute Kieran Walsh made sure of the win in stoppage time, running clear of a tired defence to score his first goal for the club.
+
+Dartford finished the match with ten men after defender Luke Barnes was sent off for a second booking in the 70th minute.
+
+Harlow manager Dean Foster said he was proud of how his players had responded to going behind.
+
+"At half-time I told them to keep the ball and be patient, and they did exactly that," he said.
+
+"The crowd was unbelievable. I've been at this club for eleven years and I've never heard noise like it."
+
+Dartford boss Steve Ingram said the sending-off had changed the game, but admitted his side had been second best after the break.
+
+The draw for the fourth round will take place on Monday, and the winners will receive £9,000 in prize money.
+
+Harlow, who play in the Isthmian League Premier Division, are eleventh in the table, three places below Dartford."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The lead's winner, not the substitute who "made sure of the win".
+        ("Who won?", "Harlow Town"),
+        # A match's clock is a time.
+        ("When did Mensah equalise?", "the 52nd minute"),
+        # "sent off for a second booking": the deed, not the clause that tells the sending-off.
+        ("Why was Barnes sent off?", "for a second booking"),
+        # "scored twice" counts his goals.
+        ("How many goals did Mensah score?", "twice"),
+        # The role written before the name.
+        ("Who is Steve Ingram?", "Dartford boss"),
+    ],
+)
+def test_a_cup_tie_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(CUP_TIE))
+    assert got is not None
+    assert got.span == span
+
+
+SLEEP_STUDY = """Phones in bed cost teenagers an hour of sleep
+
+Teenagers who use their phones in bed sleep almost an hour less on school nights than those who leave them in another room, according to a study by researchers at the University of Leeds.
+
+The team followed 1,240 pupils aged 13 to 16 at twelve secondary schools in Yorkshire for a full school year, asking them to wear wristbands that recorded when they fell asleep and woke up.
+
+Pupils who kept a phone within reach slept for an average of seven hours and five minutes a night, compared with seven hours and 58 minutes for those whose phones were kept out of the bedroom.
+
+The gap was largest among 15-year-olds, and girls were more affected than boys.
+
+Lead author Dr Hannah Cole said the findings should worry parents.
+
+"Most teenagers need between eight and ten hours of sleep, and many in our study were getting far less," she said.
+
+She said the blue light from screens was only part of the problem, because messages arriving late at night kept pupils awake even when they were not looking at their phones.
+
+The researchers found that pupils who slept less also scored lower in maths tests taken at the end of the year, though they said they could not prove that lack of sleep was the cause.
+
+The study, which was paid for by the Economic and Social Research Council, is published today in the journal Sleep Health.
+
+Dr Cole recommended that families agree a time, such as 9pm, after which phones are left to charge downstairs.
+
+A spokesperson for the Department for Education said schools already had guidance on mobile phones and that it would consider the findings."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # A range of ages, and of hours, whole.
+        ("How old were the pupils?", "13 to 16"),
+        ("How much sleep do teenagers need?", "between eight and ten hours"),
+        # A time in two units.
+        ("How long did pupils with phones sleep?", "seven hours and five minutes"),
+        # A count with a describing word between it and what it counts.
+        ("How many schools were involved?", "twelve"),
+    ],
+)
+def test_a_sleep_study_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(SLEEP_STUDY))
+    assert got is not None
+    assert got.span == span
