@@ -1177,6 +1177,29 @@ def _count_of_asked(q: _Question, sentence: str, text: str) -> str | None:
     )
 
 
+def _compared_with(sentence: str, text: str) -> str | None:
+    """When `text` is what something is compared with ("than boys"), that something ("girls
+    were more affected than boys" - "girls"); else None."""
+    if not text:
+        return None
+    at = sentence.find(text)
+    if at < 0 or not sentence[:at].endswith("than "):
+        return None
+    m = _MORE_THAN.search(sentence, 0, at)
+    if m is None or m.end() != at:
+        return None
+    said = [w for w in m.group("subject").split() if w.lower() not in _CLAUSE_OPENERS]
+    return " ".join(said) or None
+
+
+# "girls were more affected than", "older drivers are likelier to crash than"
+_MORE_THAN = re.compile(
+    r"(?P<subject>\b[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+(?:were|was|are|is|had\s+been|have\s+been)\s+"
+    r"(?:more|less|far\s+more|much\s+more|[a-z]+er)\b[^,.;:]{0,40}?\s+than\s+$"
+)
+_CLAUSE_OPENERS = wordset("and but while whereas so yet")
+
+
 def _counts_before(sentence: str, asked: str) -> Iterator[tuple[str, str]]:
     """Each count of `asked` with describing words between, as the sentence writes it, and the
     number alone: ("twelve secondary schools", "twelve") for "schools"."""
@@ -1472,6 +1495,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
             # sentence names by what they are, not a name beside it ("Paramedics").
             text, prob = doer, max(prob, AGREE_CONFIDENCE)
+    compared = _compared_with(sentence, text) if q.qtype in (QType.PERSON, QType.THING) else None
+    if compared:
+        # "Who was most affected?" - "girls were more affected than boys": the ones the sentence
+        # says were more so, not those they are compared with.
+        text = compared
     complement = _copula_complement(q, sentence)
     if complement and complement != text:
         # "Which day was the hardest?" - "the hardest day was the ninth, when ...": what the
@@ -1497,6 +1525,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # does it, not a clause beside it ("built beside the weir").
         text = _list_ending_with(sentence, what_does, q) or what_does
         prob = max(prob, AGREE_CONFIDENCE)
+    if kind and _DETERMINER.match(text) and (at := sentence.find(text)) >= 0:
+        after = _WORD.match(sentence, at + len(text) + 1)
+        if after and sentence[at + len(text)] == " " and stem(after.group()) == kind:
+            # "What car did he buy?" - "a sports car", not "a sports".
+            text = sentence[at : after.end()]
     counted = _count_of_asked(q, sentence, text)
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
@@ -1527,6 +1560,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
+    happened = _HAPPENED_ASKED.match(q.text)
+    if happened and (befell := _befell(happened, sentence)):
+        # "What happened to Barnes?" - "was sent off for a second booking"
+        text = shown = befell
+    elif happened and not _is_clause(text) and not _tells_deed(text):
+        shown = None  # "what happened to the nurses?" - "posts" tells nothing that happened
     if _AGE_QUESTION.search(q.text) and (
         not _AN_AGE.search(text)
         or any(text in d.text for d in spans.dates(sentence))
@@ -1546,6 +1585,51 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     elif _WHEN_ASKED.match(q.text) and not spans.dates(text) and not _A_TIME.search(text):
         shown = None  # "when was the fraud discovered?" - "14 counts" is no time
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+# A phrase opened by a determiner ("a sports") wants its noun; "slate blue-gray" does not.
+_DETERMINER = re.compile(r"(?:a|an|the|his|her|their|its|my|our|your)\s", re.IGNORECASE)
+_HAPPENED_ASKED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what(?:['’]s|\s+has|\s+had|\s+will)?\s+(?:happened|happens|happen)\b"
+    r"(?:\s+to\s+(?:the\s+)?(?P<who>[\w'’ -]{2,40}?))?[\s?.!]*$",
+    re.IGNORECASE,
+)
+_BEFELL = re.compile(
+    r",?\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be)\s+"
+    r"(?:(?:later|then|also|since|now|being)\s+)?((?P<done>[a-z]+)\b[^,.;:!?\"“”]{0,100})"
+)
+
+
+def _tells_deed(text: str) -> bool:
+    """Whether a short span holds a verb form ("torn down", "broken", "recycled continuously")."""
+    said = words(text)
+    return any(
+        (w.islower() and _participle(w)) or t == "VERB"
+        for w, t in zip(said, pos.tag(said), strict=True)
+    )
+
+
+def _participle(word: str) -> bool:
+    """Whether a lower-case word may be a past participle ("sent", "torn", "killed")."""
+    return word.endswith(("ed", "en")) or word in _PARTICIPLES or IRREGULAR.get(word, word) != word
+
+
+# Participles the stemmer's table of irregular verbs leaves out (it maps only what it must).
+_PARTICIPLES = wordset("torn born shut hurt hit cut put set left found shown blown split spread")
+
+
+def _befell(asked: re.Match[str], sentence: str) -> str | None:
+    """For "what happened to X?", what the sentence says was done to X right after naming X
+    ("Luke Barnes | was sent off for a second booking"); else None."""
+    who = asked.group("who")
+    if not who:
+        return None
+    last = who.split()[-1]
+    for m in re.finditer(rf"\b{re.escape(last)}\b", sentence, re.IGNORECASE):
+        done = _BEFELL.match(sentence, m.end())
+        if done and _participle(done.group("done")):
+            return reasons.clause_of_deed(done.group(1), reasons.MAX_PLEDGE_WORDS)
+    return None
 
 
 # Units of time and measure: a count of them answers "how many days", not "how many kids".
@@ -3133,8 +3217,8 @@ def _rank(
                 q, idx, range(max(0, best - 1), min(idx.n, best + 2)), near.terms
             ),
             sentence=idx.sentences[best],
-            sentence_terms=frozenset(idx.tf[best]),
-            window_terms=_window_terms(idx, best),
+            sentence_terms=frozenset(idx.tf[best]) | (speaker := _speaker_terms(idx, best)),
+            window_terms=_window_terms(idx, best) | speaker,
             has_span=answers[0][0].span is not None,
             rank_prob=rank_prob,
             rank_margin=rank_margin,
@@ -3767,6 +3851,21 @@ def _merge_names(people: dict[str, list[int]]) -> dict[str, list[int]]:
         else:
             merged[k] = list(people[k])
     return merged
+
+
+def _speaker_terms(idx: _Index, best: int) -> frozenset[str]:
+    """The terms of the name of whoever speaks in a quoted sentence the article attributes
+    elsewhere ("I've been at this club for eleven years" - Dean Foster, named two sentences
+    before): the sentence is about its speaker (refusal)."""
+    sentence = idx.sentences[best]
+    if not _QUOTE_MARK.search(sentence):
+        return frozenset()
+    if idx.said is None:
+        idx.said = quotes.speeches(idx.sentences)
+    sp = idx.said[best]
+    if sp is None or not sp.speaker or not sp.quoted:
+        return frozenset()
+    return frozenset(english_terms(sp.speaker))
 
 
 def _window_terms(idx: _Index, best: int) -> frozenset[str]:

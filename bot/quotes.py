@@ -682,7 +682,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
             runs_to_next = pieces[i][-1][1] == len(s)
             after = None
-            if nxt and (runs_to_next or not pieces[i + 1]):
+            if nxt and (runs_to_next or not pieces[i + 1]) and not _own_report(nxt, pieces[i + 1]):
                 after = _named_speaker(_outside(nxt, pieces[i + 1]))
             prev = out[i - 1] if i > 0 else None
             runs_on = pieces[i][0][0] == 0
@@ -723,6 +723,16 @@ def speeches(sentences: list[str]) -> list[Said | None]:
                 roles[sp.speaker] = _roles(sentences, sp.speaker)
             out[i] = Said(sp.speaker, sp.words, sp.attribution, sp.quoted, roles[sp.speaker])
     return out
+
+
+def _own_report(sentence: str, pieces: list[tuple[int, int]]) -> bool:
+    """Whether a sentence with no quote reports speech of its own ("Dartford boss Steve Ingram
+    said the sending-off had changed the game"): then it is no attribution of the quote before
+    it, which is the previous speaker's."""
+    if pieces:
+        return False
+    reported = _reported(sentence)
+    return bool(reported) and len(reported.split()) >= 4
 
 
 _SAY_QUESTION = re.compile(

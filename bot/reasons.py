@@ -431,7 +431,11 @@ _DOES_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?how\s+(?:(?:did|does|do)\b|(?:is|are|was|were)\b(?=.*\b[a-z]{2,}ing\b))",
     re.IGNORECASE,
 )
-_PREDICATE_END = re.compile(r"\s+(?:while|when|where|but|because|after|as|and\s+(?:he|she|they))\b")
+# (not the "as" of "such as 9pm" or "as well as")
+_PREDICATE_END = re.compile(
+    r"(?<!such)(?<!as\swell)\s+(?:while|when|where|but|because|after|as|and\s+(?:he|she|they))\b"
+    r"(?!\s+which\b)"  # "a time, such as 9pm, after which phones are left to charge"
+)
 _NOT_PREDICATE = re.compile(r"(?:said|says|told|tells|added|asked)\b")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 MAX_PREDICATE_WORDS = 16
@@ -529,12 +533,12 @@ def deed(sentence: str, question: str, *, to_come: bool = False) -> str | None:
                 continue
         if _NO_DEED.match(found.group(1)):
             continue
-        return _clause_of_deed(found.group(1))
+        return clause_of_deed(found.group(1))
     # X named, then what X said it would do: "X, the union's organiser, said it would fight".
     at = next((w for w in re.finditer(r"[^\W\d_]+", sentence) if stem(w.group()) == head), None)
     said = _SAID_WOULD.search(sentence, at.end()) if at else None
     if said and not _NO_DEED.match(said.group(1)):
-        return _clause_of_deed(said.group(1))
+        return clause_of_deed(said.group(1))
     return None
 
 
@@ -565,11 +569,11 @@ def pledge(sentence: str, question: str) -> str | None:
         if rest is None:
             continue
         # "... memory | while being interviewed": where a deed's clause ends.
-        return _clause_of_deed(rest.group(1), MAX_PLEDGE_WORDS)
+        return clause_of_deed(rest.group(1), MAX_PLEDGE_WORDS)
     return None
 
 
-def _clause_of_deed(text: str, limit: int = MAX_PREDICATE_WORDS) -> str | None:
+def clause_of_deed(text: str, limit: int = MAX_PREDICATE_WORDS) -> str | None:
     """A deed up to its clause's end, at most `limit` words, not ending on a word that needs the
     next."""
     end = _PREDICATE_END.search(text)

@@ -2017,6 +2017,8 @@ A hearing to recover the money under the Proceeds of Crime Act will be held in F
     [
         # The one a stranded "from" asks for, not the person the lead goes on to name.
         ("Who did the treasurer steal from?", "a children's hospice"),
+        # The noun the question names, with the word before it ("a sports" is no answer).
+        ("What car did he buy?", "a sports car"),
         # What the charity changed, not the name of the one who said so.
         ("What has the hospice changed?", "the way payments were approved"),
     ],
@@ -2071,6 +2073,12 @@ Harlow, who play in the Isthmian League Premier Division, are eleventh in the ta
         ("How many goals did Mensah score?", "twice"),
         # The role written before the name.
         ("Who is Steve Ingram?", "Dartford boss"),
+        # What was done to him, said right after his name.
+        ("What happened to Barnes?", "sent off for a second booking in the 70th minute"),
+        # A quote paragraph with no attribution runs on from the manager's quote before it: it
+        # is not the next sentence's Ingram speaking, nor a sentence the article does not say.
+        ("Who said the crowd was unbelievable?", "Dean Foster"),
+        ("How long has Foster been at the club?", "eleven years"),
     ],
 )
 def test_a_cup_tie_read_as_a_reader_asks(question: str, span: str) -> None:
@@ -2114,9 +2122,25 @@ A spokesperson for the Department for Education said schools already had guidanc
         ("How long did pupils with phones sleep?", "seven hours and five minutes"),
         # A count with a describing word between it and what it counts.
         ("How many schools were involved?", "twelve"),
+        # Those the sentence says were more affected, not those they are compared with.
+        ("Who was most affected?", "girls"),
+        # What she recommended, whole: "such as 9pm" and "after which ..." do not end it.
+        (
+            "What does she recommend?",
+            "families agree a time, such as 9pm, after which phones are left to charge downstairs",
+        ),
     ],
 )
 def test_a_sleep_study_read_as_a_reader_asks(question: str, span: str) -> None:
     got = answer(question, clean_text(SLEEP_STUDY))
     assert got is not None
     assert got.span == span
+
+
+def test_what_happened_to_them_is_not_answered_by_a_noun() -> None:
+    # "the hospice had been forced to cut two nursing posts": the sentence says, "posts" does
+    # not.
+    got = answer("What happened to the nurses?", clean_text(HOSPICE_FRAUD))
+    assert got is not None
+    assert "nursing posts" in got.sentence
+    assert got.span is None
