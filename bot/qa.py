@@ -623,6 +623,46 @@ def _kind_name(sentence: str, kind: str) -> str | None:
     return None
 
 
+def _kind_is_noun(q: _Question) -> bool:
+    """Whether the word after "which" / "what" is a noun ("what warning ...?", not "what runs
+    ...?")."""
+    said = words(q.text)
+    if len(said) < 2:
+        return False
+    if len(said) > 2 and said[2].lower() in _AUXILIARIES:
+        return True  # "what warning was issued?" (the tagger reads "warning" as a verb)
+    return pos.tag(said)[1] == "NOUN"
+
+
+# "Which phylum is more complex ...?": a name the sentence gives is the answer, not the phrase
+# that says what kind it is ("an animal phylum"); "what warning was issued?" is no such question.
+_WHICH_IS = re.compile(
+    r"^\W*(?:which|what)\s+[a-z]+\s+(?:is|are|was|were)\s+(?![a-z]+(?:ed|en)\b)", re.IGNORECASE
+)
+_AUXILIARIES = wordset("is are was were did does do has have had will would can could")
+
+
+def _kind_phrase(sentence: str, kind: str, q: _Question) -> str | None:
+    """For "what warning was issued?", the sentence's one phrase that says which of the kind
+    with words the question lacks ("an amber warning"); None when there is none, or several."""
+    # A determiner, one or two describing words, the noun: "an amber warning".
+    phrase = re.compile(
+        rf"\b(?:an?|the)\s+(?P<which>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?P<kind>{re.escape(kind)}"
+        r"[a-z]*)\b"
+    )
+    found = [
+        m.group()
+        for m in phrase.finditer(sentence)
+        if stem(m.group("kind")) == kind
+        and not _CAPITAL_NEXT.match(sentence, m.end())  # "the medical journal Pediatrics"
+        and not any(stem(w) in q.stems or w in STOP_WORDS for w in m.group("which").split())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | None:
     """The part of the sentence that answers: a candidate of the asked type (a noun-phrase-like
     chunk for "what"/"which"), placed best among the question's words in the sentence."""
@@ -1402,9 +1442,22 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "Where did she finish?" - "began ... in Edinburgh and finished ... outside St
             # Brenna's Hospital": the place of the asked verb's own clause.
             text, prob = own, max(prob, AGREE_CONFIDENCE)
-    kind = _named_kind(q) or _place_kind(q)
+    compared = _compared_with(sentence, text) if q.qtype in (QType.PERSON, QType.THING) else None
+    if compared:
+        # "Who was most affected?" - "girls were more affected than boys": the ones the sentence
+        # says were more so, not those they are compared with.
+        text = compared
+    asked_kind = _named_kind(q)
+    kind = asked_kind or _place_kind(q)
+    named_kind = None
     if kind and kind not in {stem(w) for w in text.split()}:
-        named_kind = _kind_name(sentence, kind)
+        named_kind = _kind_name(sentence, kind) or (
+            _kind_phrase(sentence, kind, q)
+            if asked_kind
+            and _kind_is_noun(q)
+            and not (text[:1].isupper() and _WHICH_IS.match(q.text))
+            else None
+        )
         if named_kind:
             text, prob = named_kind, max(prob, AGREE_CONFIDENCE)
     if _CALLED_ASKED.search(q.text) and (at := sentence.find(text)) >= 0:
@@ -1474,6 +1527,16 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
+        patient = _PASSIVE_WHO.match(q.text) and _person_subject(sentence)
+        if (
+            patient
+            and patient != text
+            and not names_people(text)
+            and not any(sp.kind == "person" for sp in spans.names(text, first_word_ok=True))
+        ):
+            # "Who was hurt?" - "A lorry driver was taken to hospital ... on the A90 near
+            # Stonehaven": the one the sentence opens on, not the place.
+            text, prob = patient, max(prob, AGREE_CONFIDENCE)
         doer = _passive_doer(q, sentence)
         before_verb = None if doer else _named_doer(q, sentence)
         if before_verb and text not in before_verb:
@@ -1495,11 +1558,6 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
             # sentence names by what they are, not a name beside it ("Paramedics").
             text, prob = doer, max(prob, AGREE_CONFIDENCE)
-    compared = _compared_with(sentence, text) if q.qtype in (QType.PERSON, QType.THING) else None
-    if compared:
-        # "Who was most affected?" - "girls were more affected than boys": the ones the sentence
-        # says were more so, not those they are compared with.
-        text = compared
     complement = _copula_complement(q, sentence)
     if complement and complement != text:
         # "Which day was the hardest?" - "the hardest day was the ninth, when ...": what the
@@ -1517,7 +1575,9 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     ordinal = _ordinal_count(q, sentence) if q.qtype is QType.NUMBER else None
     if ordinal:
         text, prob = ordinal, max(prob, AGREE_CONFIDENCE)
-    what_does = _active_doer(q, sentence, _WHAT_DID) if q.qtype is QType.THING else None
+    what_does = (
+        _active_doer(q, sentence, _WHAT_DID) if q.qtype is QType.THING and not named_kind else None
+    )
     if what_does and (
         not text or (text not in what_does and (_is_date_or_number(text) or _is_clause(text)))
     ):
@@ -1556,8 +1616,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     shown = text if prob >= BOLD_THRESHOLD else None
     if _YES_NO.match(q.text) and not _EITHER.search(q.text):
         shown = None  # "were the items recovered?": the sentence answers it, no word of it does
-    if asked == "why" and _only_a_name(sentence, text):
-        shown = None  # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason
+    if asked == "why" and (_only_a_name(sentence, text) or _of_the_question(text, q)):
+        # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason; "why were
+        # schools closed?" - "Schools in Moray" is what the question is about
+        shown = None
     if q.money and not spans.MONEY.search(text):
         shown = None  # "40,000 cars a day" is no answer to what something cost
     happened = _HAPPENED_ASKED.match(q.text)
@@ -1600,6 +1662,47 @@ _BEFELL = re.compile(
 )
 
 
+_NAMED_PLACE_AFTER = re.compile(
+    r"\s+(?:to|from|in|at|of|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
+
+
+# "Who was hurt?", "who was arrested?", "who were injured?": the one something was done to.
+_PASSIVE_WHO = re.compile(
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:was|were|has\s+been|have\s+been|got)\s+[a-z]+(?:ed|en|t)\W*$",
+    re.IGNORECASE,
+)
+# "A lorry driver ...", "Two teenagers ...": a sentence opening on people named by what they are.
+_OPENERS = frozenset(
+    ["A", "An", "The", "Two", "Three", "Four", "Five", "Six", "Several", "Many", "Some"]
+)
+
+
+def _person_subject(sentence: str) -> str | None:
+    """The people a sentence opens on, named by what they are ("A lorry driver"), else None."""
+    said = sentence.split(maxsplit=4)[:4]
+    if not said or said[0] not in _OPENERS:
+        return None
+    for k in range(1, len(said)):
+        w = said[k]
+        if not w.isalpha() or not w.islower():
+            return None
+        if stem(w) in _PERSON_NOUNS or w in spans.PERSON_HEADS or w[:-1] in spans.PERSON_HEADS:
+            return " ".join(said[: k + 1])
+    return None
+
+
+def _of_the_question(text: str, q: _Question) -> bool:
+    """Whether a span opens on a word of the question ("Schools in Moray" for "why were schools
+    closed?"): the thing asked about, not what is asked."""
+    first = _WORD.match(text)
+    return (
+        first is not None
+        and first.group().lower() not in STOP_WORDS
+        and (stem(first.group().lower()) in q.stems)
+    )
+
+
 def _tells_deed(text: str) -> bool:
     """Whether a short span holds a verb form ("torn down", "broken", "recycled continuously")."""
     said = words(text)
@@ -1626,7 +1729,8 @@ def _befell(asked: re.Match[str], sentence: str) -> str | None:
         return None
     last = who.split()[-1]
     for m in re.finditer(rf"\b{re.escape(last)}\b", sentence, re.IGNORECASE):
-        done = _BEFELL.match(sentence, m.end())
+        pp = _NAMED_PLACE_AFTER.match(sentence, m.end())  # "the ferry | to Shetland | was held"
+        done = _BEFELL.match(sentence, m.end()) or (pp and _BEFELL.match(sentence, pp.end()))
         if done and _participle(done.group("done")):
             return reasons.clause_of_deed(done.group(1), reasons.MAX_PLEDGE_WORDS)
     return None

@@ -14,7 +14,7 @@ _SAY = (
     r"(?:said|says|say|told|tells|added|adds|explained|announced|claimed|argued|noted|stated|"
     r"warned|insisted|replied|wrote|writes|recalled|continued|declared|admitted|stressed|"
     r"confirmed|tweeted|posted|called|described|asked|saying|calling|describing|adding|"
-    r"warning|telling)"
+    r"warning|telling|urged|urging|appealed|advised)"
 )
 _PRONOUN = r"(?:he|she|they|it)"
 _ROLE = (
@@ -44,7 +44,11 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[A-Z][\w.'’-]*\s*){1,5})")
 _REPORT = (
     r"(?:said|says|told|tells|added|adds|explained|claimed|argued|noted|stated|warned|"
     r"insisted|replied|wrote|writes|confirmed|admitted|stressed|declared|tweeted|revealed|"
-    r"asserting|saying|adding|warning|telling)"
+    r"asserting|saying|adding|warning|telling|urged|urging|advised)"
+)
+# "urged people not to travel ...": who was urged, before what they were urged to do.
+_URGED = re.compile(
+    r"^\s*(?:the\s+|all\s+)?(?:(?:[A-Z][\w.&'’-]*|[a-z]+)\s+){0,3}?(?=(?:not\s+)?to\s+[a-z])"
 )
 _REPORT_THAT = re.compile(
     rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\b[^.;]{{0,60}}?\bthat\s+(.{{8,400}}?)[.!?]?$"
@@ -177,7 +181,12 @@ def person_name(text: str) -> str:
         # "Salt Lake City Police Detective Dennis McGowan": the name after the last title.
         if parts[j].lower().rstrip(".") in _TITLE_WORDS | {"u.n", "u.s"}:
             k = j + 1
+    if k == len(parts) - 1 and parts[k - 1].lower() in _FORCES:
+        return " ".join(parts)  # "Police Scotland" is a force, not a person called Scotland
     return " ".join(parts[k:])
+
+
+_FORCES = frozenset(["police", "fire", "ambulance", "coastguard"])
 
 
 def _people(sentence: str) -> list[str]:
@@ -400,6 +409,10 @@ def _reported(s: str) -> str:
         listener = _LISTENER.match(clause)
         if listener and listener.end() < len(clause):
             clause = clause[listener.end() :]
+    elif re.match(r"\s*(?:urged|urging|advised)\b", s[m.start() :]):
+        urged = _URGED.match(clause)
+        if urged and urged.end() < len(clause):
+            clause = clause[urged.end() :]
     return clause
 
 

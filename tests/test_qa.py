@@ -2144,3 +2144,51 @@ def test_what_happened_to_them_is_not_answered_by_a_noun() -> None:
     assert got is not None
     assert "nursing posts" in got.sentence
     assert got.span is None
+
+
+NORTH_STORM = """Storm Imogen cuts power to 40,000 homes
+
+More than 40,000 homes were left without power and dozens of flights were cancelled as Storm Imogen brought winds of up to 85mph to the north-east of Scotland on Tuesday.
+
+The Met Office issued an amber warning for wind covering Aberdeen, Moray and the Highlands from 6am until midnight, and said gusts could reach 95mph on exposed coasts.
+
+Scottish and Southern Electricity Networks said engineers had restored supplies to about 28,000 customers by the evening, but some people in remote areas might not be reconnected until Thursday.
+
+Aberdeen Airport cancelled 36 flights, most of them to London and Amsterdam, and the Northlink ferry to Shetland was held in port.
+
+A lorry driver was taken to hospital with minor injuries after his vehicle was blown over on the A90 near Stonehaven. The road was closed in both directions for five hours.
+
+Police Scotland urged people not to travel unless it was essential.
+
+Schools in Moray were closed for the day, affecting around 14,000 pupils.
+
+Forecasters said the wind would ease overnight, but heavy rain is expected on Wednesday, with a yellow warning for flooding in place across the north of the country.
+
+It is the ninth named storm of the season, and the second to hit Scotland this month."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The phrase that says which warning, not who issued it.
+        ("What warning was issued?", "an amber warning"),
+        # What was done to the ferry, said after a place that goes with its name.
+        ("What happened to the ferry?", "held in port"),
+        # The one the sentence opens on, not the road where it happened.
+        ("Who was hurt?", "A lorry driver"),
+        # "urged people not to travel": what police said, and who said it (a force, not a
+        # person called Scotland).
+        ("What did police say?", "not to travel unless it was essential"),
+        ("Who urged people not to travel?", "Police Scotland"),
+    ],
+)
+def test_a_storm_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(NORTH_STORM))
+    assert got is not None
+    assert got.span == span
+
+
+def test_why_is_not_answered_by_what_the_question_is_about() -> None:
+    # "Schools in Moray were closed for the day": the article gives no reason.
+    got = answer("Why were schools closed?", clean_text(NORTH_STORM))
+    assert got is None or got.span is None
