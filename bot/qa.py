@@ -1000,9 +1000,11 @@ def _object_of_verb(q: _Question, sentence: str) -> str | None:
         return None  # "what does a teacher teach in primary school?" ends on no verb
     verb = stem(m.group("verb"))
     named = [x for x in words(m.group("subject")) if x.lower() not in STOP_WORDS]
-    if not named:
+    if not named and m.group("subject").lower() not in _PERSONAL:
         return None
-    head = stem(named[-1].lower())
+    # "What did she notice?": a pronoun is read where the sentence's verb has no named subject
+    # near it (the conversation chose the sentence).
+    head = stem(named[-1].lower()) if named else None
     for w in _LOWER_WORD.finditer(sentence):
         if stem(w.group()) != verb:
             continue
@@ -1010,11 +1012,14 @@ def _object_of_verb(q: _Question, sentence: str) -> str | None:
         # Leeds company that makes"), not of something else the sentence names.
         # ("The hospice's chief executive, Fiona Grant, said the charity had since changed").
         before = words(sentence[: w.start()])[-12:]
-        if head not in {stem(x.lower()) for x in before}:
+        if head is not None and head not in {stem(x.lower()) for x in before}:
             continue
         rest = sentence[w.end() :]
         end = _OBJECT_STOP.search(rest)
         said = words(rest[: end.start()] if end else rest)[:MAX_VERB_OBJECT_WORDS]
+        if said and said[0].lower() == "that" and verb in _LEARNT:
+            # "noticed that the catering firm had no address": what was noticed.
+            said = words(rest[: end.start()] if end else rest)[1 : MAX_VERB_OBJECT_WORDS + 1]
         if not said or said[0].lower() in ("to", "that", "it", "them", "him", "her"):
             continue
         text = " ".join(said)
@@ -1026,6 +1031,23 @@ def _object_of_verb(q: _Question, sentence: str) -> str | None:
 
 
 MAX_VERB_OBJECT_WORDS = 10
+_PERSONAL = wordset("he she they it")
+# Verbs of coming to know, whose "that" clause is what was known.
+_LEARNT = frozenset(
+    stem(w)
+    for w in [
+        "notice",
+        "realise",
+        "realize",
+        "discover",
+        "learn",
+        "spot",
+        "see",
+        "hear",
+        "remember",
+        "forget",
+    ]
+)
 
 
 # "What did the study find?": what the article says a study, a report or a survey found.

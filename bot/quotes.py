@@ -60,6 +60,8 @@ _REPORT_CLAUSE = re.compile(
 _COMMA_SAID_NAME = re.compile(
     r",\s+(?:said|says|added|adds|explained|continued)\s+(?:[A-Z]|mrs?\b|ms\b|dr\b)"
 )
+# An appositive name right before ", said": "the chief executive, Amanda Price".
+_ENDS_WITH_PERSON = re.compile(r",\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
 _TITLE_WORDS = frozenset(
     [
         "mr",
@@ -396,7 +398,9 @@ def _according(s: str) -> tuple[str, str] | None:
 def _reported(s: str) -> str:
     """The clause after the verb: "told CNN the group fears ..." -> "the group fears ..."."""
     m = _COMMA_SAID_NAME.search(s)
-    if m and len(s[: m.start()].split()) >= 3:
+    if m and len(s[: m.start()].split()) >= 3 and not _ENDS_WITH_PERSON.search(s, 0, m.start()):
+        # ("Northgate's chief executive, Amanda Price, said Hartley's would ...": the words
+        # before are who spoke, and the clause is after "said".)
         return s[: m.start()]
     m = _REPORT_THAT.search(s)
     if m:

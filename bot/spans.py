@@ -121,13 +121,17 @@ _MONEY_QUESTION = re.compile(
     r"(?:[\w'’-]+\s+){0,8}?(?:lose|lost|loses|steal|stole|stolen|win|won|wins|receive|received|"
     r"donate|donated|give|gave|given|borrow|borrowed|lend|lent|make|made|makes|award|awarded|"
     r"repay|repaid|refund|refunded|collect|collected|save|saved|take|took|taken)\b"
+    # "How much profit does it make?": a sum named right after "much".
+    r"|\bhow\s+much\s+(?:profit|revenue|turnover|income|money|cash)\b"
     r"|\bwhat(?:['’]s|\s+is|\s+was|\s+will\s+be)\s+the\s+(?:total\s+)?(?:cost|price|budget|salary|"
     r"fee|fine|bill|bail|ransom|reward)\b",
     re.IGNORECASE,
 )
 MONEY = re.compile(
     r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|cents?|pence|marks?|"
-    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|USD|GBP|EUR)\b|\b" + _PENCE,
+    r"roubles?|rubles?|pesos?|crowns?|kronor|krona|kroner|krone|lira|lire|liras|shillings?|"
+    r"guilders?|drachmas?|dinars?|dirhams?|riyals?|rials?|shekels?|zloty|forints?|baht|rand|"
+    r"ringgit|rupiah|USD|GBP|EUR)\b|\b" + _PENCE,
     re.IGNORECASE,
 )
 

@@ -12,7 +12,9 @@ few were added when a question of the news set's tuning half showed one missing 
 watch / audience, play / portray, post / publish, fall / plunge), and find / spot, win / beat
 and child / pupil when stories written for the tests asked "who found her?" of one that says
 "spotted her torch", "who won?" of one that says "beat" and "how old were the children?" of one
-that says "2,300 pupils aged nine to 12".
+that says "2,300 pupils aged nine to 12"; pay / buy and worry / fear when a story written for the
+tests (round 24) asked "how much did they pay?" of one that says "bought ... for £38 million" and
+"who is worried?" of one that says "he feared".
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("boat", "ship", "vessel"),
     ("gun", "weapon", "firearm", "rifle", "pistol"),
     ("cost", "price", "pay", "spend", "charge"),
+    ("pay", "buy"),
     ("money", "cash", "funds"),
     ("study", "research", "survey"),
     ("scientist", "researcher"),
@@ -110,7 +113,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("fat", "obese", "overweight"),
     ("speed", "pace"),
     ("hide", "conceal"),
-    ("afraid", "fear", "scared"),
+    ("afraid", "fear", "scared", "worried", "worry", "concerned"),
     ("angry", "furious"),
     ("watch", "view", "viewer", "audience"),
     ("play", "portray"),

@@ -2192,3 +2192,52 @@ def test_why_is_not_answered_by_what_the_question_is_about() -> None:
     # "Schools in Moray were closed for the day": the article gives no reason.
     got = answer("Why were schools closed?", clean_text(NORTH_STORM))
     assert got is None or got.span is None
+
+
+BREWERY_SALE = """Keswick brewery sold after 140 years
+
+The family-owned Hartley's Brewery in Keswick has been bought by the drinks group Northgate Beverages for £38 million, ending 140 years of independence.
+
+Northgate, which already owns five breweries in England and Wales, said it would keep the Hartley's name and its 86 staff, and had no plans to move production away from the Lake District.
+
+Chairman Robert Hartley, the great-great-grandson of the founder, said the family had agreed to sell because none of the next generation wanted to run the business.
+
+"It was the hardest decision we have ever made, but we are leaving the brewery in good hands," he said.
+
+The brewery makes about 9 million pints a year and supplies more than 300 pubs across Cumbria and Lancashire. Its best-known beer, Fellwalker bitter, won a gold medal at the Great British Beer Festival in 2019.
+
+Northgate's chief executive, Amanda Price, said Hartley's would become the group's flagship brand in the north of England.
+
+Some drinkers were less happy. Local campaigner Tom Birkett, of the Campaign for Real Ale, said he feared the recipes would be changed to cut costs.
+
+The deal is expected to be completed by the end of March, subject to approval by the Competition and Markets Authority."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Northgate's chief executive, Amanda Price, said Hartley's would ...": she is who
+        # spoke; what she said follows "said".
+        (
+            "What did Amanda Price say?",
+            "Hartley's would become the group's flagship brand in the north of England",
+        ),
+        # "bought ... for £38 million": what they paid.
+        ("How much did they pay?", "£38 million"),
+    ],
+)
+def test_a_brewery_sale_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(BREWERY_SALE))
+    assert got is not None
+    assert got.span == span
+
+
+def test_a_sum_asked_of_a_story_that_gives_only_pints_is_refused() -> None:
+    # "How much profit ...?" asks for money; "about 9 million pints" is not.
+    assert answer("How much profit does the brewery make?", clean_text(BREWERY_SALE)) is None
+
+
+def test_what_someone_noticed_is_the_clause_after_noticed_that() -> None:
+    got = answer("What did the finance manager notice?", clean_text(HOSPICE_FRAUD))
+    assert got is not None
+    assert got.span == "the catering firm had no address and no phone number"
