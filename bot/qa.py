@@ -481,6 +481,17 @@ _HOW_OFTEN = re.compile(
 
 # "What was the score?": a score is two counts with a dash ("ended 2-2", "won 3-1").
 _SCORE_ASKED = re.compile(r"\b(?:what|what's)\b.*\bscores?\b", re.IGNORECASE)
+# "What was the vote?", "how did councillors vote?", "what was the margin?"
+_VOTE_ASKED = re.compile(
+    r"\b(?:what|what's)\b.*\b(?:vote|votes|voting|margin|split)\b|\bhow\s+did\s+.*\bvote\b",
+    re.IGNORECASE,
+)
+_VOTE_NUMBER = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_VOTES = re.compile(
+    rf"\b{_VOTE_NUMBER}\s+(?:votes?\s+)?to\s+{_VOTE_NUMBER}\b(?!\s*(?:years?|months?|weeks?|days?|"
+    r"hours?|minutes?|per\s+cent|percent|%))",
+    re.IGNORECASE,
+)
 _SCORE = re.compile(r"(?<![\d.,-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,-])")
 
 
@@ -570,8 +581,12 @@ def _type_bonus(q: _Question, sentence: str) -> float:
     if not found:
         return 0.0
     m = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
-    if m and any(stem(m.group(1)) in spans.content_stems(s.text) for s in found):
-        # "How many residents" and "1,200 residents": the count of the very thing asked about.
+    if m and (
+        any(stem(m.group(1)) in spans.content_stems(s.text) for s in found)
+        or next(_counts_before(sentence, stem(m.group(1))), None)
+    ):
+        # "How many residents" and "1,200 residents" (or "450 new homes"): the count of the very
+        # thing asked about.
         return 2 * W_TYPE
     return W_TYPE
 
@@ -1262,6 +1277,9 @@ _MORE_THAN = re.compile(
 _CLAUSE_OPENERS = wordset("and but while whereas so yet")
 
 
+_DESCRIBING = wordset("new more other extra further additional old young")
+
+
 def _counts_before(sentence: str, asked: str) -> Iterator[tuple[str, str]]:
     """Each count of `asked` with describing words between, as the sentence writes it, and the
     number alone: ("twelve secondary schools", "twelve") for "schools"."""
@@ -1274,7 +1292,7 @@ def _counts_before(sentence: str, asked: str) -> Iterator[tuple[str, str]]:
                     yield sentence[n.start : w.end()], n.text
                 break
             if (
-                w.group().lower() in STOP_WORDS
+                (w.group().lower() in STOP_WORDS and w.group() not in _DESCRIBING)
                 or not w.group().islower()
                 or stem(w.group().lower()) in _UNIT_WORDS
             ):
@@ -1580,6 +1598,15 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
             # sentence names by what they are, not a name beside it ("Paramedics").
             text, prob = doer, max(prob, AGREE_CONFIDENCE)
+        apposed = _APPOSED_NAME.match(sentence, sentence.find(text) + len(text)) if text else None
+        if (
+            apposed
+            and _ROLE_PHRASE.fullmatch(text)
+            and not (asked_who_is(q.text) or "")[:1].isupper()  # "who is Janet Oldroyd?"
+        ):
+            # "Who is building the homes?" - "The developer, Pennine Homes, says ...": the name
+            # the role stands beside, not the role.
+            text = apposed.group(1)
     complement = _copula_complement(q, sentence)
     if complement and complement != text:
         # "Which day was the hardest?" - "the hardest day was the ninth, when ...": what the
@@ -1631,9 +1658,24 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "How much is their bill now?" - "risen from £900 a month to £3,200": £3,200.
         text, prob = then_or_now, max(prob, AGREE_CONFIDENCE)
     result = _SCORE.search(sentence) if _SCORE_ASKED.search(q.text) else None
+    if result is None and _VOTE_ASKED.search(q.text):
+        result = _VOTES.search(sentence)
     if result:
-        # "What was the score?" - "2-2", not the "2" of it.
+        # "What was the score?" - "2-2", not the "2" of it; "what was the vote?" - "six to
+        # three".
         text, prob = result.group(), max(prob, AGREE_CONFIDENCE)
+    if q.info is not None and _HOW_MANY.search(q.text) and not q.money and spans.MONEY.search(text):
+        # "How many will be affordable?" - "35% of the houses ... it will pay £2.4 million": a
+        # count, not a sum; the sentence's one other number if it has one.
+        other = [
+            sp
+            for sp in _typed_for(q, sentence)
+            if not spans.MONEY.search(sp.text) and _new_to_question(sp, q)
+        ]
+        if len(other) == 1:
+            text = other[0].text
+        else:
+            prob = 0.0
     text = without_trailing(_without_asked_date(text, q))
     shown = text if prob >= BOLD_THRESHOLD else None
     if _YES_NO.match(q.text) and not _EITHER.search(q.text):
@@ -1695,6 +1737,9 @@ _PASSIVE_WHO = re.compile(
     re.IGNORECASE,
 )
 # "A lorry driver ...", "Two teenagers ...": a sentence opening on people named by what they are.
+# ", Pennine Homes," after a role: the name in apposition.
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’&-]*){0,3}),")
+_ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}[a-z-]+")
 _OPENERS = frozenset(
     ["A", "An", "The", "Two", "Three", "Four", "Five", "Six", "Several", "Many", "Some"]
 )

@@ -314,6 +314,10 @@ def quote_pieces(sentences: list[str]) -> list[list[tuple[int, int]]]:
 
 # "..., Coast Guard official Filippo Marini said." / "..., Yian Dakhil, a lawmaker, told CNN."
 _TRAILING_SAY = re.compile(rf"\b{_SAY}\b([^,;:]{{0,40}})$")
+_CLAUSE_AFTER_SAY = re.compile(
+    r"\s+(?:that\s+)?(?:he|she|they|it|we|i|there)\s+(?:was|were|is|are|had|has|have|would|will|"
+    r"could|felt|feels|hoped|hopes|expected|expects|[a-z]+ed)\b"
+)
 _LISTENER = re.compile(
     r"^\s*(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|\d+|of|the)\s+){0,5}?(?:[A-Z][\w.&'’-]*|reporters|"
     r"journalists|the\s+newspaper)\s+(?=[a-z])"
@@ -346,7 +350,9 @@ _COLON_SAY = re.compile(rf"\b{_SAY}\b[^:]{{0,60}}:\s*$|\b{_SAY}\b\W*$")
 def _trailing(s: str) -> tuple[str, str] | None:
     """ "It wasn't clear why, Osman said." -> ("It wasn't clear why", "Osman")."""
     m = _TRAILING_SAY.search(s.rstrip(" .!?\"'”’"))
-    if not m or len(m.group(1).split()) > 6:
+    if not m or len(m.group(1).split()) > 6 or _CLAUSE_AFTER_SAY.match(m.group(1)):
+        # ("The local MP, Alec Shelbrooke, said he was disappointed ...": what follows "said" is
+        # what he said, not where he said it.)
         return None
     verb = m.start()
     commas = [k for k in range(verb) if s[k] == ","]

@@ -2241,3 +2241,47 @@ def test_what_someone_noticed_is_the_clause_after_noticed_that() -> None:
     got = answer("What did the finance manager notice?", clean_text(HOSPICE_FRAUD))
     assert got is not None
     assert got.span == "the catering firm had no address and no phone number"
+
+
+HOUSING_VOTE = """450 homes approved for Wetherby fields
+
+Plans for 450 new homes on farmland at the edge of Wetherby have been approved by Leeds City Council despite more than 1,200 objections from residents.
+
+Councillors on the plans panel voted by six to three in favour of the scheme on Wednesday evening after a three-hour meeting.
+
+The developer, Pennine Homes, says 35% of the houses will be affordable, and it will pay £2.4 million towards a new primary school and improvements to the A661 junction.
+
+Residents' group Save Wetherby Fields had argued that the town's roads, doctors' surgeries and schools could not cope with hundreds more families.
+
+Its chairwoman, Janet Oldroyd, 67, said the group was considering a legal challenge. "We are not against housing, but this is the wrong place," she said. "The traffic at school time is already dangerous."
+
+Councillor Mark Dobson, who chairs the panel, said the city needed 3,500 new homes a year and that the site had been set aside for housing since 2019.
+
+Building work is expected to start next spring and to take about six years.
+
+The local MP, Alec Shelbrooke, said he was disappointed by the decision."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "said he was disappointed ...": what he said, not the words before "said".
+        ("What did the MP say?", "he was disappointed by the decision"),
+        # A vote is two counts.
+        ("What was the vote?", "six to three"),
+        # The name beside the role, not the role.
+        ("Who is building the homes?", "Pennine Homes"),
+    ],
+)
+def test_a_housing_vote_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(HOUSING_VOTE))
+    assert got is not None
+    assert got.span == span
+
+
+def test_a_count_is_not_answered_by_a_sum() -> None:
+    # "35% of the houses will be affordable, and it will pay £2.4 million": no bold sum.
+    got = answer("How many will be affordable?", clean_text(HOUSING_VOTE))
+    assert got is not None
+    assert "affordable" in got.sentence
+    assert got.span != "£2.4 million"
