@@ -8,9 +8,9 @@ import re
 
 from bot import followup, quotes, reasons, spans
 from bot.followup import Context
-from bot.qa import Answer, asked_who_is
+from bot.qa import Answer, asked_who_is, asks_what_happened
 from bot.questions import QType, question_type
-from bot.words import STOP_WORDS, terms
+from bot.words import STOP_WORDS, stem, terms, words
 
 # A few of each is enough to resolve "he", "she", "it" and "they"; older ones only mislead.
 MAX_PEOPLE = 3
@@ -112,8 +112,10 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
         kinds = {s.kind for s in spans.names(span, first_word_ok=True)}
         if say:
             pass  # a quote ("The rifle had been secured properly") is no "it"
-        elif reasons.kind(asked):
-            pass  # nor a reason or a manner ("already been picked up", "to avoid the fare")
+        elif reasons.kind(asked) or asks_what_happened(asked):
+            # nor a reason or a manner ("already been picked up", "to avoid the fare"), nor what
+            # happened ("held in port")
+            pass
         elif place:
             # "Humpty Doo, Northern Territory" answers "where": a place, not a "he".
             if len(span.split()) <= MAX_THING_WORDS:
@@ -146,6 +148,16 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
         persons += [n for n in found if _is_person(n) and n not in persons]
     people.extend(n.text for n in persons)
     things.extend(n.text for n in mentioned if n not in persons)
+    if not people:
+        # "When did the helicopter arrive?" ... "Where did it come from?": the thing the
+        # question asked about by its noun, when the answer's sentence names it too (not after
+        # an answer about people: "their son" after "who wrote the Globe piece?" is theirs).
+        sentence_stems = {stem(w.lower()) for w in words(answer.sentence)}
+        things.extend(
+            m.group(1)
+            for m in _THE_THING.finditer(asked)
+            if stem(m.group(1).lower()) in sentence_stems and m.group(1).lower() not in _NOT_THINGS
+        )
     # The people asked about and answered come before the earlier ones; the sentence's other
     # persons (a spokesman quoted beside the story's subject) only after them.
     others = [
@@ -162,6 +174,30 @@ def after(question: str, answer: Answer | None, before: Context | None = None) -
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{2,}$")
+_THE_THING = re.compile(r"\b(?:the|this|that)\s+([a-z]{3,})\b(?!\s+(?:of|who|which|that)\b)")
+_NOT_THINGS = frozenset(
+    [
+        "time",
+        "day",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "first",
+        "last",
+        "same",
+        "other",
+        "article",
+        "story",
+        "report",
+        "news",
+        "police",
+        "government",
+        "council",
+    ]
+)
 _AGED = re.compile(r"^\s*how\s+(?:old|tall)\s+(?:is|was)\s+([\w'’.-]+)\W*$", re.IGNORECASE)
 
 

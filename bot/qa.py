@@ -1567,12 +1567,16 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
-        patient = _PASSIVE_WHO.match(q.text) and _person_subject(sentence)
+        passive = _PASSIVE_WHO.match(q.text)
+        patient = _person_subject(sentence) if passive and _participle(passive.group(1)) else None
         if (
             patient
             and patient != text
             and not names_people(text)
-            and not any(sp.kind == "person" for sp in spans.names(text, first_word_ok=True))
+            and (
+                not any(sp.kind == "person" for sp in spans.names(text, first_word_ok=True))
+                or _AFTER_PLACE_WORD.search(sentence, 0, max(0, sentence.find(text)))
+            )
         ):
             # "Who was hurt?" - "A lorry driver was taken to hospital ... on the A90 near
             # Stonehaven": the one the sentence opens on, not the place.
@@ -1733,13 +1737,21 @@ _NAMED_PLACE_AFTER = re.compile(
 
 # "Who was hurt?", "who was arrested?", "who were injured?": the one something was done to.
 _PASSIVE_WHO = re.compile(
-    r"^\W*(?:and\s+|so\s+)?who\s+(?:was|were|has\s+been|have\s+been|got)\s+[a-z]+(?:ed|en|t)\W*$",
+    r"^\W*(?:and\s+|so\s+)?who\s+(?:was|were|has\s+been|have\s+been|got)\s+([a-z]+)\W*$",
     re.IGNORECASE,
 )
-# "A lorry driver ...", "Two teenagers ...": a sentence opening on people named by what they are.
-# ", Pennine Homes," after a role: the name in apposition.
+# ", Pennine Homes," after a role ("The developer"): the name in apposition.
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’&-]*){0,3}),")
 _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}[a-z-]+")
+# "A lorry driver ...", "Two teenagers ...": a sentence opening on people named by what they are.
+# "lost on | Ben Nevis": a name after a preposition of place is a place, whatever its first word.
+_AFTER_PLACE_WORD = re.compile(r"\b(?:on|in|at|near|from|up|down|across|over)\s+$")
+_GROUPS_OF_PEOPLE = wordset(
+    """walker walkers climber climbers hiker hikers swimmer swimmers cyclist cyclists motorist
+    motorists pedestrian pedestrians tourist tourists sailor sailors fishermen fisherman men
+    women people children teenagers pupils students workers residents passengers officers
+    firefighters patients"""
+)
 _OPENERS = frozenset(
     ["A", "An", "The", "Two", "Three", "Four", "Five", "Six", "Several", "Many", "Some"]
 )
@@ -1754,7 +1766,12 @@ def _person_subject(sentence: str) -> str | None:
         w = said[k]
         if not w.isalpha() or not w.islower():
             return None
-        if stem(w) in _PERSON_NOUNS or w in spans.PERSON_HEADS or w[:-1] in spans.PERSON_HEADS:
+        if (
+            stem(w) in _PERSON_NOUNS
+            or w in spans.PERSON_HEADS
+            or w[:-1] in spans.PERSON_HEADS
+            or w in _GROUPS_OF_PEOPLE
+        ):
             return " ".join(said[: k + 1])
     return None
 
@@ -1786,6 +1803,12 @@ def _participle(word: str) -> bool:
 
 # Participles the stemmer's table of irregular verbs leaves out (it maps only what it must).
 _PARTICIPLES = wordset("torn born shut hurt hit cut put set left found shown blown split spread")
+
+
+def asks_what_happened(question: str) -> bool:
+    """Whether the question asks what happened ("what happened to Barnes?"): its answer is a deed,
+    not a thing a follow-up's "it" could mean."""
+    return _HAPPENED_ASKED.match(question) is not None
 
 
 def _befell(asked: re.Match[str], sentence: str) -> str | None:
@@ -1850,7 +1873,9 @@ _WHEN_ASKED = re.compile(
 )
 _A_TIME = re.compile(
     r"\b(?:ago|later|earlier|before|after|since|until|till|during|following|prior|throughout|"
-    r"amid|upon|when|while|once|now|then|recently|soon|times?|years?|months?|weeks?|days?|"
+    # ("97 times so far" counts; "in Roman times", "at the time" are times)
+    r"amid|upon|when|while|once|now|then|recently|soon|time|(?:the|those|ancient|medieval|modern|"
+    r"roman|victorian|early|recent|biblical)\s+times|years?|months?|weeks?|days?|"
     r"hours?|minutes?|seconds?|centur(?:y|ies)|decades?|eras?|ages?|periods?|epochs?|seasons?|"
     r"spring|summer|autumn|fall|winter|mornings?|afternoons?|evenings?|nights?|dawn|dusk|"
     r"weekends?|war|reign|dynasty|early|late|end|beginning|start|middle|mid|dates?|may)\b",
@@ -2680,7 +2705,10 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
         quantity = any(c.isdigit() for c in text) and not any(c.isupper() for c in text)
         # "Thursday" of "on Thursday, April 23" for "where": a date is not a place.
         dated = any(d.start <= start < d.end for d in spans.dates(sentence))
-        return spans.distance_phrase_end(sentence, start) or quantity or dated
+        # "Shetland was held in port" for "where does the ferry go?": a clause that opens on the
+        # rules' place is more than the place.
+        clause = text.startswith(rule + " ") and _is_clause(text)
+        return spans.distance_phrase_end(sentence, start) or quantity or dated or clause
     return False
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from bot import pos
 from bot.words import STOP_WORDS, stem, wordset
+from bot.words import words as split_words
 
 # Markers that say "the reason is": tried before the ambiguous ones below; in news also ", blaming"
 # and ", citing" ("will close in June, blaming soaring energy bills").
@@ -323,6 +324,27 @@ def _fronted_end(text: str) -> re.Match[str] | None:
     return None
 
 
+# "..., but thick fog and temperatures of minus six meant the search had to be paused": the
+# cause is what "meant" (or "forced", "led to") the asked event.
+_MEANT = re.compile(
+    r"(?:^|[,;]\s+(?:but|and|as|while)\s+|[,;]\s+)(?P<cause>[^,;]{3,90}?)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:meant|means|forced|led\s+to|caused)\s+(?:that\s+)?"
+    r"(?P<event>[^.;]{3,200})"
+)
+
+
+def _meant(sentence: str, question: str) -> str | None:
+    """For "why was the search paused?", what the sentence says meant it was ("thick fog and
+    temperatures of minus six"); None when the asked event is not what follows."""
+    asked = {stem(w.lower()) for w in split_words(question) if w.lower() not in STOP_WORDS}
+    for m in _MEANT.finditer(sentence):
+        event = {stem(w.lower()) for w in split_words(m.group("event"))}
+        cause = m.group("cause").strip()
+        if len(asked & event) >= 2 and not (asked & {stem(w.lower()) for w in split_words(cause)}):
+            return cause
+    return None
+
+
 def clause(sentence: str, asked: str, question: str = "") -> str | None:
     """The reason (for "why") or the means (for "how") clause of a sentence, marker included:
     "because the rebels refused to disarm", "by cutting the fence"; for "how does X describe
@@ -331,7 +353,7 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
         described = _description(sentence)
         if described:
             return described
-    cause = named_cause(sentence) if asked == "why" else None
+    cause = (named_cause(sentence) or _meant(sentence, question)) if asked == "why" else None
     if cause:
         # "What caused the derailment?" - "a broken rail" of "a broken rail was the most likely
         # cause"; "caused by a faulty heater".
@@ -587,7 +609,7 @@ def clause_of_deed(text: str, limit: int = MAX_PREDICATE_WORDS) -> str | None:
 
 # "How long / how far / how tall ...?": a duration or a distance with its unit.
 _MEASURE_QUESTION = re.compile(
-    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly|strong|close|near)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
+    r"\bhow\s+(long|far|tall|high|deep|wide|fast|quickly|strong|close|near|cold|hot|warm)\b(?!\s+ago\b)(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+"
     r"(?:called|named))",
     re.IGNORECASE,
 )
@@ -616,6 +638,14 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 
+# "minus six", "-6C", "32 degrees Celsius", "a low of 4C": a temperature.
+_TEMPERATURE = re.compile(
+    r"\b(?:minus\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty)\s*(?:°\s?[CF]\b|C\b|F\b|degrees(?:\s+(?:Celsius|"
+    r"centigrade|Fahrenheit|C|F))?)"
+    r"|\bminus\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty)\b|(?<![\w.])-\d+(?:\.\d+)?\s*°?\s?[CF]\b",
+)
 _SPEED = re.compile(
     rf"\b(?:(?:about|around|nearly|almost|more\s+than|less\s+than|over|up\s+to)\s+)?{_COUNT}"
     r"[\s-]*(?:mph|km/h|kmh|kph|knots|(?:miles|kilomet(?:re|er)s)\s+(?:an|per)\s+hour)\b",
@@ -738,6 +768,8 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
         if asked in ("fast", "strong")
         else (_DURATION, _SPEED)
         if asked == "quickly"
+        else (_TEMPERATURE,)
+        if asked in ("cold", "hot", "warm")
         else (_DISTANCE,)
     )
     at = sentence.find(text) if text else -1

@@ -393,7 +393,9 @@ def _find_numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
 # passer-by", "run by the council" answer "who", with no name (group 1: the doer).
 AGENT = re.compile(
     r"\bby\s+((?:an?|the|his|her|their|its|two|three|several|local)\s+(?:[a-z-]+\s+){0,2}"
-    r"[a-z-]+(?:er|or|ist|ian|ant|ent|man|men|woman|women|by|ers|ors|ists|ians|ants|ents|ce|cil)"
+    r"(?:[a-z-]+(?:er|or|ist|ian|ant|ent|man|men|woman|women|by|ers|ors|ists|ians|ants|ents|ce|"
+    # "found by a mountain rescue team", "rescued by a lifeboat crew"
+    r"cil)|team|crew|squad|patrol|unit)"
     # "formed three years ago by residents opposed to ...": people, plural, with no article
     r"|(?:local\s+)?[a-z-]+(?:ers|ors|ists|ians|ants|ents|men|women))\b"
 )

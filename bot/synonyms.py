@@ -14,7 +14,8 @@ and child / pupil when stories written for the tests asked "who found her?" of o
 "spotted her torch", "who won?" of one that says "beat" and "how old were the children?" of one
 that says "2,300 pupils aged nine to 12"; pay / buy and worry / fear when a story written for the
 tests (round 24) asked "how much did they pay?" of one that says "bought ... for £38 million" and
-"who is worried?" of one that says "he feared".
+"who is worried?" of one that says "he feared"; pause / stop when one asked "what time was the
+search stopped?" of one that says it "had to be paused".
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("hire", "recruit", "employ"),
     ("post", "publish", "upload"),
     ("fall", "plunge", "tumble"),
+    ("pause", "stop", "halt", "suspend"),
 )
 
 

@@ -9,7 +9,7 @@ from bot.service import Service
 from bot.settings import Settings
 from tests.builders import inquiry_story
 from tests.test_cli import run
-from tests.test_qa import BAKERY, COUNCIL_TAX, ELECTION, FOSSIL, MOOR_FIRE
+from tests.test_qa import BAKERY, COUNCIL_TAX, ELECTION, FOSSIL, MOOR_FIRE, NORTH_STORM
 
 CHAT, OTHER = 21, 22
 
@@ -187,5 +187,18 @@ async def test_a_bare_question_word_asks_the_previous_question_again(tmp_path: P
         assert won.answer is not None and won.answer.span == "Rosa Delgado"
         beat = await svc.ask(CHAT, "Who did she beat?")
         assert beat.answer is not None and beat.answer.span == "Victor Crane"
+    finally:
+        svc.close()
+
+
+async def test_it_is_the_thing_the_question_asked_about(tmp_path: Path) -> None:
+    # "What happened to the ferry?" answers with what was done ("held in port"), no thing;
+    # "Where does it go?" then asks about the ferry, which the question named by its noun.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, NORTH_STORM)
+        await svc.ask(CHAT, "What happened to the ferry?")
+        goes = await svc.ask(CHAT, "Where does it go?")
+        assert goes.answer is not None and goes.answer.span == "Shetland"
     finally:
         svc.close()

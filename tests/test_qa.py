@@ -2285,3 +2285,62 @@ def test_a_count_is_not_answered_by_a_sum() -> None:
     assert got is not None
     assert "affordable" in got.sentence
     assert got.span != "£2.4 million"
+
+
+BEN_NEVIS_RESCUE = """Walkers found safe after night lost on Ben Nevis
+
+Two walkers who spent a night lost on Ben Nevis in freezing fog were found safe on Sunday morning by a mountain rescue team.
+
+The men, aged 24 and 27 and both from Glasgow, had set off from the visitor centre in Glen Nevis at about 11am on Saturday but lost the path in poor visibility as they came down from the summit.
+
+One of them called 999 at 6.40pm, and Lochaber Mountain Rescue Team sent 18 volunteers up the mountain.
+
+Searchers used the location of the phone call to narrow the area, but thick fog and temperatures of minus six meant the search had to be paused at about 2am.
+
+A coastguard helicopter from Inverness joined the search at first light, and the pair were spotted at 8.15am sheltering behind a boulder about 300 metres from the path.
+
+Team leader John Stevenson said the men had done the right thing by staying where they were once they realised they were lost.
+
+"They were cold and very tired, but they had warm clothing and a survival bag, and that probably saved them," he said.
+
+Both men were checked by paramedics at the scene and did not need to go to hospital.
+
+The team has been called out 97 times so far this year, its busiest year on record."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The passive's doer, named by what it is.
+        ("Who found them?", "a mountain rescue team"),
+        # The people the lead opens on, not the mountain ("Ben Nevis" after "on" is a place).
+        ("Who was rescued?", "Two walkers"),
+        # What "meant" the search had to be paused.
+        ("Why was the search paused?", "thick fog and temperatures of minus six"),
+        # "stopped" for "paused".
+        ("What time was the search stopped?", "2am"),
+    ],
+)
+def test_a_mountain_rescue_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(BEN_NEVIS_RESCUE))
+    assert got is not None
+    assert got.span == span
+
+
+def test_when_is_not_answered_by_a_count_of_times() -> None:
+    # "called out 97 times so far this year" is no answer to when they called for help.
+    got = answer("When did they call for help?", clean_text(BEN_NEVIS_RESCUE))
+    assert got is None or got.span != "97 times so far"
+
+
+COLD_SNAP = """Walkers warned after a cold snap on the fells
+
+Mountain rescue teams have warned walkers to take care after a cold snap brought snow to the Lake District fells.
+
+Temperatures on the summit of Helvellyn fell to minus 12C overnight on Tuesday, the coldest night of the winter so far."""
+
+
+def test_how_cold_is_a_temperature() -> None:
+    got = answer("How cold did it get on the summit?", clean_text(COLD_SNAP))
+    assert got is not None
+    assert got.span == "minus 12C"
