@@ -1714,6 +1714,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None
     elif _WHEN_ASKED.match(q.text) and not spans.dates(text) and not _A_TIME.search(text):
         shown = None  # "when was the fraud discovered?" - "14 counts" is no time
+    elif q.qtype is QType.PLACE and not any(c.isupper() for c in text) and _is_clause(text):
+        shown = None  # "where does she work?" - "the findings should worry parents" is no place
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 

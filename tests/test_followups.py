@@ -9,7 +9,15 @@ from bot.service import Service
 from bot.settings import Settings
 from tests.builders import inquiry_story
 from tests.test_cli import run
-from tests.test_qa import BAKERY, COUNCIL_TAX, ELECTION, FOSSIL, MOOR_FIRE, NORTH_STORM
+from tests.test_qa import (
+    BAKERY,
+    COUNCIL_TAX,
+    ELECTION,
+    FOSSIL,
+    MOOR_FIRE,
+    NORTH_STORM,
+    SLEEP_STUDY,
+)
 
 CHAT, OTHER = 21, 22
 
@@ -200,5 +208,21 @@ async def test_it_is_the_thing_the_question_asked_about(tmp_path: Path) -> None:
         await svc.ask(CHAT, "What happened to the ferry?")
         goes = await svc.ask(CHAT, "Where does it go?")
         assert goes.answer is not None and goes.answer.span == "Shetland"
+    finally:
+        svc.close()
+
+
+async def test_a_clause_is_no_place_and_no_thing_to_follow(tmp_path: Path) -> None:
+    # "Where does she work?" of "Lead author Dr Hannah Cole said the findings should worry
+    # parents.": no bold clause, so "it" in the next question is still the study.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, SLEEP_STUDY)
+        await svc.ask(CHAT, "Who led the study?")
+        works = await svc.ask(CHAT, "Where does she work?")
+        assert works.answer is None or works.answer.span != "the findings should worry parents"
+        paid = await svc.ask(CHAT, "Who paid for it?")
+        assert paid.answer is not None
+        assert paid.answer.span == "Economic and Social Research Council"
     finally:
         svc.close()
