@@ -2697,6 +2697,9 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
     if q.qtype is QType.DATE:
         # Read in the sentence: a bare "May" is a date only after "in", "since" ...
         said = {d.text for d in spans.dates(sentence)}
+        head = text[: -len(rule)].split() if text.endswith(" " + rule) else []
+        if head and all(w[:1].isupper() for w in head) and rule in said:
+            return True  # "Scotland this month" for "when": the date, not the place before it
         if text.startswith(rule) and len(text.split()) > len(rule.split()) + 2:
             # "Monday left them a point behind": the date and the clause after it, which holds
             # no other date (unlike "1939 to the end of 1945").

@@ -2180,6 +2180,8 @@ It is the ninth named storm of the season, and the second to hit Scotland this m
         # person called Scotland).
         ("What did police say?", "not to travel unless it was essential"),
         ("Who urged people not to travel?", "Police Scotland"),
+        # The date, not the place before it ("the second to hit Scotland this month").
+        ("When did the storm hit?", "this month"),
     ],
 )
 def test_a_storm_read_as_a_reader_asks(question: str, span: str) -> None:
