@@ -3789,7 +3789,7 @@ _WHO_WON = re.compile(
 )
 _WIN_VERB = re.compile(
     r"\b(?:(?P<passive>(?:was|were|been|being)\s+(?:beaten|defeated|knocked\s+out)\s+(?:[\w-]+\s+)"
-    r"{0,3}?by\s+)|beat|beats|beating|defeated|defeating|won|wins|winning|overcame|overcoming|"
+    r"{0,3}?by\s+)|beat|beats|beating|defeated|defeating|won(?!['’]t)|wins|winning|overcame|overcoming|"
     r"thrashed|edged|eased\s+past|knocked\s+out|victory|triumph)\b",
     re.IGNORECASE,
 )

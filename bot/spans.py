@@ -130,8 +130,9 @@ _MONEY_QUESTION = re.compile(
 MONEY = re.compile(
     r"[$£€¥]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|cents?|pence|marks?|"
     r"roubles?|rubles?|pesos?|crowns?|kronor|krona|kroner|krone|lira|lire|liras|shillings?|"
-    r"guilders?|drachmas?|dinars?|dirhams?|riyals?|rials?|shekels?|zloty|forints?|baht|rand|"
-    r"ringgit|rupiah|USD|GBP|EUR)\b|\b" + _PENCE,
+    # (not "rand": the RAND Corporation, Ayn Rand)
+    r"guilders?|drachmas?|dinars?|dirhams?|riyals?|rials?|shekels?|zloty|forints?|baht|ringgit|"
+    r"rupiah|USD|GBP|EUR)\b|\b" + _PENCE,
     re.IGNORECASE,
 )
 
