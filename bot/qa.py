@@ -1521,11 +1521,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         )
         if whole:
             text, prob = whole, max(prob, AGREE_CONFIDENCE)
-    if (
-        q.qtype is QType.PERSON
-        and (introduced := _named_next(idx, i))
-        and not _object_of_stranded(q, sentence)
-    ):
+    # What follows a stranded "from" ("who did they take it over from?"), read once for both
+    # rules below that look at it.
+    stranded = _object_of_stranded(q, sentence)
+    if q.qtype is QType.PERSON and (introduced := _named_next(idx, i)) and not stranded:
         # "A convicted paedophile has gone on the run ..." / "Stephen Munden, 54, ...": a news
         # lead tells who, then names them; both sentences are shown, the name in bold.
         both = f"{sentence} {idx.sentences[i + 1]}"
@@ -1652,7 +1651,6 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "What does Lumen Grid make?" - "a Leeds company that makes batteries for storing solar
         # power at home": what it makes, not what it is (a span of the object itself stays).
         text, prob = made, max(prob, AGREE_CONFIDENCE)
-    stranded = _object_of_stranded(q, sentence)
     if stranded and not (text and (text in stranded or stranded in text)):
         # "Who did they take it over from?" - "took over Thwaite's Bakery from Martin's father":
         # what follows "from", not the bakery.
@@ -1748,11 +1746,12 @@ _ROLE_PHRASE = re.compile(r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]
 # "A lorry driver ...", "Two teenagers ...": a sentence opening on people named by what they are.
 # "lost on | Ben Nevis": a name after a preposition of place is a place, whatever its first word.
 _AFTER_PLACE_WORD = re.compile(r"\b(?:on|in|at|near|from|up|down|across|over)\s+$")
+# People by what they do, beside _PERSON_NOUNS and spans.PERSON_HEADS (which hold "residents",
+# "passengers", "workers" ...).
 _GROUPS_OF_PEOPLE = wordset(
     """walker walkers climber climbers hiker hikers swimmer swimmers cyclist cyclists motorist
-    motorists pedestrian pedestrians tourist tourists sailor sailors fishermen fisherman men
-    women people children teenagers pupils students workers residents passengers officers
-    firefighters patients"""
+    motorists pedestrian pedestrians tourist tourists sailor sailors fishermen fisherman people
+    children pupils patients"""
 )
 _OPENERS = frozenset(
     ["A", "An", "The", "Two", "Three", "Four", "Five", "Six", "Several", "Many", "Some"]
