@@ -2464,7 +2464,7 @@ _WHAT_WAS_DONE = re.compile(
 )
 # Where a clause's subject starts: the sentence's start, a comma, a semicolon or a joining word.
 _SUBJECT_START = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|but|when|after|before|while|as|because|that|which|where)\s+)(?=\S)",
+    r"(?:^|[,;:](?!\d)\s*|\b(?:and|but|when|after|before|while|as|because|that|which|where)\s+)(?=\S)",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = frozenset(
@@ -2494,6 +2494,15 @@ def _passive_subject(q: _Question, sentence: str) -> str | None:
         k -= 1
         subject = before[starts[k] :].split(",")[0].strip()
     said = words(subject)
+    while len(said) > 6 and " of " in subject:
+        # "The personal details| of about 240,000 customers of Fenwick Energy were stolen": the
+        # thing, without the "of" phrases that say whose it is (not a lone "part" of "As part of
+        # the renovation the floors were restored").
+        shorter = subject.rsplit(" of ", 1)[0]
+        if len(words(shorter)) < 2:
+            break
+        subject = shorter
+        said = words(subject)
     if not said or len(said) > 6 or said[0].lower() in _PRONOUN_SUBJECT:
         return None
     if {stem(w.lower()) for w in said if w.lower() not in STOP_WORDS} <= set(q.terms):

@@ -2346,3 +2346,36 @@ def test_how_cold_is_a_temperature() -> None:
     got = answer("How cold did it get on the summit?", clean_text(COLD_SNAP))
     assert got is not None
     assert got.span == "minus 12C"
+
+
+DATA_BREACH = """Hackers stole customer details from Fenwick Energy
+
+The personal details of about 240,000 customers of Fenwick Energy were stolen in a cyber attack, the company has admitted.
+
+Names, home addresses, email addresses and the last four digits of bank card numbers were taken, but full card details and passwords were not, Fenwick said on Tuesday.
+
+The breach was discovered on 14 March when an engineer noticed unusual traffic leaving one of the company's servers in Reading. It is thought the attackers had been inside the system for almost three weeks.
+
+Chief executive Helen Marsh apologised to customers. "We are deeply sorry. We have closed the weakness the attackers used and we are contacting every customer affected," she said.
+
+The firm has told the Information Commissioner's Office, which can fine companies up to 4% of their annual turnover for failing to protect data.
+
+Customers are being urged to watch out for fake emails and phone calls from people pretending to be from Fenwick. The company is offering a year of free credit monitoring to everyone affected.
+
+Security expert Dr Ravi Chandra, of the University of Surrey, said stolen details were often sold on and used in scams months later. "The danger is not over when the hole is fixed," he said.
+
+Fenwick Energy supplies gas and electricity to 1.1 million homes across the south of England."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The thing the passive says was stolen, without the "of" phrases that say whose (the
+        # comma inside "240,000" started a clause: "000 customers of Fenwick Energy").
+        ("What was stolen?", "The personal details"),
+    ],
+)
+def test_a_data_breach_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(DATA_BREACH))
+    assert got is not None
+    assert got.span == span
