@@ -108,6 +108,7 @@ class _Index:
     accented: dict[str, str] | None = None  # "yuki" -> "Yûki": its words with accents, unaccented
     main_person: str | None = None  # the surname it names most ("" when none), on first need
     person_names: frozenset[frozenset[str]] | None = None  # each person's name stems, on need
+    aged_names: frozenset[frozenset[str]] | None = None  # names given an age ("Pike, 34,")
 
 
 def _build_index(article: Article) -> _Index:
@@ -695,9 +696,14 @@ def _pick_span(q: _Question, sentence: str, idx: _Index | None = None) -> str | 
         return idx.dateline
     if not cands and q.qtype in (QType.PERSON, QType.PLACE):
         cands = [s for s in spans.names(sentence) if _new_to_question(s, q)]
+    if q.qtype is QType.PLACE and idx is not None:
+        # "Where did the crash happen?" is not answered by "Pike" (of "Darren Pike").
+        cands = [c for c in cands if not _a_person(idx, sentence, c)]
     if not cands:
         typed = False
         names = [s for s in spans.names(sentence) if _new_to_question(s, q)]
+        if q.qtype is QType.PLACE and idx is not None:
+            names = [s for s in names if not _a_person(idx, sentence, s)]
         cands = names + [
             c
             for c in spans.phrases(sentence, q.stems)
@@ -1363,17 +1369,45 @@ def _referent_names(q: _Question, idx: _Index) -> frozenset[str]:
     """The stems of the names the article gives the one a follow-up asks about: "Kowalski" read
     for "she" is also "Maya Kowalski" and "Maya" when the article names no other Kowalski (a
     son shares his parents' surname)."""
+    fuller = [n for n in _person_names(idx) if q.soft < n]
+    return q.soft | fuller[0] if len(fuller) == 1 else q.soft
+
+
+def _person_names(idx: _Index) -> frozenset[frozenset[str]]:
+    """The stems of each name the article gives a person, read once per article (like its main
+    person: each follow-up would otherwise read every sentence's names again)."""
     if idx.person_names is None:
-        # Read once per article, like its main person: each follow-up would otherwise read
-        # every sentence's names again.
         idx.person_names = frozenset(
             frozenset(stem(w.lower()) for w in sp.text.split())
             for sentence in idx.sentences
             for sp in spans.names(sentence)
             if sp.kind == "person"
         )
-    fuller = [n for n in idx.person_names if q.soft < n]
-    return q.soft | fuller[0] if len(fuller) == 1 else q.soft
+    return idx.person_names
+
+
+def _a_person(idx: _Index, sentence: str, name: spans.Span) -> bool:
+    """True for a name the article shows is a person's: after a title or a word for a person
+    ("Dr Antti Saari", "the painter John Whitlam"), or every word of it of a name the article
+    gives an age ("Pike" of "Darren Pike, 34,"). No place, whatever its capitals suggest."""
+    if name.kind == "place":
+        return False  # "St Brenna's Hospital"
+    before = _LAST_WORD.search(sentence.lower(), max(0, name.start - 30), name.start)
+    first = name.text.split()[0].lower().rstrip(".")
+    if first in spans.TITLES or (before and before.group(1) in spans.PERSON_HEADS):
+        return True
+    if idx.aged_names is None:
+        idx.aged_names = frozenset(
+            frozenset(stem(w.lower()) for w in m.group(1).split())
+            for sentence in idx.sentences
+            for m in _NAME_AND_AGE.finditer(sentence)
+        )
+    st = {stem(w.lower()) for w in name.text.split()}
+    return any(st <= n for n in idx.aged_names)
+
+
+# "Darren Pike, 34, of Mansfield": a person's name, by the age after it.
+_NAME_AND_AGE = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:aged\s+)?\d{1,3},")
 
 
 def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
@@ -1714,6 +1748,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "when was the fraud discovered?" - "14 counts" is no time
     elif q.qtype is QType.PLACE and not any(c.isupper() for c in text) and _is_clause(text):
         shown = None  # "where does she work?" - "the findings should worry parents" is no place
+    elif q.qtype is QType.PLACE and (
+        _is_date_or_number(text)
+        or any(sp.text == text and _a_person(idx, sentence, sp) for sp in spans.names(sentence))
+    ):
+        shown = None  # "where did she die?" - "2011" or "John Whitlam" is no place
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
 
 

@@ -285,6 +285,16 @@ PERSON_HEADS = frozenset(
         "writer",
         "artist",
         "photographer",
+        "painter",
+        "poet",
+        "novelist",
+        "composer",
+        "sculptor",
+        "architect",
+        "barrister",
+        "solicitor",
+        "lawyer",
+        "prosecutor",
     ]
 )
 # Words for a person that a name set off by commas may follow: "Her husband, Daniel,".
@@ -503,6 +513,8 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
         return "place"
     if prev == "of" and len(before) == 2 and before[0] in _PLACE_SUFFIXES:
         return "place"  # "the village of Trevoux"
+    if prev in PERSON_HEADS and 2 <= len(run) <= 3 and not any(b in _CONNECTORS for b in bares):
+        return "person"  # "the painter John Whitlam", "barrister Michael Grant"
     if any(b in _DETERMINERS for b in before):
         # "the old Pont Vert bridge": a determiner means a thing, not a person.
         return "name"

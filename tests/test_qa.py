@@ -2379,3 +2379,54 @@ def test_a_data_breach_read_as_a_reader_asks(question: str, span: str) -> None:
     got = answer(question, clean_text(DATA_BREACH))
     assert got is not None
     assert got.span == span
+
+
+AUTHOR_OBITUARY = """Dorothy Whitlam, children's author, dies aged 91
+
+Dorothy Whitlam, the children's author best known for the Puddle Lane books, has died at her home in Ludlow. She was 91.
+
+Her publisher, Marlow Books, said she died peacefully on Sunday after a short illness, with her family beside her.
+
+Whitlam wrote more than 60 books over five decades. The first Puddle Lane story, about a family of otters who run a ferry on a canal, appeared in 1968 and the series went on to sell over 12 million copies in 30 languages.
+
+Born in Wolverhampton in 1935, she trained as a primary school teacher and began writing stories for her pupils when she could not find books that made them laugh.
+
+Her editor for 35 years, Gareth Lowe, said she had "a perfect ear for what a six-year-old finds funny". "She never talked down to children, and they loved her for it," he said.
+
+In 2004 she was awarded an OBE for services to literature. She also gave much of her income to reading charities and helped found the Ludlow Children's Book Festival in 1992.
+
+She is survived by her two sons, Peter and Alan, and five grandchildren. Her husband, the painter John Whitlam, died in 2011.
+
+A funeral will be held at St Laurence's Church in Ludlow next month."""
+
+CYCLIST_CRASH = """Driver jailed for crash that killed cyclist
+
+A van driver who was looking at his phone when he hit and killed a cyclist has been jailed for six years.
+
+Darren Pike, 34, of Mansfield, admitted causing death by dangerous driving at Nottingham Crown Court on Friday.
+
+The court heard Pike was scrolling through a video app when his van drifted across the A60 near Ravenshead in May last year and struck Anna Kowal, 28, from behind. She died at the scene.
+
+Prosecutor Sian Edwards said phone records showed Pike had used the app for 11 minutes of his 15-minute journey. "He chose to watch videos rather than the road," she told the court.
+
+Defending him, barrister Michael Grant said Pike was "devastated" and had not driven since the crash.
+
+Judge Caroline Ashby told Pike that Ms Kowal, a nurse at Queen's Medical Centre, had been "doing nothing wrong". She also banned him from driving for eight years after his release.
+
+In a statement read outside court, Ms Kowal's parents said their daughter had cycled to work every day for five years. "No sentence will bring Anna back, but we hope it makes people put their phones away," they said."""
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "not_bold"),
+    [
+        # The painter her husband was, and the year he died, are no place she died in.
+        (AUTHOR_OBITUARY, "Where did she die?", {"John Whitlam", "2011"}),
+        # "Pike" is the driver ("Darren Pike, 34,"), not where the crash was.
+        (CYCLIST_CRASH, "Where did the crash happen?", {"Pike"}),
+    ],
+)
+def test_where_is_not_answered_by_a_person_or_a_year(
+    story: str, question: str, not_bold: set[str]
+) -> None:
+    got = answer(question, clean_text(story))
+    assert got is None or got.span not in not_bold

@@ -119,6 +119,13 @@ def test_names_keep_capitalised_stop_word_and_drop_possessive() -> None:
     assert got == ["New York City", "Lyon"]
 
 
+def test_a_name_after_a_word_for_a_person_is_a_person() -> None:
+    # "the painter John Whitlam": the determiner no longer makes him a thing.
+    got = names("Her husband, the painter John Whitlam, died in 2011.")
+    assert [(s.text, s.kind) for s in got] == [("John Whitlam", "person")]
+    assert [s.kind for s in names("They crossed the old Pont Vert bridge.")] == ["name"]
+
+
 def test_people_are_persons_and_organisations_have_their_own_group() -> None:
     text = (
         "The Security Council met on Monday. Vitaly Churkin spoke first, and the Lyon City "
