@@ -1626,10 +1626,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if active and (
             not text
             or (text in active and _after_preposition(active, text))
-            or (text not in active and (_is_date_or_number(text) or _is_clause(text)))
+            or (
+                text not in active
+                and (_is_date_or_number(text) or _is_clause(text) or _a_place(sentence, text))
+            )
         ):
             # "Who raised the alarm?" - "Her partner raised the alarm on Sunday evening": the one
-            # the sentence says did it, not a date beside it.
+            # the sentence says did it, not a date beside it (nor "Reading" of "an engineer
+            # noticed unusual traffic leaving one of the servers in Reading").
             text, prob = active, max(prob, AGREE_CONFIDENCE)
         if doer and doer != text:
             # "Who found his body?" - "his body was discovered ... by a dog walker": the doer the
@@ -1748,6 +1752,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "when was the fraud discovered?" - "14 counts" is no time
     elif q.qtype is QType.PLACE and not any(c.isupper() for c in text) and _is_clause(text):
         shown = None  # "where does she work?" - "the findings should worry parents" is no place
+    elif q.qtype is QType.PERSON and _WHO_ASKED.match(q.text) and _is_date_or_number(text):
+        shown = None  # "who discovered the breach?" - "March" is nobody
     elif q.qtype is QType.PLACE and (
         _is_date_or_number(text)
         or any(sp.text == text and _a_person(idx, sentence, sp) for sp in spans.names(sentence))
@@ -2398,7 +2404,21 @@ def _passive_doer(q: _Question, sentence: str) -> str | None:
                 # Whole where it ends: not "the courts of member| states", nor "the original
                 # discoverer| Joseph Black" (a name, which the scorer finds).
                 return doer.group(1)
+        noticed = _NOTICED_WHEN.match(sentence, w.end())
+        if noticed and _PASSIVE_VERB.search(sentence, 0, w.start()):
+            # "The breach was discovered on 14 March when an engineer noticed ...": the one whose
+            # noticing found it.
+            return noticed.group(1)
     return None
+
+
+_WHO_ASKED = re.compile(r"^\W*(?:(?:and|so)\s+)?who\b", re.IGNORECASE)
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?$")
+_NOTICED_WHEN = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:when|after)\s+((?:an?|the|one\s+of\s+the|two|three|some)\s+(?:[a-z-]+\s+)"
+    r"{0,2}?[a-z-]+)\s+(?:noticed|spotted|saw|heard|smelled|smelt|realised|realized|found|"
+    r"discovered|reported|raised)\b"
+)
 
 
 # Between a subject and its verb: "had slipped", "has since raised", "quickly spotted".

@@ -2373,6 +2373,11 @@ Fenwick Energy supplies gas and electricity to 1.1 million homes across the sout
         # The thing the passive says was stolen, without the "of" phrases that say whose (the
         # comma inside "240,000" started a clause: "000 customers of Fenwick Energy").
         ("What was stolen?", "The personal details"),
+        # Found "when an engineer noticed ...": the one whose noticing found it (was "March").
+        ("Who discovered the breach?", "an engineer"),
+        ("Who found out?", "an engineer"),
+        # The one who noticed, not "Reading" of "servers in Reading".
+        ("Who noticed?", "an engineer"),
     ],
 )
 def test_a_data_breach_read_as_a_reader_asks(question: str, span: str) -> None:
@@ -2430,3 +2435,19 @@ def test_where_is_not_answered_by_a_person_or_a_year(
 ) -> None:
     got = answer(question, clean_text(story))
     assert got is None or got.span not in not_bold
+
+
+MILL_PAINTING = """Old mill painting sold
+
+A painting of the old mill at Ashby by a local artist has been sold at auction.
+
+He learned that the painting was about to be thrown away in 1998 and negotiated a deal to buy it for £20.
+
+It was sold on Friday for £40,000."""
+
+
+@pytest.mark.parametrize("question", ["Who bought the painting?", "Who sold it?"])
+def test_who_is_not_answered_by_a_sum_or_a_day(question: str) -> None:
+    # The sentences name no one who bought or sold it: "£20" and "Friday" are nobody.
+    got = answer(question, clean_text(MILL_PAINTING))
+    assert got is None or got.span is None
