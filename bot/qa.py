@@ -368,13 +368,17 @@ _AGE = re.compile(
     # "pupils aged nine to 12", "aged 13 to 16", "aged between 18 and 25": the range, before the
     # first age alone can match
     rf"\baged\s+(?:between\s+)?{_AGE_NUMBER}\s*(?:to|-|–|and)\s*{_AGE_NUMBER}\b(?!,\s*\d)"
-    r"|\b\d{1,3}-year-old\b|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
+    rf"|\b(?i:{_AGE_NUMBER})-year-old\b"
+    r"|\baged\s+\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3}\b)*\b|, \d{1,3}, |\(\d{1,3}\)"
     # "Wiggins, who is 35 on April 28," / "who turns 40 next month"
     r"|\bwho\s+(?:is|was|turns|turned|will\s+be)\s+\d{1,3}(?=\s*(?:[,.;)]|on\b|in\b|next\b|this\b|$))"
+    # "... has died at her home in Ludlow. She was 91."
+    r"|\b(?:[Hh]e|[Ss]he)\s+(?:was|is)\s+\d{1,3}(?=\s*(?:[.;]|$))"
 )
 _AGES = re.compile(
     rf"(?<=aged\s){_AGE_NUMBER}\s*(?:to|-|–)\s*{_AGE_NUMBER}\b"
     r"|\d{1,3}(?:(?:,\s*|\s+and\s+)\d{1,3})*"
+    rf"|\b(?i:{_AGE_NUMBER})(?=-year-old)"  # "a two-year-old female": two
 )
 # A name and the age after it: "Graham Tulley, 58," / "Tulley (58)".
 _NAME_AGE = re.compile(
@@ -392,7 +396,9 @@ _PEOPLE_WORDS = wordset(
     """child children kid kids baby babies victim victims pupil pupils student students people
     person men women boys girls twins couple patient patients suspect suspects owner owners
     driver drivers player players winner winners mother father son daughter brother sister wife
-    husband family teenager teenagers defendant defendants climber hiker walker"""
+    husband family teenager teenagers defendant defendants climber hiker walker cyclist cyclists
+    motorist motorists pedestrian pedestrians rider riders runner runners swimmer swimmers
+    survivor survivors"""
 )
 _THING_AGE = re.compile(
     r"\b(?P<age>(?:(?:about|around|nearly|almost|more\s+than|over|some|up\s+to)\s+)?(?:\d[\d,.]*|"
@@ -1736,9 +1742,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         not _AN_AGE.search(text)
         or any(text in d.text for d in spans.dates(sentence))
         or spans.MONEY.search(text)
+        or (
+            _no_age(sentence, text)
+            and not (_thing_age_asked(q) and _TIME_UNIT.search(text))  # "185 million years"
+        )
     ):
         # "how old is the skipper?" - "the oldest of the three": "three" is no age, nor the
-        # "7" of "on June 7", nor a sum ("£90,000")
+        # "7" of "on June 7", nor a sum ("£90,000"), nor a prison term ("jailed for six years")
         shown = None
     elif reasons.asks_measure(q.text) and not reasons.measure(sentence, q.text, text):
         shown = None  # "how long were the drivers on strike?" - "240 drivers" is no duration
@@ -1760,6 +1770,24 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     ):
         shown = None  # "where did she die?" - "2011" or "John Whitlam" is no place
     return Answer(sentence, shown, round(score, 4), i, text, round(best.prob, 4))
+
+
+def _no_age(sentence: str, text: str) -> bool:
+    """Whether a span cannot be a person's age: a spell of time ("jailed for| six years"), more
+    years than anyone lives ("fewer than 10,000") or a count of things ("60 books")."""
+    at = sentence.find(text)
+    if at >= 0 and _SPELL_BEFORE.search(sentence, 0, at):
+        return True
+    if any(int(n.replace(",", "")) > 130 for n in re.findall(r"\d[\d,]*", text)):
+        return True
+    return bool(_COUNTED_THING.search(text))
+
+
+_TIME_UNIT = re.compile(r"\b(?:years?|months?|weeks?|days?|centur(?:y|ies))\b", re.IGNORECASE)
+_SPELL_BEFORE = re.compile(r"\b(?:for|over|within|after)\s+$", re.IGNORECASE)
+_COUNTED_THING = re.compile(
+    r"\d\s+(?!(?:years?|months?|weeks?|days?|old|yrs?)\b)[a-z]{2,}", re.IGNORECASE
+)
 
 
 # A phrase opened by a determiner ("a sports") wants its noun; "slate blue-gray" does not.

@@ -2451,3 +2451,49 @@ def test_who_is_not_answered_by_a_sum_or_a_day(question: str) -> None:
     # The sentences name no one who bought or sold it: "£20" and "Friday" are nobody.
     got = answer(question, clean_text(MILL_PAINTING))
     assert got is None or got.span is None
+
+
+RED_PANDA = """Escaped red panda found in garden after three days
+
+A red panda that escaped from Hazelbrook Zoo has been found safe in a garden two miles away.
+
+Keepers said Mei, a two-year-old female, slipped out of her enclosure on Saturday morning after a storm brought down a tree branch across the fence.
+
+She was spotted on Tuesday by Linda Cole, 72, who saw what she thought was "a very large ginger cat" sitting on her shed roof in the village of Orton.
+
+"I made a cup of tea and looked again, and realised cats don't have stripy tails," Mrs Cole said. She called the zoo, and keepers arrived within 20 minutes.
+
+Head keeper Sam Otieno said Mei was tempted down with grapes, her favourite food, and was back in her enclosure by lunchtime. A vet found she had lost a little weight but was otherwise healthy.
+
+The zoo said it had cut back trees near all its enclosures and would check fences every morning.
+
+Red pandas are native to the forests of the Himalayas and are listed as endangered, with fewer than 10,000 thought to remain in the wild."""
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "span"),
+    [
+        # An obituary's "She was 91." after the lead.
+        (AUTHOR_OBITUARY, "How old was she?", "91"),
+        # "Mei, a two-year-old female": the age written in words.
+        (RED_PANDA, "How old is Mei?", "two"),
+    ],
+)
+def test_ages_as_obituaries_and_zoos_write_them(story: str, question: str, span: str) -> None:
+    got = answer(question, clean_text(story))
+    assert got is not None
+    assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "not_bold"),
+    [
+        # A prison term is no age.
+        (CYCLIST_CRASH, "How old was the cyclist?", "six years"),
+        # How many red pandas are left is no age of one.
+        (RED_PANDA, "How old is the panda?", "fewer than 10,000"),
+    ],
+)
+def test_an_age_is_not_a_prison_term_or_a_count(story: str, question: str, not_bold: str) -> None:
+    got = answer(question, clean_text(story))
+    assert got is None or got.span != not_bold
