@@ -1762,8 +1762,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         shown = None  # "when was the fraud discovered?" - "14 counts" is no time
     elif q.qtype is QType.PLACE and not any(c.isupper() for c in text) and _is_clause(text):
         shown = None  # "where does she work?" - "the findings should worry parents" is no place
-    elif q.qtype is QType.PERSON and _WHO_ASKED.match(q.text) and _is_date_or_number(text):
-        shown = None  # "who discovered the breach?" - "March" is nobody
+    elif (
+        q.qtype is QType.PERSON
+        and _WHO_ASKED.match(q.text)
+        and _is_date_or_number(text)
+        and (spans.MONEY.search(text) or any(d.text == text for d in spans.dates(text)))
+    ):
+        shown = None  # "who discovered the breach?" - "March" is nobody, nor is "£20"
     elif q.qtype is QType.PLACE and (
         _is_date_or_number(text)
         or any(sp.text == text and _a_person(idx, sentence, sp) for sp in spans.names(sentence))
