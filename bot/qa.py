@@ -1675,7 +1675,15 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         _active_doer(q, sentence, _WHAT_DID) if q.qtype is QType.THING and not named_kind else None
     )
     if what_does and (
-        not text or (text not in what_does and (_is_date_or_number(text) or _is_clause(text)))
+        not text
+        or (
+            text not in what_does
+            and (
+                _is_date_or_number(text)
+                or _is_clause(text)
+                or sentence.find(text) > sentence.find(what_does) + len(what_does)
+            )
+        )
     ):
         # "What swims upstream?" - "... so that salmon and trout can still swim upstream": what
         # does it, not a clause beside it ("built beside the weir").
@@ -2526,6 +2534,10 @@ def _active_doer(q: _Question, sentence: str, pattern: re.Pattern[str] | None = 
             said.pop()
         if not said or said[-1].group().lower() in _PASSIVE_BEFORE:
             continue
+        if said[-1].group().lower() in ("that", "which", "who") and len(said) > 1:
+            # "A red panda that escaped from Hazelbrook Zoo has been found": the one the
+            # relative clause is about.
+            said.pop()
         before = sentence[: said[-1].end()]
         starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
         subject = before[starts[-1] :].strip()

@@ -2497,3 +2497,17 @@ def test_ages_as_obituaries_and_zoos_write_them(story: str, question: str, span:
 def test_an_age_is_not_a_prison_term_or_a_count(story: str, question: str, not_bold: str) -> None:
     got = answer(question, clean_text(story))
     assert got is None or got.span != not_bold
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The one the relative clause is about ("A red panda that escaped from Hazelbrook
+        # Zoo"), not the place after the verb.
+        ("What escaped?", "A red panda"),
+    ],
+)
+def test_a_zoo_escape_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(RED_PANDA))
+    assert got is not None
+    assert got.span == span
