@@ -797,6 +797,9 @@ def who_said_question(question: str) -> bool:
 # One word for the titles a question and an article give the same person.
 _SAME_ROLE = {
     "lawyer": "attorney",
+    "barrist": "attorney",  # "What did his lawyer say?" - "barrister Michael Grant said ..."
+    "solicitor": "attorney",
+    "counsel": "attorney",
     "defenc": "defens",
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",

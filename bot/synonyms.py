@@ -15,7 +15,10 @@ and child / pupil when stories written for the tests asked "who found her?" of o
 that says "2,300 pupils aged nine to 12"; pay / buy and worry / fear when a story written for the
 tests (round 24) asked "how much did they pay?" of one that says "bought ... for £38 million" and
 "who is worried?" of one that says "he feared"; pause / stop when one asked "what time was the
-search stopped?" of one that says it "had to be paused".
+search stopped?" of one that says it "had to be paused"; famous / known, lawyer / barrister and
+plead / admit when stories written for the tests (round 25) asked "what was she most famous for?"
+of one that says "best known for", "what did his lawyer say?" of "barrister Michael Grant said"
+and "did he plead guilty?" of "admitted causing death by dangerous driving".
 """
 
 from __future__ import annotations
@@ -122,6 +125,9 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("post", "publish", "upload"),
     ("fall", "plunge", "tumble"),
     ("pause", "stop", "halt", "suspend"),
+    ("famous", "known", "renowned", "celebrated"),
+    ("lawyer", "barrister", "solicitor", "attorney", "counsel"),
+    ("plead", "admit", "confess"),
 )
 
 

@@ -2511,3 +2511,28 @@ def test_a_zoo_escape_read_as_a_reader_asks(question: str, span: str) -> None:
     got = answer(question, clean_text(RED_PANDA))
     assert got is not None
     assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "sentence_has", "span"),
+    [
+        # "most famous" of "best known for".
+        (AUTHOR_OBITUARY, "What was she most famous for?", "best known", "the Puddle Lane books"),
+        # "plead" of "admitted": the sentence answers it, no word of it does.
+        (CYCLIST_CRASH, "Did he plead guilty?", "admitted causing death", None),
+        # "his lawyer" is "barrister Michael Grant": what he said, not "Defending".
+        (
+            CYCLIST_CRASH,
+            "What did his lawyer say?",
+            "barrister Michael Grant",
+            'Pike was "devastated" and had not driven since the crash',
+        ),
+    ],
+)
+def test_a_reader_s_word_for_the_article_s_word(
+    story: str, question: str, sentence_has: str, span: str | None
+) -> None:
+    got = answer(question, clean_text(story))
+    assert got is not None
+    assert sentence_has in got.sentence
+    assert got.span == span
