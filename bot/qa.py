@@ -2617,6 +2617,7 @@ def _passive_subject(q: _Question, sentence: str) -> str | None:
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _DATE_TAIL = re.compile(r"\s+(?:on|in|at|during|last|this)\s+([^,;]+)$", re.IGNORECASE)
 
 
@@ -2630,8 +2631,12 @@ def _without_asked_date(text: str, q: _Question) -> str:
     tail = m.group(1)
     if not any(d.text == tail for d in spans.dates(tail)):
         return text
-    if q.qtype in (QType.PERSON, QType.PLACE):
-        return text[: m.start()]  # "who do they play next?" - "Denton", not "Denton on Tuesday"
+    if q.qtype in (QType.PERSON, QType.PLACE) or (
+        q.qtype is QType.THING and _CAPITALISED_RUN.fullmatch(text, 0, m.start())
+    ):
+        # "who do they play next?" - "Denton", not "Denton on Tuesday"; "which court was it?" -
+        # "Nottingham Crown Court", not "... on Friday"
+        return text[: m.start()]
     if not all(stem(w) in q.stems for w in words(tail)):
         return text
     return text[: m.start()]

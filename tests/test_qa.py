@@ -2536,3 +2536,10 @@ def test_a_reader_s_word_for_the_article_s_word(
     assert got is not None
     assert sentence_has in got.sentence
     assert got.span == span
+
+
+def test_a_named_thing_is_shown_without_the_day_after_it() -> None:
+    # "at Nottingham Crown Court on Friday": the court, not its day.
+    got = answer("Which court was it?", clean_text(CYCLIST_CRASH))
+    assert got is not None
+    assert got.span == "Nottingham Crown Court"
