@@ -432,6 +432,38 @@ def _age_of_asked(q: _Question, sentence: str) -> re.Match[str] | None:
     return None
 
 
+# "What is her favourite food?": what the sentence sets beside those words.
+_WHAT_IS_HERS = re.compile(
+    r"^\W*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(her|his|their|its|[A-Z][\w-]*['’]s)\s+"
+    r"([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,3})\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def _apposed_to_asked(q: _Question, sentence: str) -> str | None:
+    """For "what is her favourite food?", the noun phrase the sentence sets those words beside:
+    "tempted down with grapes, her favourite food," - "grapes"; else None."""
+    m = _WHAT_IS_HERS.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    beside = re.search(
+        rf"([\w'’-]+(?:\s+[\w'’-]+){{0,3}}),\s+(?:her|his|their|its|the)\s+{re.escape(m.group(2))}\b",
+        sentence,
+        re.IGNORECASE,
+    )
+    if beside is None:
+        return None
+    toks = beside.group(1).split()
+    tags = pos.tag(toks)
+    k = len(toks)
+    while k > 0 and tags[k - 1] in ("NOUN", "PROPN", "ADJ", "NUM") and toks[k - 1].isalnum():
+        k -= 1
+    if k > 0 and toks[k - 1].lower() in ("a", "an", "the"):
+        k -= 1
+    phrase = " ".join(toks[k:])
+    return phrase if phrase and tags[-1] in ("NOUN", "PROPN") else None
+
+
 # "Where does Pettifer live?", "where is she from?": a person's home, as a report gives it
 # after the name ("Graham Pettifer, 52, of Ashby Road, Loughborough,", "Ms Reed, from Hull,").
 _HOME_ASKED = re.compile(
@@ -1444,6 +1476,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             return Answer(sentence, text, round(score, 4), i, text, AGREE_CONFIDENCE)
     home = (
         _home_of_asked(q, sentence)
+        or _apposed_to_asked(q, sentence)
         or _name_of_asked(q, sentence)
         or _finding_of(q, sentence)
         or _former_job(q, sentence)

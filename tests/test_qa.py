@@ -2505,6 +2505,9 @@ def test_an_age_is_not_a_prison_term_or_a_count(story: str, question: str, not_b
         # The one the relative clause is about ("A red panda that escaped from Hazelbrook
         # Zoo"), not the place after the verb.
         ("What escaped?", "A red panda"),
+        # "tempted down with grapes, her favourite food,": what the words are set beside.
+        ("What is her favourite food?", "grapes"),
+        ("What is Mei's favourite food?", "grapes"),
     ],
 )
 def test_a_zoo_escape_read_as_a_reader_asks(question: str, span: str) -> None:
