@@ -464,6 +464,40 @@ def _apposed_to_asked(q: _Question, sentence: str) -> str | None:
     return phrase if phrase and tags[-1] in ("NOUN", "PROPN") else None
 
 
+_ABOUT_ASKED = re.compile(
+    r"^\W*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(.{2,60}?)\s+about\s*\??\s*$",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(
+    r"\babout\s+((?:an?|the|his|her|their|how|what|why|a\s+\w+)\b[^,.;:!?\"“”]{3,100})"
+)
+
+
+def _about_of_asked(q: _Question, sentence: str) -> str | None:
+    """For "what is Puddle Lane about?", what the sentence says it is about, right after naming
+    it: "The first Puddle Lane story, about a family of otters who run a ferry on a canal," - "a
+    family of otters who run a ferry on a canal"; else None."""
+    m = _ABOUT_ASKED.match(q.text) if q.info is not None else None
+    if m is None:
+        return None
+    asked = {stem(w.lower()) for w in words(m.group(1)) if w.lower() not in STOP_WORDS}
+    if not asked:
+        return None
+    named = asked - _WORKS  # "the Puddle Lane books" of "The first Puddle Lane story"
+    for about in _ABOUT.finditer(sentence):
+        before = {
+            stem(w.lower()) for w in words(sentence[max(0, about.start() - 50) : about.start()])
+        }
+        if (named or asked) <= before:
+            return about.group(1).strip()
+    return None
+
+
+_WORKS = frozenset(
+    stem(w) for w in "book books story stories film series novel play show song album".split()
+)
+
+
 # "Where does Pettifer live?", "where is she from?": a person's home, as a report gives it
 # after the name ("Graham Pettifer, 52, of Ashby Road, Loughborough,", "Ms Reed, from Hull,").
 _HOME_ASKED = re.compile(
@@ -1477,6 +1511,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     home = (
         _home_of_asked(q, sentence)
         or _apposed_to_asked(q, sentence)
+        or _about_of_asked(q, sentence)
         or _name_of_asked(q, sentence)
         or _finding_of(q, sentence)
         or _former_job(q, sentence)
@@ -3526,7 +3561,15 @@ def _rank(
         # Energy, said"), not one that only says "the energy supplier". "Where does Pettifer
         # live?": the one that gives his home after his name ("of Ashby Road, Loughborough"),
         # not one where "lives" means a life.
-        for says in (_former_job, _finding_of, _name_of_asked, _home_of_asked):
+        # "What is Puddle Lane about?": the one that says what it is about.
+        for says in (
+            _former_job,
+            _finding_of,
+            _name_of_asked,
+            _home_of_asked,
+            _apposed_to_asked,
+            _about_of_asked,
+        ):
             ranked = _to_front(ranked, functools.partial(_sentence_says, says, q, idx))
         if speech is not None and speech.own and ranked and speech.said[ranked[0]] is None:
             # "What did Yûki Aoyama say?": of the leading sentences, one where she speaks ("Aoyama

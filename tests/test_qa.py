@@ -2546,3 +2546,14 @@ def test_a_named_thing_is_shown_without_the_day_after_it() -> None:
     got = answer("Which court was it?", clean_text(CYCLIST_CRASH))
     assert got is not None
     assert got.span == "Nottingham Crown Court"
+
+
+@pytest.mark.parametrize(
+    "question", ["What is Puddle Lane about?", "What are the Puddle Lane books about?"]
+)
+def test_what_a_book_is_about(question: str) -> None:
+    # "The first Puddle Lane story, about a family of otters ...": what it is about, from the
+    # sentence that says it (the lead names the books too, but not what they are about).
+    got = answer(question, clean_text(AUTHOR_OBITUARY))
+    assert got is not None
+    assert got.span == "a family of otters who run a ferry on a canal"
