@@ -494,7 +494,7 @@ def _about_of_asked(q: _Question, sentence: str) -> str | None:
 
 
 _WORKS = frozenset(
-    stem(w) for w in "book books story stories film series novel play show song album".split()
+    stem(w) for w in wordset("book books story stories film series novel play show song album")
 )
 
 
