@@ -484,11 +484,10 @@ def _common_opening(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
         return False
     lex = pos.lexicon()
     nxt = toks[j][0]
-    return (
-        lex.get(toks[i][0].lower()) in _OPENING_TAGS
-        and nxt[0].islower()
-        and lex.get(nxt) in ("NOUN", "ADJ")
-    )
+    first = toks[i][0].lower()
+    if lex.get(first) == "NOUN" and first.endswith("s") and nxt == ",":
+        return True  # "Names, home addresses and ... were taken": a list of things
+    return lex.get(first) in _OPENING_TAGS and nxt[0].islower() and lex.get(nxt) in ("NOUN", "ADJ")
 
 
 def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) -> str:

@@ -126,6 +126,12 @@ def test_a_name_after_a_word_for_a_person_is_a_person() -> None:
     assert [s.kind for s in names("They crossed the old Pont Vert bridge.")] == ["name"]
 
 
+def test_a_plural_noun_opening_a_list_is_no_name() -> None:
+    # "Names, home addresses ... were taken": the sentence's capital, not a name.
+    got = names("Names, home addresses and email addresses were taken, Fenwick said.")
+    assert [s.text for s in got] == ["Fenwick"]
+
+
 def test_people_are_persons_and_organisations_have_their_own_group() -> None:
     text = (
         "The Security Council met on Monday. Vitaly Churkin spoke first, and the Lyon City "
