@@ -908,6 +908,44 @@ def _of_the_asked_clause(q: _Question, sentence: str, text: str) -> str | None:
     return _after_the_asked_verb(q, sentence, at, verbs)
 
 
+def _place_after_verb(q: _Question, sentence: str, text: str) -> str | None:
+    """For "where was she found?", the place phrase right after the question's verb ("found safe
+    in a garden two miles away" - "in a garden two miles away") when the span lies before that
+    verb or is none; else None."""
+    last = _LAST_VERB_ASKED.match(q.text) if q.info is not None else None
+    if last is None:
+        return None
+    verbs = {stem(last.group(1).lower()), *synonyms.alike(stem(last.group(1).lower()))}
+    at = sentence.find(text) if text else -1
+    for w in _LOWER_WORD.finditer(sentence):
+        if stem(w.group()) not in verbs:
+            continue
+        m = _PLACE_PHRASE.match(sentence, w.end())
+        if m and (at < 0 or at < w.start()):
+            town = _IN_TOWN.match(sentence, m.end(1))  # "at her home| in Ludlow"
+            return m.group(1) + (town.group() if town else "")
+    return None
+
+
+# "Where was she found?", "where did she die?": the question's verb, its last word.
+_LAST_VERB_ASKED = re.compile(
+    r"^\W*(?:and\s+)?where\s+(?:is|was|are|were|has\s+been|have\s+been|did|does|do)\s+"
+    r"(?:[\w'’-]+\s+){1,4}?([a-z]+)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_IN_TOWN = re.compile(r"\s+(?:in|at|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+# "found| safe in a garden two miles away": a place with a determiner, right after the verb.
+_PLACE_PHRASE = re.compile(
+    r"(?:\s+(?:safe|alive|dead|unharmed|injured|hiding|sheltering|sitting|lying|stuck|trapped))?"
+    r"\s+((?:in|at|on|inside|near|under|behind|beside|outside)\s+(?:an?|the|his|her|their|its)\s+"
+    r"[a-z][\w'’-]*(?:\s+(?!(?:by|after|when|and|but|while|because|with|for|as|on|at|in|before|"
+    r"where|who|which|that)\b)[\w'’-]+){0,6})(?=\s*[,.;:!?]|\s+(?:by|after|when|and|but|while|"
+    r"because|with|for|as|on|at|in|before|where|who|which|that)\b|$)"
+)
+
+
 # A second clause joined on: "... and had burned ...", "..., then spread ...".
 _NEXT_CLAUSE = re.compile(
     r"(?:\band|,)\s+(?:then\s+|later\s+)?(?:had|has|have|was|were|is|are|will|would|[a-z]{3,}ed)\b"
@@ -1581,6 +1619,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Where is the derby being played?" - "the derby between United and City at Old
         # Trafford": the place the sentence puts it "at", not the names beside the question's words.
         text = placed
+    if ASKS_WHERE.match(q.text) and (found := _place_after_verb(q, sentence, text)):
+        # "Where was she found?" - "has been found safe in a garden two miles away", not
+        # "Hazelbrook Zoo" of "escaped from Hazelbrook Zoo" before it.
+        text, prob = found, max(prob, AGREE_CONFIDENCE)
     if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
         # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
         text = text[: company.start()]

@@ -2508,6 +2508,8 @@ def test_an_age_is_not_a_prison_term_or_a_count(story: str, question: str, not_b
         # "tempted down with grapes, her favourite food,": what the words are set beside.
         ("What is her favourite food?", "grapes"),
         ("What is Mei's favourite food?", "grapes"),
+        # The place right after the asked verb, not the zoo she escaped from before it.
+        ("Where was she found?", "in a garden two miles away"),
     ],
 )
 def test_a_zoo_escape_read_as_a_reader_asks(question: str, span: str) -> None:
