@@ -1103,7 +1103,7 @@ def _object_of_stranded(q: _Question, sentence: str) -> str | None:
 # "What does Lumen Grid make?": the question ends on its verb, and the answer is what follows
 # that verb in the sentence ("a Leeds company that makes | batteries for storing solar power").
 _VERB_LAST = re.compile(
-    r"^\W*(?:and\s+|so\s+)?what\s+(?:does|do|did|will|would|can|could|has|have|had)\s+(?P<subject>[\w'’ .-]{1,60}?)"
+    r"^\W*(?:and\s+|so\s+)?(?:what|who|whom)\s+(?:does|do|did|will|would|can|could|has|have|had)\s+(?P<subject>[\w'’ .-]{1,60}?)"
     r"\s+(?P<verb>[a-z]{3,})\W*$",
     re.IGNORECASE,
 )
@@ -1115,7 +1115,7 @@ _VERB_LAST_NOT = wordset(
 )
 _OBJECT_STOP = re.compile(
     r"\s*[,;:.!?()\"“”]|\s+(?:which|who|while|when|because|after|before|since|but|and\s+"
-    r"(?:he|she|they|it|has|have|had|is|are|was|were|will))\b",
+    r"(?:he|she|they|it|has|have|had|is|are|was|were|will)|(?:has|have|had)\s+been)\b",
     re.IGNORECASE,
 )
 
@@ -1143,7 +1143,11 @@ def _object_of_verb(q: _Question, sentence: str) -> str | None:
         # Leeds company that makes"), not of something else the sentence names.
         # ("The hospice's chief executive, Fiona Grant, said the charity had since changed").
         before = words(sentence[: w.start()])[-12:]
-        if head is not None and head not in {stem(x.lower()) for x in before}:
+        if (
+            head is not None
+            and head not in {stem(x.lower()) for x in before}
+            and not _PERSONAL.intersection(x.lower() for x in before[-3:])  # "when he hit and|"
+        ):
             continue
         rest = sentence[w.end() :]
         end = _OBJECT_STOP.search(rest)
@@ -1674,7 +1678,17 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     # What follows a stranded "from" ("who did they take it over from?"), read once for both
     # rules below that look at it.
     stranded = _object_of_stranded(q, sentence)
-    if q.qtype is QType.PERSON and (introduced := _named_next(idx, i)) and not stranded:
+    # What the question's verb is done to ("who did he kill?" - "killed a cyclist"), read once
+    # for both rules below that look at it.
+    made = _object_of_verb(q, sentence)
+    if made and q.qtype is QType.PERSON and not (names_people(made) or made[:1].isupper()):
+        made = None  # "who did he thank?" is not answered by "the crowd's patience"
+    if (
+        q.qtype is QType.PERSON
+        and (introduced := _named_next(idx, i))
+        and not stranded
+        and not made
+    ):
         # "A convicted paedophile has gone on the run ..." / "Stephen Munden, 54, ...": a news
         # lead tells who, then names them; both sentences are shown, the name in bold.
         both = f"{sentence} {idx.sentences[i + 1]}"
@@ -1808,8 +1822,7 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if counted and counted != text:
         # "How many days did she run for?" - "12 marathons in 12 days": the count of the days.
         text, prob = counted, max(prob, AGREE_CONFIDENCE)
-    made = _object_of_verb(q, sentence)
-    if made and text not in made and made not in text:
+    if made and (text not in made or q.qtype is QType.PERSON) and made not in text:
         # "What does Lumen Grid make?" - "a Leeds company that makes batteries for storing solar
         # power at home": what it makes, not what it is (a span of the object itself stays).
         text, prob = made, max(prob, AGREE_CONFIDENCE)
@@ -2298,6 +2311,22 @@ _PEOPLE = frozenset(
         "partners",
         "owners",
         "founders",
+        "cyclists",
+        "pedestrians",
+        "motorists",
+        "walkers",
+        "hikers",
+        "climbers",
+        "riders",
+        "runners",
+        "swimmers",
+        "children",
+        "child",
+        "boys",
+        "girls",
+        "pupils",
+        "teenagers",
+        "baby",
     ]
 )
 

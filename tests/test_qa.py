@@ -2559,3 +2559,11 @@ def test_what_a_book_is_about(question: str) -> None:
     got = answer(question, clean_text(AUTHOR_OBITUARY))
     assert got is not None
     assert got.span == "a family of otters who run a ferry on a canal"
+
+
+def test_who_did_he_kill_is_the_one_killed() -> None:
+    # The lead's "killed a cyclist": whom the verb was done to, not the driver the next sentence
+    # names ("Darren Pike").
+    got = answer("Who did he kill?", clean_text(CYCLIST_CRASH))
+    assert got is not None
+    assert got.span == "a cyclist"
