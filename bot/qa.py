@@ -1115,7 +1115,10 @@ _VERB_LAST_NOT = wordset(
 )
 _OBJECT_STOP = re.compile(
     r"\s*[,;:.!?()\"“”]|\s+(?:which|who|while|when|because|after|before|since|but|and\s+"
-    r"(?:he|she|they|it|has|have|had|is|are|was|were|will)|(?:has|have|had)\s+been)\b",
+    r"(?:he|she|they|it|has|have|had|is|are|was|were|will)|(?:has|have|had)\s+been)\b"
+    # "admitted causing death by dangerous driving| at Nottingham Crown Court on Friday"
+    r"|\s+(?:at|in)\s+(?=(?-i:[A-Z]))"
+    r"|\s+(?:on|last|this)\s+(?=(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)",
     re.IGNORECASE,
 )
 

@@ -204,7 +204,9 @@ def _named_speaker(sentence: str) -> str | None:
                 return person_name(name)
     for m in _NAME_SAID.finditer(sentence):
         name = m.group(1).strip()
-        apposed = _APPOSED.search(sentence[: m.start(1)])
+        apposed = _APPOSED.search(sentence[: m.start(1)]) or _HOME_APPOSED.search(
+            sentence[: m.start(1)]
+        )
         if apposed:
             name = apposed.group(1)
         first = name.split()[0].lower()
@@ -331,6 +333,10 @@ _TITLED_NAME = re.compile(r"\b([a-z][a-z-]+)\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z
 _APPOSED = re.compile(
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?:the\s+)?(?:son|daughter|wife|husband|"
     r"father|mother|brother|sister|widow|friend|partner)\s+of\s[^,]{0,80}$"
+)
+# "Darren Pike, 34, of | Mansfield, admitted": the name is the person's, not his town's.
+_HOME_APPOSED = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:of|from)\s+$"
 )
 # A phrase with a word of spans.PERSON_HEADS at its head means the person the story is about
 # ("the hopeless romantic also stated ...").

@@ -2567,3 +2567,23 @@ def test_who_did_he_kill_is_the_one_killed() -> None:
     got = answer("Who did he kill?", clean_text(CYCLIST_CRASH))
     assert got is not None
     assert got.span == "a cyclist"
+
+
+BATTERY_MAKER = """Battery maker expands
+
+Lumen Grid, a small company, makes batteries for storing solar power in Wakefield and Leeds.
+
+It employs 40 people."""
+
+
+def test_what_a_company_makes_ends_before_where_it_makes_it() -> None:
+    got = answer("What does Lumen Grid make?", clean_text(BATTERY_MAKER))
+    assert got is not None
+    assert got.span == "batteries for storing solar power"
+
+
+def test_the_one_named_before_his_town_is_who_admitted() -> None:
+    # "Darren Pike, 34, of Mansfield, admitted ...": Pike, not Mansfield.
+    got = answer("Who admitted causing death by dangerous driving?", clean_text(CYCLIST_CRASH))
+    assert got is not None
+    assert got.span == "Darren Pike"
