@@ -498,6 +498,25 @@ _WORKS = frozenset(
 )
 
 
+_PRONOUN_ASKED = re.compile(
+    r"^\W*(?:and\s+)?(?:when|where|how|why)\s+(?:did|does|do|has|have|had|will|would)\s+"
+    r"(he|she|they)\s+([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_does(question: str, sentence: str) -> bool:
+    """For "when did she die?", whether the sentence says "she died" (the question's pronoun
+    right before its verb, or a synonym of it)."""
+    m = _PRONOUN_ASKED.match(question)
+    if m is None:
+        return False
+    verb = stem(m.group(2).lower())
+    alike = {verb, *synonyms.alike(verb)}
+    pronoun = re.compile(rf"\b{m.group(1)}\s+(?:had\s+|has\s+|have\s+)?([a-z]+)", re.IGNORECASE)
+    return any(stem(p.group(1).lower()) in alike for p in pronoun.finditer(sentence))
+
+
 # "Where does Pettifer live?", "where is she from?": a person's home, as a report gives it
 # after the name ("Graham Pettifer, 52, of Ashby Road, Loughborough,", "Ms Reed, from Hull,").
 _HOME_ASKED = re.compile(
@@ -3635,6 +3654,17 @@ def _rank(
         # Energy, said"), not one that only says "the energy supplier". "Where does Pettifer
         # live?": the one that gives his home after his name ("of Ashby Road, Loughborough"),
         # not one where "lives" means a life.
+        if q.info is not None and _PRONOUN_ASKED.match(asked or question):
+            # "When did she die?" (read as "when did Whitlam die?"): the one where "she died",
+            # not "Her husband, the painter John Whitlam, died in 2011".
+            ranked = _to_front(
+                ranked,
+                lambda i: (
+                    type_found.get(i, not typed)
+                    and _pronoun_does(asked or question, idx.sentences[i])
+                ),
+                3,
+            )
         # "What is Puddle Lane about?": the one that says what it is about.
         for says in (
             _former_job,
@@ -4249,9 +4279,22 @@ def _main_person(article: Article) -> str | None:
         return None
     idx = _index(article)
     if idx.main_person is None:
-        surnames = dict.fromkeys(p.split()[-1] for p in mentions(article).people)
+        people = mentions(article).people
+        surnames = dict.fromkeys(p.split()[-1] for p in people)
         counts = Counter(last for s in article.sentences for last in surnames if last in s)
-        idx.main_person = counts.most_common(1)[0][0] if counts else ""
+        main = counts.most_common(1)[0][0] if counts else ""
+        named = [
+            p
+            for p in people
+            if p.split()[-1] == main
+            and " " in p
+            and p.split()[0].lower().rstrip(".") not in spans.TITLES  # "Mrs Cole" is Linda Cole
+        ]
+        if len(named) > 1:
+            # "Dorothy Whitlam" and her husband "John Whitlam": the surname alone would be
+            # either; the one named most (mentions puts them first), by her full name.
+            main = named[0]
+        idx.main_person = main
     return idx.main_person or None
 
 

@@ -2587,3 +2587,19 @@ def test_the_one_named_before_his_town_is_who_admitted() -> None:
     got = answer("Who admitted causing death by dangerous driving?", clean_text(CYCLIST_CRASH))
     assert got is not None
     assert got.span == "Darren Pike"
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "she died peacefully on Sunday", not "Her husband, the painter John Whitlam, died in
+        # 2011": "she" is Dorothy Whitlam, not any Whitlam.
+        ("When did she die?", "Sunday"),
+        ("Where did she die?", "Ludlow"),
+    ],
+)
+def test_she_is_the_obituary_s_subject_not_her_husband(question: str, span: str) -> None:
+    got = answer(question, clean_text(AUTHOR_OBITUARY))
+    assert got is not None
+    assert "John Whitlam" not in got.sentence
+    assert got.span == span
