@@ -2441,7 +2441,12 @@ def asked_who_is(question: str) -> str | None:
         return None
     if first.islower() and pos.tag_word(first, False, pos.lexicon()) not in ("NOUN", "PROPN"):
         return None  # "who's leading the investigation?" asks for a person, names none
+    if _ROLE_OF_NAMED.match(name):
+        return None  # "who was Pike's lawyer?" asks for the lawyer's name
     return name
+
+
+_ROLE_OF_NAMED = re.compile(r"[A-Z][\w'’-]*['’]s?\s+[a-z]")
 
 
 def _described(question: str, sentence: str) -> str | None:

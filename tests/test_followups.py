@@ -12,6 +12,7 @@ from tests.test_cli import run
 from tests.test_qa import (
     BAKERY,
     COUNCIL_TAX,
+    CYCLIST_CRASH,
     ELECTION,
     FOSSIL,
     MOOR_FIRE,
@@ -224,5 +225,21 @@ async def test_a_clause_is_no_place_and_no_thing_to_follow(tmp_path: Path) -> No
         paid = await svc.ask(CHAT, "Who paid for it?")
         assert paid.answer is not None
         assert paid.answer.span == "Economic and Social Research Council"
+    finally:
+        svc.close()
+
+
+async def test_he_is_the_lawyer_the_last_answer_named(tmp_path: Path) -> None:
+    # "Who was his lawyer?" names a new person: "he" in the next question is the barrister, not
+    # the driver the question was about.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, CYCLIST_CRASH)
+        await svc.ask(CHAT, "Who was jailed?")
+        lawyer = await svc.ask(CHAT, "Who was his lawyer?")
+        assert lawyer.answer is not None and lawyer.answer.span == "Michael Grant"
+        said = await svc.ask(CHAT, "What did he say?")
+        assert said.answer is not None
+        assert said.answer.span == 'Pike was "devastated" and had not driven since the crash'
     finally:
         svc.close()
