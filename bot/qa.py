@@ -2628,6 +2628,24 @@ _NOTICED_WHEN = re.compile(
 )
 
 
+def _done_by(q: _Question, sentence: str) -> bool | None:
+    """For "who <verb>ed ...?", whether the sentence's passive of that verb (or a synonym) says
+    by whom: True for "was spotted on Tuesday by Linda Cole", False for "has been found safe";
+    None when the sentence has no passive of it."""
+    passive = None
+    for w in _asked_verb_at(q, sentence, _WHO_DID):
+        if not _PASSIVE_VERB.search(sentence, 0, w.start()):
+            continue
+        by = _BY_SOMEONE.search(sentence, w.end(), w.end() + 50)
+        if by and not _CLAUSE_END.search(sentence, w.end(), by.start()):
+            return True
+        passive = False
+    return passive
+
+
+_BY_SOMEONE = re.compile(r"\bby\s+(?:(?:an?|the|his|her|their|two|three)\s+[a-z]|[A-Z][a-z])")
+
+
 # Between a subject and its verb: "had slipped", "has since raised", "quickly spotted".
 _SUBJECT_TAIL = wordset(
     """has have had will would could can may might must should also then later first quickly
@@ -3659,6 +3677,15 @@ def _rank(
         # Energy, said"), not one that only says "the energy supplier". "Where does Pettifer
         # live?": the one that gives his home after his name ("of Ashby Road, Loughborough"),
         # not one where "lives" means a life.
+        if (
+            q.info is not None
+            and q.qtype is QType.PERSON
+            and ranked
+            and _done_by(q, idx.sentences[ranked[0]]) is False
+        ):
+            # "Who found it?": a leading sentence that says by whom ("She was spotted on Tuesday
+            # by Linda Cole"), not the lead's "has been found safe", which names no finder.
+            ranked = _to_front(ranked, lambda i: bool(_done_by(q, idx.sentences[i])), 3)
         if q.info is not None and _PRONOUN_ASKED.match(asked or question):
             # "When did she die?" (read as "when did Whitlam die?"): the one where "she died",
             # not "Her husband, the painter John Whitlam, died in 2011".

@@ -2510,6 +2510,9 @@ def test_an_age_is_not_a_prison_term_or_a_count(story: str, question: str, not_b
         ("What is Mei's favourite food?", "grapes"),
         # The place right after the asked verb, not the zoo she escaped from before it.
         ("Where was she found?", "in a garden two miles away"),
+        # The lead says she "has been found safe" but not by whom; the sentence that does
+        # ("spotted on Tuesday by Linda Cole") answers.
+        ("Who found her?", "Linda Cole"),
     ],
 )
 def test_a_zoo_escape_read_as_a_reader_asks(question: str, span: str) -> None:
