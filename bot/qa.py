@@ -1875,6 +1875,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             text = other[0].text
         else:
             prob = 0.0
+    if _WHEN_ASKED.match(q.text) and (ds := spans.dates(text)):
+        tail = text[ds[-1].end :]
+        if re.search(r"\d", tail) and not _A_TIME.search(tail):
+            # "When were the figures published?" - "Thursday", not "Thursday show 38,200".
+            text = text[ds[0].start : ds[-1].end]
     text = without_trailing(_without_asked_date(text, q))
     shown = text if prob >= BOLD_THRESHOLD else None
     if _YES_NO.match(q.text) and not _EITHER.search(q.text):

@@ -394,10 +394,19 @@ def _find_numbers(sentence: str, *, with_unit: bool = True) -> list[Span]:
             # A percentage or a sum of money has its unit: "nine per cent service charge" is
             # "nine per cent", "£12million sea wall" is "£12million".
             u = _UNIT.match(sentence, end)
-            if u and u.group().strip().lower() not in STOP_WORDS:
+            if (
+                u
+                and u.group().strip().lower() not in STOP_WORDS
+                and not _MODIFIER_LIST.match(sentence, u.end())
+            ):
                 end = u.end()
         out.append(Span(sentence[m.start() : end].strip(), "number", m.start(), end))
     return out
+
+
+# "120 hip|, knee and cataract operations": the word after the number is the first of a list of
+# words describing the thing counted, not its unit.
+_MODIFIER_LIST = re.compile(r",\s+[a-z]+(?:,\s+[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\s+[a-z]+")
 
 
 # The doer of a passive, named by what they are: "discovered by a dog walker", "filmed by a

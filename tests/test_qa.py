@@ -2606,3 +2606,56 @@ def test_she_is_the_obituary_s_subject_not_her_husband(question: str, span: str)
     assert got is not None
     assert "John Whitlam" not in got.sentence
     assert got.span == span
+
+
+HOSPITAL_WAITS = """Hospital waiting list falls for first time in five years
+
+The number of patients waiting for planned operations at Northgate Hospitals NHS Trust has fallen for the first time in five years.
+
+Figures published on Thursday show 38,200 people were on the trust's waiting list at the end of September, down from 41,500 in March.
+
+The trust said the fall was mainly due to a new surgical centre at Kirkby General Hospital, which opened in April and carries out about 120 hip, knee and cataract operations a week.
+
+Patients are now waiting an average of 14 weeks for treatment, compared with 19 weeks a year ago.
+
+Chief executive Dr Samuel Adeyemi said staff had worked "incredibly hard" to bring waits down. "There is still a long way to go, and too many people are waiting in pain," he said.
+
+The trust has also hired 45 extra theatre staff and opened operating theatres on Saturdays.
+
+However, waits for routine appointments with a specialist have risen, and the trust's A&E department missed its four-hour target for 29% of patients in September.
+
+Healthwatch Northgate, which represents patients, welcomed the figures but said some people were still waiting more than a year for spinal surgery."""
+
+SCHOOL_TURNAROUND = """Primary school rated outstanding after turnaround
+
+A primary school in Barnsley that was rated inadequate four years ago has been judged outstanding by Ofsted.
+
+Inspectors who visited Hoyland Common Primary in October praised its "exceptional" teaching of reading and the behaviour of its 410 pupils.
+
+The school was placed in special measures in 2021 after inspectors found that more than half of its pupils were leaving without the reading skills they needed.
+
+Headteacher Priya Nair, who joined in 2022, said the turnaround was the work of the whole staff. "We went back to basics. Every child reads to an adult every day, and we never let a child fall behind," she said.
+
+Last year 87% of its 11-year-olds reached the expected standard in reading, writing and maths, compared with 61% nationally.
+
+The report said pupils were "polite, curious and proud of their school". It said the only area to improve was attendance, which was slightly below the national average.
+
+Parent Gemma Hollis, whose two sons attend the school, said the change had been "like night and day".
+
+Barnsley Council said it would ask Mrs Nair to share the school's methods with other heads in the town."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "about 120 hip, knee and cataract operations": "hip" is the first of the words that
+        # describe the operations, not the unit of the count.
+        ("How many operations does the centre do?", "about 120"),
+        # "on Thursday show 38,200 people": the day, not the verb and the count after it.
+        ("When were the figures published?", "Thursday"),
+    ],
+)
+def test_a_hospital_report_read_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(HOSPITAL_WAITS))
+    assert got is not None
+    assert got.span == span
