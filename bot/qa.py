@@ -1062,6 +1062,30 @@ def _amount_then_or_now(q: _Question, sentence: str) -> str | None:
     return None
 
 
+def _not_compared(q: _Question, sentence: str, text: str) -> str | None:
+    """When the span is the figure a sentence sets another against ("compared with 61%
+    nationally") and the question names nothing said after it, the sentence's one number of
+    the same kind before the comparison ("87%"); else None."""
+    at = sentence.find(text) if text else -1
+    if at < 0 or not _COMPARED_BEFORE.search(sentence, max(0, at - 30), at):
+        return None
+    after = {stem(w.lower()) for w in words(sentence[at + len(text) : at + len(text) + 40])}
+    if after & set(q.terms):
+        return None  # "what was the national figure?" asks for it
+    percent = "%" in text or "per cent" in text
+    before = [
+        sp
+        for sp in _typed_for(q, sentence[:at])
+        if _new_to_question(sp, q) and ("%" in sp.text or "per cent" in sp.text) == percent
+    ]
+    return before[-1].text if len(before) == 1 else None
+
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|than)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
+)
+
+
 # "Who did they take it over from?", "what did she fall into?": the question ends on its
 # preposition, and the answer is what follows that preposition after the question's verb.
 _STRANDED = re.compile(
@@ -1852,6 +1876,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Who did they take it over from?" - "took over Thwaite's Bakery from Martin's father":
         # what follows "from", not the bakery.
         text, prob = stranded, max(prob, AGREE_CONFIDENCE)
+    if (
+        q.qtype is QType.NUMBER
+        and q.info is not None
+        and (other := _not_compared(q, sentence, text))
+    ):
+        # "What percentage reached the expected standard?" - "87% of its 11-year-olds reached
+        # ..., compared with 61% nationally": the school's figure, not the one it is set against.
+        text, prob = other, max(prob, AGREE_CONFIDENCE)
     then_or_now = _amount_then_or_now(q, sentence) if q.info is not None else None
     if then_or_now:
         # "How much is their bill now?" - "risen from £900 a month to £3,200": £3,200.

@@ -2659,3 +2659,18 @@ def test_a_hospital_report_read_as_a_reader_asks(question: str, span: str) -> No
     got = answer(question, clean_text(HOSPITAL_WAITS))
     assert got is not None
     assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # The school's own figure, not the national one it is "compared with" ...
+        ("What percentage reached the expected standard?", "87%"),
+        # ... unless the question asks for that one.
+        ("What percentage of pupils reached the standard nationally?", "61%"),
+    ],
+)
+def test_a_figure_is_not_the_one_it_is_compared_with(question: str, span: str) -> None:
+    got = answer(question, clean_text(SCHOOL_TURNAROUND))
+    assert got is not None
+    assert got.span == span
