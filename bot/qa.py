@@ -4349,7 +4349,11 @@ def _main_person(article: Article) -> str | None:
     idx = _index(article)
     if idx.main_person is None:
         people = mentions(article).people
-        surnames = dict.fromkeys(p.split()[-1] for p in people)
+        shown = [p for p in people if _shown_a_person(article.sentences, p)]
+        # "Healthwatch Northgate" and "Northgate Hospitals NHS Trust" are no one: of the names,
+        # those the article shows are people (a title or role before, an age after, speech),
+        # when it shows any.
+        surnames = dict.fromkeys(p.split()[-1] for p in shown or people)
         counts = Counter(last for s in article.sentences for last in surnames if last in s)
         main = counts.most_common(1)[0][0] if counts else ""
         named = [
@@ -4365,6 +4369,33 @@ def _main_person(article: Article) -> str | None:
             main = named[0]
         idx.main_person = main
     return idx.main_person or None
+
+
+def _shown_a_person(sentences: list[str], name: str) -> bool:
+    """Whether some sentence shows the name is a person's: a title in it or a word for a person
+    before it ("Dr Samuel Adeyemi", "Headteacher Priya Nair"), an age after it ("Darren Pike,
+    34,") or a verb of speech beside it ("Ruiz said")."""
+    if name.split()[0].lower().rstrip(".") in spans.TITLES:
+        return True
+    for sentence in sentences:
+        at = sentence.find(name)
+        if at < 0:
+            continue
+        before = _LAST_WORD.search(sentence.lower(), max(0, at - 30), at)
+        if before and (
+            before.group(1) in spans.TITLES
+            or before.group(1) in spans.PERSON_HEADS
+            or stem(before.group(1)) in _ROLES
+        ):
+            return True
+        if _SHOWN_AFTER.match(sentence, at + len(name)):
+            return True
+    return False
+
+
+_SHOWN_AFTER = re.compile(
+    r",\s+(?:aged\s+)?\d{1,3},|,?\s+(?:said|says|told|added|explained|warned)\b"
+)
 
 
 def mentions(article: Article) -> Mentions:

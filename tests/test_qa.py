@@ -2674,3 +2674,11 @@ def test_a_figure_is_not_the_one_it_is_compared_with(question: str, span: str) -
     got = answer(question, clean_text(SCHOOL_TURNAROUND))
     assert got is not None
     assert got.span == span
+
+
+def test_he_as_a_first_question_is_a_person_not_a_body() -> None:
+    # "Northgate" is named most (the trust, Healthwatch Northgate), but no one is called that:
+    # "he" is the chief executive the article shows is a person.
+    got = answer("What did he say?", clean_text(HOSPITAL_WAITS))
+    assert got is not None
+    assert "Dr Samuel Adeyemi" in got.sentence
