@@ -1196,19 +1196,27 @@ def _object_of_verb(q: _Question, sentence: str) -> str | None:
         ):
             continue
         rest = sentence[w.end() :]
-        end = _OBJECT_STOP.search(rest)
-        said = words(rest[: end.start()] if end else rest)[:MAX_VERB_OBJECT_WORDS]
-        if said and said[0].lower() == "that" and verb in _LEARNT:
+        # "praised its "exceptional" teaching of reading": a word in scare quotes goes on.
+        plain = _SCARE_QUOTE.sub(lambda m: " " + m.group(1) + " ", rest)
+        end = _OBJECT_STOP.search(plain)
+        kept = list(_WORD_AT.finditer(plain, 0, end.start() if end else len(plain)))
+        if kept and kept[0].group().lower() == "that" and verb in _LEARNT:
             # "noticed that the catering firm had no address": what was noticed.
-            said = words(rest[: end.start()] if end else rest)[1 : MAX_VERB_OBJECT_WORDS + 1]
+            kept = kept[1:]
+        if len(kept) > MAX_VERB_OBJECT_WORDS:
+            kept = kept[:MAX_VERB_OBJECT_WORDS]
+            while kept and kept[-1].group().lower() in STOP_WORDS:
+                kept.pop()  # "... and the behaviour| of its"
+        said = [k.group() for k in kept]
         if not said or said[0].lower() in ("to", "that", "it", "them", "him", "her"):
             continue
-        text = " ".join(said)
         if {stem(x.lower()) for x in said if x.lower() not in STOP_WORDS} <= set(q.terms):
             continue
-        at = sentence.find(text, w.end())
-        return text if at >= 0 else None
+        return rest[kept[0].start() : kept[-1].end()]
     return None
+
+
+_SCARE_QUOTE = re.compile(r"[\"“]([\w'’-]+(?:\s+[\w'’-]+){0,2})[\"”]")
 
 
 MAX_VERB_OBJECT_WORDS = 10

@@ -2682,3 +2682,11 @@ def test_he_as_a_first_question_is_a_person_not_a_body() -> None:
     got = answer("What did he say?", clean_text(HOSPITAL_WAITS))
     assert got is not None
     assert "Dr Samuel Adeyemi" in got.sentence
+
+
+def test_what_was_praised_goes_on_past_a_word_in_quotes() -> None:
+    # 'praised its "exceptional" teaching ...': the quoted word is part of what was praised.
+    got = answer("What did inspectors praise?", clean_text(SCHOOL_TURNAROUND))
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith('its "exceptional" teaching of reading')
