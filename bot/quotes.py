@@ -844,7 +844,16 @@ def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = ""
         return True
     if speaker and role and (want - _WEAK) & _stems(role):
         return True
-    return bool(want & _stems(sentence)) and bool(re.search(_SAY, sentence))
+    say = re.search(_SAY, sentence)
+    if say is None or not want & _stems(sentence):
+        return False
+    # "Barnsley Council said it would ask Mrs Nair to ...": a name before the verb of speech
+    # is the one who spoke, and it is not Nair.
+    before = sentence[: say.start()]
+    return not (_NAME_BEFORE_SAY.search(before) and not want & _stems(before))
+
+
+_NAME_BEFORE_SAY = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s*,?\s*$")
 
 
 def about_share(about: str, text: str) -> float:

@@ -17,6 +17,7 @@ from tests.test_qa import (
     FOSSIL,
     MOOR_FIRE,
     NORTH_STORM,
+    SCHOOL_TURNAROUND,
     SLEEP_STUDY,
 )
 
@@ -241,5 +242,21 @@ async def test_he_is_the_lawyer_the_last_answer_named(tmp_path: Path) -> None:
         said = await svc.ask(CHAT, "What did he say?")
         assert said.answer is not None
         assert said.answer.span == 'Pike was "devastated" and had not driven since the crash'
+    finally:
+        svc.close()
+
+
+async def test_what_she_said_is_not_what_the_council_said_of_her(tmp_path: Path) -> None:
+    # "Barnsley Council said it would ask Mrs Nair to share ...": the council speaks there,
+    # not the headteacher the last answer named.
+    svc = open_service(tmp_path / "bot.db")
+    try:
+        await svc.add_text(CHAT, SCHOOL_TURNAROUND)
+        head = await svc.ask(CHAT, "Who is the headteacher?")
+        assert head.answer is not None and head.answer.span == "Priya Nair"
+        said = await svc.ask(CHAT, "What did she say?")
+        assert said.answer is not None
+        assert "Barnsley Council" not in said.answer.sentence
+        assert "Nair" in said.answer.sentence or "basics" in said.answer.sentence
     finally:
         svc.close()
