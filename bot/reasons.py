@@ -701,7 +701,11 @@ _DIMENSIONS = {
 
 # "How long did the raid take / last?": a time, never a distance.
 _TIME_TAKEN = re.compile(
-    r"\b(?:take|takes|took|taken|last|lasts|lasted|spend|spent|wait|waited|stay|stayed)\b",
+    r"\b(?:take|takes|took|taken|last|lasts|lasted|spend|spent|wait|waited|stay|stayed)\b"
+    # "how long will it close for?", "how long did they strike?": how long something is done
+    r"|\bhow\s+long\s+(?:will|would|did|has|have|had)\b(?!.*\b(?:stretch|extend|run|reach|span)"
+    r"(?:s|ed|es)?\b)"
+    r"|\bfor\s*\??\s*$",
     re.IGNORECASE,
 )
 

@@ -2690,3 +2690,36 @@ def test_what_was_praised_goes_on_past_a_word_in_quotes() -> None:
     assert got is not None
     assert got.span is not None
     assert got.span.startswith('its "exceptional" teaching of reading')
+
+
+BRIDGE_CLOSURE = """Tolworth bridge to close for eight months
+
+The Tolworth Road bridge over the River Hogsmill will close to all traffic for eight months from 6 January so that it can be rebuilt, Surrey County Council has announced.
+
+Engineers found last year that steel beams under the 1930s bridge had rusted so badly that lorries over 7.5 tonnes had to be banned from it.
+
+The £6.3 million project will replace the whole deck and widen the pavements. A temporary footbridge will let people on foot and on bikes keep crossing.
+
+Drivers will be sent on a diversion of about three miles through Long Ditton, which residents there fear will bring queues to their narrow streets.
+
+Councillor Maria Pettit, who is responsible for highways, said the work could not wait. "If we do nothing, we would have to shut the bridge for good within two years," she said.
+
+About 14,000 vehicles cross the bridge every day. Bus route 71 will be split in two, with passengers changing buses at the footbridge.
+
+Local shopkeeper Dev Sharma said he was worried trade would fall while the road was closed. The council said it would put up signs to tell drivers that shops were still open."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # How long it will be closed is a time, not the diversion's "about three miles".
+        ("How long will it close for?", "eight months"),
+        ("How long will the bridge be closed?", "eight months"),
+        # How long a road is, is a distance.
+        ("How long is the diversion?", "about three miles"),
+    ],
+)
+def test_how_long_something_is_done_is_a_time(question: str, span: str) -> None:
+    got = answer(question, clean_text(BRIDGE_CLOSURE))
+    assert got is not None
+    assert got.span == span
