@@ -1850,7 +1850,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if ordinal:
         text, prob = ordinal, max(prob, AGREE_CONFIDENCE)
     what_does = (
-        _active_doer(q, sentence, _WHAT_DID) if q.qtype is QType.THING and not named_kind else None
+        (
+            _active_doer(q, sentence, _WHAT_DID)
+            or (_active_doer(q, sentence, _WHAT_IS_DOING) if _WHAT_IS_DOING.match(q.text) else None)
+        )
+        if q.qtype is QType.THING and not named_kind
+        else None
     )
     if what_does and (
         not text
@@ -2702,6 +2707,12 @@ _WHAT_DID = re.compile(
     r"could|should|might|must|may|kind|sort|type|else|other)\b)([a-z]+)\b",
     re.IGNORECASE,
 )
+# "What is closing?": the question's verb, "-ing", with "what" as its subject.
+_WHAT_IS_DOING = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?what(?:(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?=[a-z]+ing\W*$)|"
+    r"\s+(?:will|would|could|can|might|may)\s+)([a-z]+)\W*$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = wordset("was were is are be been being")
 _PREPOSITIONS = wordset("from of in at on with for near by to")
 
@@ -2771,6 +2782,12 @@ def _active_doer(q: _Question, sentence: str, pattern: re.Pattern[str] | None = 
         starts = [b.end() for b in _SUBJECT_START.finditer(before)] or [0]
         subject = before[starts[-1] :].strip()
         kept = words(subject)
+        placed = _PLACED_AFTER_HEAD.match(subject) if len(kept) > 6 else None
+        if placed:
+            # "The Tolworth Road bridge| over the River Hogsmill will close": the thing, without
+            # where it is.
+            subject = placed.group(1)
+            kept = words(subject)
         if not kept or len(kept) > 6 or kept[0].lower() in _PRONOUN_SUBJECT:
             continue
         if pos.tag(kept)[-1] not in ("NOUN", "PROPN") and not _IN_AGE.search(subject):
@@ -2782,6 +2799,11 @@ def _active_doer(q: _Question, sentence: str, pattern: re.Pattern[str] | None = 
 
 
 _WORD_AT = re.compile(r"[\w'’-]+")
+_PLACED_AFTER_HEAD = re.compile(
+    r"((?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:over|across|in|on|at|near|outside|beside)"
+    r"\s+(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 _IN_AGE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s$")
 # A name and the age after it, right before the verb: "Mensah, 18, | set up".
 _NAME_AGED = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+\d{1,3},\s*$")

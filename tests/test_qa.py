@@ -2723,3 +2723,11 @@ def test_how_long_something_is_done_is_a_time(question: str, span: str) -> None:
     got = answer(question, clean_text(BRIDGE_CLOSURE))
     assert got is not None
     assert got.span == span
+
+
+def test_what_will_close_is_the_subject_without_where_it_is() -> None:
+    # "The Tolworth Road bridge over the River Hogsmill will close ...": the bridge, not the
+    # river it crosses.
+    got = answer("What will close?", clean_text(BRIDGE_CLOSURE))
+    assert got is not None
+    assert got.span == "The Tolworth Road bridge"
