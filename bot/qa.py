@@ -106,7 +106,7 @@ class _Index:
     spellings: list[str] | None = None  # the article's own words, for questions with typos
     words: frozenset[str] | None = None  # every word of the article, lower case
     accented: dict[str, str] | None = None  # "yuki" -> "Yûki": its words with accents, unaccented
-    main_person: str | None = None  # the surname it names most ("" when none), on first need
+    main_people: list[tuple[str, str]] | None = None  # people, most named first, with sex
     person_names: frozenset[frozenset[str]] | None = None  # each person's name stems, on need
     aged_names: frozenset[frozenset[str]] | None = None  # names given an age ("Pike, 34,")
 
@@ -1892,11 +1892,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if (
         q.qtype is QType.NUMBER
         and q.info is not None
-        and (other := _not_compared(q, sentence, text))
+        and (own_figure := _not_compared(q, sentence, text))
     ):
         # "What percentage reached the expected standard?" - "87% of its 11-year-olds reached
         # ..., compared with 61% nationally": the school's figure, not the one it is set against.
-        text, prob = other, max(prob, AGREE_CONFIDENCE)
+        text, prob = own_figure, max(prob, AGREE_CONFIDENCE)
     then_or_now = _amount_then_or_now(q, sentence) if q.info is not None else None
     if then_or_now:
         # "How much is their bill now?" - "risen from £900 a month to £3,200": £3,200.
@@ -4278,7 +4278,8 @@ def answer_or_closest(
     ):
         # "How old is he?" as the first question: the person the story is about (not in "what
         # did Donald Sterling buy his mistress?", which names its person).
-        main = _main_person(article)
+        pronoun = _PERSON_PRONOUN.search(question)
+        main = _main_person(article, pronoun.group() if pronoun else "")
         if main:
             context = dataclasses.replace(context or Context(), people=(main,))
     if context is not None:
@@ -4371,21 +4372,40 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _NAMED = re.compile(r"(?<=\w\s)[A-Z]")
 
 
-def _main_person(article: Article) -> str | None:
+def _main_person(article: Article, pronoun: str = "") -> str | None:
     """The person an English article names most (its subject), by surname: the number of its
-    sentences that hold it. Worked out once per article, in its index."""
+    sentences that hold it; for "she" or "he", the most named whose sex, where the article
+    shows it, fits. Worked out once per article, in its index."""
     if (article.language or "en") != "en":
         return None
     idx = _index(article)
-    if idx.main_person is None:
-        people = mentions(article).people
-        shown = [p for p in people if _shown_a_person(article.sentences, p)]
-        # "Healthwatch Northgate" and "Northgate Hospitals NHS Trust" are no one: of the names,
-        # those the article shows are people (a title or role before, an age after, speech),
-        # when it shows any.
-        surnames = dict.fromkeys(p.split()[-1] for p in shown or people)
-        counts = Counter(last for s in article.sentences for last in surnames if last in s)
-        main = counts.most_common(1)[0][0] if counts else ""
+    if idx.main_people is None:
+        idx.main_people = _people_by_mentions(article)
+    want = _PRONOUN_SEXES.get(pronoun.lower(), "")
+    return next((name for name, sex in idx.main_people if not (want and sex and sex != want)), None)
+
+
+_PRONOUN_SEXES = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _people_by_mentions(article: Article) -> list[tuple[str, str]]:
+    """The article's people, the most named first, each by surname (by full name when two share
+    it) with the sex the article shows ("m", "f" or "")."""
+    people = mentions(article).people
+    shown = [p for p in people if _shown_a_person(article.sentences, p)]
+    # "Healthwatch Northgate" and "Northgate Hospitals NHS Trust" are no one: of the names,
+    # those the article shows are people (a title or role before, an age after, speech),
+    # when it shows any.
+    surnames = dict.fromkeys(p.split()[-1] for p in shown or people)
+    counts = Counter(last for s in article.sentences for last in surnames if last in s)
+    ranked = [main for main, _ in counts.most_common()]
+    if shown:
+        # The others after them, for a "she" none of those fits.
+        others = dict.fromkeys(p.split()[-1] for p in people if p.split()[-1] not in surnames)
+        more = Counter(last for s in article.sentences for last in others if last in s)
+        ranked += [main for main, _ in more.most_common()]
+    out = []
+    for main in ranked:
         named = [
             p
             for p in people
@@ -4393,20 +4413,40 @@ def _main_person(article: Article) -> str | None:
             and " " in p
             and p.split()[0].lower().rstrip(".") not in spans.TITLES  # "Mrs Cole" is Linda Cole
         ]
-        if len(named) > 1:
-            # "Dorothy Whitlam" and her husband "John Whitlam": the surname alone would be
-            # either; the one named most (mentions puts them first), by her full name.
-            main = named[0]
-        idx.main_person = main
-    return idx.main_person or None
+        # "Dorothy Whitlam" and her husband "John Whitlam": the surname alone would be either;
+        # the one named most (mentions puts them first), by her full name.
+        out.append((named[0] if len(named) > 1 else main, _sex_shown(article.sentences, main)))
+    return out
+
+
+def _sex_shown(sentences: list[str], surname: str) -> str:
+    """ "f" or "m" when the pronouns in and right after the sentences naming a person say so
+    more often one way ("Councillor Maria Pettit ... she said"), else ""."""
+    tally: Counter[str] = Counter()
+    for i, sentence in enumerate(sentences):
+        at = sentence.find(surname)
+        if at < 0:
+            continue
+        near = sentence[at:] + " " + (sentences[i + 1] if i + 1 < len(sentences) else "")
+        for m in _SEXED_PRONOUN.finditer(near):
+            tally[_PRONOUN_SEXES[m.group().lower()]] += 1
+    if tally["f"] > tally["m"]:
+        return "f"
+    if tally["m"] > tally["f"]:
+        return "m"
+    return ""
+
+
+_SEXED_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 
 
 def _shown_a_person(sentences: list[str], name: str) -> bool:
     """Whether some sentence shows the name is a person's: a title in it or a word for a person
     before it ("Dr Samuel Adeyemi", "Headteacher Priya Nair"), an age after it ("Darren Pike,
     34,") or a verb of speech beside it ("Ruiz said")."""
-    if name.split()[0].lower().rstrip(".") in spans.TITLES:
-        return True
+    first = name.split()[0].lower().rstrip(".")
+    if first in spans.TITLES or stem(first) in _ROLES:
+        return True  # "Dr Samuel Adeyemi", "Councillor Maria Pettit"
     for sentence in sentences:
         at = sentence.find(name)
         if at < 0:

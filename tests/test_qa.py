@@ -2731,3 +2731,18 @@ def test_what_will_close_is_the_subject_without_where_it_is() -> None:
     got = answer("What will close?", clean_text(BRIDGE_CLOSURE))
     assert got is not None
     assert got.span == "The Tolworth Road bridge"
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        # Two people speak as often: "she" is the councillor the article follows with "she
+        # said", "he" the shopkeeper it follows with "he was worried".
+        ("What did she say?", "Maria Pettit"),
+        ("What did he say?", "Dev Sharma"),
+    ],
+)
+def test_she_and_he_as_first_questions_are_told_apart(question: str, speaker: str) -> None:
+    got = answer(question, clean_text(BRIDGE_CLOSURE))
+    assert got is not None
+    assert speaker in got.sentence
