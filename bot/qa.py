@@ -4381,11 +4381,8 @@ def _main_person(article: Article, pronoun: str = "") -> str | None:
     idx = _index(article)
     if idx.main_people is None:
         idx.main_people = _people_by_mentions(article)
-    want = _PRONOUN_SEXES.get(pronoun.lower(), "")
+    want = quotes.PRONOUN_SEX.get(pronoun.lower(), "")
     return next((name for name, sex in idx.main_people if not (want and sex and sex != want)), None)
-
-
-_PRONOUN_SEXES = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _people_by_mentions(article: Article) -> list[tuple[str, str]]:
@@ -4429,7 +4426,7 @@ def _sex_shown(sentences: list[str], surname: str) -> str:
             continue
         near = sentence[at:] + " " + (sentences[i + 1] if i + 1 < len(sentences) else "")
         for m in _SEXED_PRONOUN.finditer(near):
-            tally[_PRONOUN_SEXES[m.group().lower()]] += 1
+            tally[quotes.PRONOUN_SEX[m.group().lower()]] += 1
     if tally["f"] > tally["m"]:
         return "f"
     if tally["m"] > tally["f"]:
@@ -4437,7 +4434,7 @@ def _sex_shown(sentences: list[str], surname: str) -> str:
     return ""
 
 
-_SEXED_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_SEXED_PRONOUN = re.compile(rf"\b(?:{'|'.join(quotes.PRONOUN_SEX)})\b", re.IGNORECASE)
 
 
 def _shown_a_person(sentences: list[str], name: str) -> bool:

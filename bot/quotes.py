@@ -616,7 +616,8 @@ _HEAD_NAMED = re.compile(
     r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),"
 )
 _SEXED_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
-_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# The sex a pronoun says its person is (bot.qa reads "she" / "he" questions with it too).
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 def _people_in(sentence: str, sex: dict[str, str]) -> list[str]:
@@ -659,7 +660,7 @@ def speeches(sentences: list[str]) -> list[Said | None]:
             group = group_subject(sentences[at - 1])
             if group:
                 return group
-        want = _PRONOUN_SEX.get(head)
+        want = PRONOUN_SEX.get(head)
         if want is None or len(phrase.split()) > 1:
             return last_person
         for person in reversed(seen):
