@@ -264,7 +264,14 @@ def stem(word: str, *, verbs: bool = True) -> str:
         lw = lw[:-2]
     if verbs:
         lw = IRREGULAR.get(lw, lw)
-    return str(_stemmer(lw)) if lw.isalpha() else lw
+    return _snowball(lw) if lw.isalpha() else lw
+
+
+@lru_cache(maxsize=65536)
+def _snowball(lw: str) -> str:
+    """The Snowball stem of a lower-case word: "Minister", "minister" and "minister's" are asked
+    for by different callers, and the stemmer is the slow part."""
+    return str(_stemmer(lw))
 
 
 # A thousands separator between digits: "10,000" is the term "10000", as a reader may type it.
