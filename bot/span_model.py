@@ -363,6 +363,9 @@ def _near(anchors: list[int], i: int, j: int) -> str:
     return str(min(int(v * 2), 4))
 
 
+_NEAR = [str(k) for k in range(5)]
+
+
 def _verb_side(verbs: list[int], i: int, j: int) -> str:
     """Where the span lies from the nearest question verb in the sentence, and how far."""
     if not verbs:
@@ -436,13 +439,11 @@ def _prefix_counts(flags: list[bool]) -> list[int]:
     return out
 
 
-def features(
-    q: QInfo, qtype: str, sentence: str, hint: str | None = None, *, every: bool = False
-) -> tuple[list[tuple[int, int]], list[list[int]]]:
-    """The candidates of a sentence and each one's hashed feature indices. `hint` is the span the
-    hand-written rules would pick: whether a candidate is it, or overlaps it, is a feature.
-    `every`: all candidates of a long sentence, not only those near the question's words (the
-    training script learns from all of them; answers keep within their time with the few)."""
+def _feature_parts(
+    q: QInfo, qtype: str, sentence: str, hint: str | None, *, every: bool
+) -> tuple[list[tuple[int, int]], list[list[int]], list[list[int]], list[list[int]]]:
+    """features(), in three parts: each start position's hashed indices, each end position's
+    (end_rows[j] for a span ending before token j) and each candidate's own."""
     s = _sentence(sentence)
     hs = sentence.find(hint) if hint else -1
     he = hs + len(hint) if hint and hs >= 0 else -1
@@ -469,11 +470,11 @@ def features(
     if len(cands) > MAX_CANDIDATES and anchors and not every:
         # A long sentence: the answer sits near the question's words (or is the rules' span);
         # candidates far from both are not scored, which keeps an answer within its time.
-        near = [min(abs(k - a) for a in anchors) for k in range(n)]
+        gap = [min(abs(k - a) for a in anchors) for k in range(n)]
         cands = [
             (i, j)
             for i, j in cands
-            if min(near[i:j]) <= NEAR_TOKENS
+            if min(gap[i:j]) <= NEAR_TOKENS
             or (short_hint and s.starts[i] < he and hs < s.ends[j - 1])
         ]
     elif len(cands) > MAX_UNANCHORED and not every:
@@ -579,56 +580,86 @@ def features(
     k_ppatq, k_pflwh, k_spos = _keys(f"ppatq|{qtype}|"), _keys(f"pflwh|{wh}|"), _keys(f"spos|{wh}|")
     k_headin = _keys(f"headin|{wh}|")
     buckets = [_bucket(d) for d in range(n + 1)]
-    rows: list[list[int]] = []
+    # _near's sum split at the span: its anchors before position i, and from position j on.
+    near_left = [sum(1.0 / (1 + p - k) for k in anchors if k < p) for p in range(n + 1)]
+    near_right = [sum(1.0 / (2 + k - p) for k in anchors if k >= p) for p in range(n + 1)]
+    right_terms = [sum(1 for k in anchors if k >= p) for p in range(n + 1)]
+    # What a candidate's features take from where it starts, and from where it ends.
+    prev_of = ["<s>", *lex[:-1]] if n else ["<s>"]
+    next_of = [*lex, "</s>"]
+    tag_before = ["<s>", *tags]
+    tag_from = [*tags, "</s>"]
+    lb_of = [buckets[d] if d >= 0 else "none" for d in left_anchor]
+    rb_of = [buckets[d] if d >= 0 else "none" for d in right_anchor]
+    l_keys = [k_l[b] for b in lb_of]
+    r_keys = [k_r[b] for b in rb_of]
+    lrc_of = [min(asked[p] - asked[max(p - 8, 0)], 3) for p in range(n + 1)]
+    rrc_of = [min(asked[min(p + 8, n)] - asked[p], 3) for p in range(n + 1)]
+    len_keys = [k_len[min(length, 8)] for length in range(n + 1)]
+    hint_none = k_hint["none"] if hs < 0 else -1
+    side_none = k_vrel["none"] if not verb_at else -1
+    shapes = s.shapes
+    cand_rows: list[list[int]] = []
     for i, j in cands:
         length = j - i
         inside = asked[j] - asked[i]
-        prev = lex[i - 1] if i > 0 else "<s>"
-        nxt = lex[j] if j < n else "</s>"
-        shape = "".join(sorted(set(s.shapes[i:j])))
-        left, right = left_anchor[i], right_anchor[j]
-        lb = buckets[left] if left >= 0 else "none"
-        rb = buckets[right] if right >= 0 else "none"
+        prev = prev_of[i]
+        nxt = next_of[j]
+        shape = "".join(sorted(set(shapes[i:j])))
+        lb, rb = lb_of[i], rb_of[j]
         ent = s.entity_ends.get(s.starts[i] * 100000 + s.ends[j - 1], "")
         ov = "0" if inside == 0 else ("all" if inside == length else "some")
         pattern = _pattern_of(tuple(tags[i:j]))
         tag_i, tag_j = tags[i], tags[j - 1]
-        rows.append(
-            start_rows[i]
-            + end_rows[j]
-            + [
-                k_len[min(length, 8)],
+        v2 = 2 * (near_left[i] + near_right[j])
+        # The split sum is _near's, added in another order when two or more anchors follow the
+        # span: it can round differently then, only beside a bucket's edge.
+        near = (
+            _near(anchors, i, j)
+            if right_terms[j] > 1 and abs(v2 - round(v2)) < 1e-9
+            else _NEAR[min(int(v2), 4)]
+        )
+        cand_rows.append(
+            [
+                len_keys[length],
                 k_shape[shape],
-                k_fshape[(s.shapes[i], s.shapes[j - 1])],
+                k_fshape[(shapes[i], shapes[j - 1])],
                 k_headshape[shape],
                 k_ov[ov],
-                k_ovlen[(ov, min(length, 4))],
+                k_ovlen[(ov, length if length < 4 else 4)],
                 k_lr[(lb, rb)],
-                k_l[lb],
-                k_r[rb],
+                l_keys[i],
+                r_keys[j],
                 k_ent[ent],
                 k_entwh[ent],
                 k_prevnext[(prev, nxt)],
                 k_comma[(commas[j] > commas[i], length > 2)],
                 k_pfl[(tag_i, tag_j)],
                 k_ppat[pattern],
-                k_pctx[(tags[i - 1] if i > 0 else "<s>", tags[j] if j < n else "</s>")],
+                k_pctx[(tag_before[i], tag_from[j])],
                 k_verb[verbs[j] > verbs[i]],
-                k_near[_near(anchors, i, j)],
-                k_hint[_hint(hs, he, s.starts[i], s.ends[j - 1])],
-                k_vrel[_verb_side(verb_at, i, j)],
-                k_lrc[
-                    (
-                        min(asked[i] - asked[max(i - 8, 0)], 3),
-                        min(asked[min(j + 8, n)] - asked[j], 3),
-                    )
-                ],
+                k_near[near],
+                hint_none if hs < 0 else k_hint[_hint(hs, he, s.starts[i], s.ends[j - 1])],
+                side_none if not verb_at else k_vrel[_verb_side(verb_at, i, j)],
+                k_lrc[(lrc_of[i], rrc_of[j])],
                 k_ppatq[pattern],
                 k_pflwh[(tag_i, tag_j)],
                 k_spos[(buckets[i], buckets[n - j])],
                 k_headin[heads[j] > heads[i]],
             ]
         )
+    return cands, start_rows, end_rows, cand_rows
+
+
+def features(
+    q: QInfo, qtype: str, sentence: str, hint: str | None = None, *, every: bool = False
+) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """The candidates of a sentence and each one's hashed feature indices. `hint` is the span the
+    hand-written rules would pick: whether a candidate is it, or overlaps it, is a feature.
+    `every`: all candidates of a long sentence, not only those near the question's words (the
+    training script learns from all of them; answers keep within their time with the few)."""
+    cands, start_rows, end_rows, cand_rows = _feature_parts(q, qtype, sentence, hint, every=every)
+    rows = [start_rows[i] + end_rows[j] + row for (i, j), row in zip(cands, cand_rows, strict=True)]
     return cands, rows
 
 
@@ -655,6 +686,14 @@ class Scored:
     prob: float
 
 
+def _row_sums(w: np.ndarray, rows: list[list[int]]) -> np.ndarray:
+    """Each row's weights summed (no row is empty)."""
+    sizes = [len(r) for r in rows]
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(sizes))
+    offsets = np.cumsum([0, *sizes[:-1]])
+    return np.add.reduceat(w[flat], offsets)
+
+
 def best_span(
     q: QInfo,
     qtype: str,
@@ -667,14 +706,16 @@ def best_span(
     """The most likely short answer in a sentence, with its softmax probability. `not_named`:
     stems of a name that is no answer (the person a follow-up asks about: "what did she find?"
     is not answered by "Maya Kowalski")."""
-    cands, rows = features(q, qtype, sentence, hint)
+    cands, start_rows, end_rows, cand_rows = _feature_parts(q, qtype, sentence, hint, every=False)
     if not cands:
         return None
     w = weights() if w is None else w
-    sizes = [len(r) for r in rows]
-    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=sum(sizes))
-    offsets = np.cumsum([0, *sizes[:-1]])
-    scores = np.add.reduceat(w[flat], offsets)
+    # A candidate's score is its start's, its end's and its own weights summed: each start and
+    # end is summed once, not once for every candidate that shares it.
+    starts = np.fromiter((i for i, _ in cands), dtype=np.int64, count=len(cands))
+    ends = np.fromiter((j - 1 for _, j in cands), dtype=np.int64, count=len(cands))
+    scores = _row_sums(w, start_rows)[starts] + _row_sums(w, end_rows[1:])[ends]
+    scores += _row_sums(w, cand_rows)
     s = _sentence(sentence)
     if not_named:
         named = [
