@@ -4131,6 +4131,34 @@ def _share(q: _Question, idx: _Index, window: range) -> float:
     return found / (total or 1.0)
 
 
+# A few lines written to be asked about at start: between them the questions reach every model
+# and table an answer reads.
+_WARM_UP_TEXT = (
+    "Mayor Anna Berg, 52, said on Monday that the new bridge over the River Lune in Halton would "
+    "cost £4.2 million. The council will vote on the plan in March because residents asked for a "
+    'wider path. "It is the right plan for the town," she said.'
+)
+_WARM_UP_QUESTIONS = (
+    "Who said the bridge would cost more?",
+    "What did she say?",
+    "How much will the bridge cost?",
+    "When will the council vote?",
+    "Why will they vote?",
+    "How old is the mayor?",
+    "Where is the bridge?",
+    "What colour is the bridge?",
+)
+
+
+def warm_up() -> None:
+    """Load what answers read (the span scorer's and the re-ranker's weights, the refusal model,
+    the tagger's words, the synonyms) by asking a few questions of a short text: a long-running
+    front end calls this at start, so its first reader waits for none of it."""
+    article = clean_text(_WARM_UP_TEXT)
+    for question in _WARM_UP_QUESTIONS:
+        answer(question, article)
+
+
 def answer(question: str, text: str | Article, *, context: Context | None = None) -> Answer | None:
     """The best answer, or None when the article does not seem to say (or the question is empty).
 
