@@ -623,6 +623,10 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
     found = _typed_spans(sentence, q.qtype, q.language)
     if q.money:
         found = [s for s in found if spans.MONEY.search(s.text)]
+    if q.qtype is QType.NUMBER and q.info is not None and not _AGE_QUESTION.search(q.text):
+        # "How much damage was done?" is not answered by Claire Brennan's age ("Brennan, 47,").
+        ages = _ages_at(sentence)
+        found = [s for s in found if s.start not in ages]
     counted = _HOW_MANY.search(q.text) if q.qtype is QType.NUMBER else None
     if counted and counted.group(1).lower() == "times":
         # "How many times was it redrawn?" - "twice", "three times": how often, not any number.
@@ -646,6 +650,11 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
         ]
         found = counts or found
     return found
+
+
+def _ages_at(sentence: str) -> set[int]:
+    """Where the sentence gives a person's age after their name ("Claire Brennan, 47,")."""
+    return {m.end(1) + 2 for m in _NAME_AGE.finditer(sentence) if m.group(2)[0] == ","}
 
 
 _YEAR_OF = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?![\d,.%])")
@@ -1644,6 +1653,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         return Answer(sentence, None, round(score, 4), i)
     text = _whole(sentence, best.start, best.end, q)
     prob = best.prob
+    if (
+        q.qtype is QType.NUMBER
+        and not _AGE_QUESTION.search(q.text)
+        and best.start in _ages_at(sentence)
+    ):
+        prob = 0.0  # a person's age answers no other "how many" or "how much"
     if rule and _off_type(q, sentence, best.start, text, rule):
         # The asked type is in the sentence but the scorer picked something else ("$4.5 million
         # and to last ..." for "how much"; "Lyon" of "25 km north of Lyon" for "where"): the

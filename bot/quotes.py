@@ -50,8 +50,13 @@ _REPORT = (
 _URGED = re.compile(
     r"^\s*(?:the\s+|all\s+)?(?:(?:[A-Z][\w.&'’-]*|[a-z]+)\s+){0,3}?(?=(?:not\s+)?to\s+[a-z])"
 )
+# (Up to "that" there is no verb of a clause: in "said the fire had started in a truck that was
+# being charged", the clause starts after "said", and "that" is the truck's.)
 _REPORT_THAT = re.compile(
-    rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\b[^.;]{{0,60}}?\bthat\s+(.{{8,400}}?)[.!?]?$"
+    rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\b"
+    r"(?:(?!\b(?:had|has|have|was|were|is|are|would|will|could|can|did|does|may|might|should|"
+    r"must)\b)[^.;]){0,60}?"
+    r"\bthat\s+(.{8,400}?)[.!?]?$"
 )
 _REPORT_CLAUSE = re.compile(
     rf"(?<!been )(?<!was )(?<!were )\b{_REPORT}\s+(?:on\s+\w+\s+)?(?:that\s+)?(.{{8,400}}?)[.!?]?$"

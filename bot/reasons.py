@@ -358,6 +358,10 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
         # "What caused the derailment?" - "a broken rail" of "a broken rail was the most likely
         # cause"; "caused by a faulty heater".
         return cause
+    caution = _PRECAUTION.search(sentence) if asked == "why" else None
+    if caution:
+        # "stayed closed for the day as a precaution": the precaution is the reason given.
+        return caution.group().rstrip(",")
     m = _why_match(sentence, last_resort=True) if asked == "why" else _how_match(sentence)
     if not m:
         return _cause_subject(sentence, question) if asked == "why" else None
@@ -394,6 +398,13 @@ def clause(sentence: str, asked: str, question: str = "") -> str | None:
     if len(kept) < len(words):
         text = " ".join(kept).rstrip(",")
     return text if len(text.split()) >= 2 else None
+
+
+_PRECAUTION = re.compile(
+    r"\bas\s+an?\s+(?:(?:safety|extra|further)\s+)?(?:precaution(?:ary\s+measure)?|safety\s+"
+    r"measure)(?:\s+(?:against|after|following|because\s+of|over)\s+[^.;!?,]{3,80})?",
+    re.IGNORECASE,
+)
 
 
 # The rest of a list a short answer opens: "Christianity|, Judaism and Zoroastrianism".
@@ -666,6 +677,9 @@ def measure_asked(question: str) -> str | None:
 
 
 _ARTICLE_BEFORE_NUMBER = re.compile(r"^(?:an?|the)\s+(?=\d)", re.IGNORECASE)
+# Words of a span before its measure that are no part of it: where the measure's own words start
+# ("within", "under"), or the measure itself.
+_MEASURE_LEAD = re.compile(r"(?:\b(?:within|under|inside|in\s+under)\s+)?$", re.IGNORECASE)
 
 
 # "How long is the wall?" asks its length; "how long is the trip / was the school closed / is
@@ -801,8 +815,12 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
             )
             if whole:
                 return whole  # "seven hours" of "seven hours and five minutes": all of it
-            # "a 40ft" of "down a 40ft gully": the measure, not the article before its number.
-            return _ARTICLE_BEFORE_NUMBER.sub("", (text or "")[: inside.end()])
+            # "a 40ft" of "down a 40ft gully": the measure, not the article before its number;
+            # "within eight minutes" of "practised and were out within eight minutes" (a word or
+            # two before it, "roughly" or "five to", are the measure's).
+            lead = _MEASURE_LEAD.search(text or "", 0, inside.start())
+            start = lead.start() if lead and len((text or "")[: lead.start()].split()) > 2 else 0
+            return _ARTICLE_BEFORE_NUMBER.sub("", (text or "")[start : inside.end()])
     for unit in units:
         found = [
             f
@@ -818,7 +836,22 @@ def measure(sentence: str, question: str, text: str | None) -> str | None:
         since = _SINCE.search(sentence)
         if since:
             return since.group()
+    if asked == "long" and _DURATION in units:
+        # "How long will firefighters stay?" - "to stay at the scene until Thursday": until when,
+        # if not how long.
+        until = _UNTIL.search(sentence)
+        if until:
+            return until.group()
     return None
+
+
+_UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:at\s+least\s+)?(?:(?:next|this|the\s+end\s+of)\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|spring|summer|autumn|winter|(?:the\s+)?weekend|"
+    r"tomorrow|midnight|noon|(?:19|20)\d\d)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d)?",
+    re.IGNORECASE,
+)
 
 
 _HAS_BEEN = re.compile(r"\b(?:has|have|had)\b", re.IGNORECASE)

@@ -2746,3 +2746,73 @@ def test_she_and_he_as_first_questions_are_told_apart(question: str, speaker: st
     got = answer(question, clean_text(BRIDGE_CLOSURE))
     assert got is not None
     assert speaker in got.sentence
+
+
+MILL_FIRE = """Fire at Halton paper mill forces 300 workers out
+
+Around 300 workers were evacuated from the Brennan paper mill in Halton on Tuesday morning after a fire broke out in a storage warehouse, Lancashire Fire and Rescue Service said.
+
+Crews were called to the site on Mill Lane at 6.40am and found the warehouse, which holds bales of recycled cardboard, well alight. At its height, 12 fire engines and about 70 firefighters tackled the blaze, which sent a column of black smoke over the town.
+
+Nobody was hurt. Station manager Paul Hendry said the fire had probably started in a forklift truck that was being charged overnight, but that an investigation would take several weeks.
+
+"The staff did exactly what they had practised and were out within eight minutes," he said. "Without that, we could be talking about a very different morning."
+
+Residents in nearby streets were told to keep their windows and doors shut until the smoke cleared. Halton Primary School stayed closed for the day as a precaution.
+
+The mill, which makes packaging for supermarkets, has been in the Brennan family since 1921 and is one of the largest employers in the district. Its managing director, Claire Brennan, 47, said production would be moved to the company's second site in Preston while the damage was assessed.
+
+"Our first thought is for our people, and every one of them is safe," she said. "We will pay everyone in full while the mill is closed."
+
+Mayor Anna Berg, 52, who visited the site in the afternoon, praised the firefighters and said the council would help any family whose home had been affected by the smoke.
+
+The warehouse roof collapsed shortly before noon. Firefighters expected to stay at the scene until Thursday to damp down hotspots, and Mill Lane will remain closed to traffic until then.
+
+The Environment Agency said it was monitoring the River Lune, which runs beside the mill, after water used to fight the fire flowed into a drain."""
+
+
+def test_what_a_speaker_said_starts_after_said_when_no_that_opens_it() -> None:
+    # "said the fire had probably started in a forklift truck that was being charged ...": the
+    # clause after "said", not what follows the truck's "that".
+    got = answer("What did the station manager say?", clean_text(MILL_FIRE))
+    assert got is not None
+    assert got.span is not None
+    assert got.span.startswith("the fire had probably started in a forklift truck")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How much damage was done?", "How many managers were there?"],
+)
+def test_a_persons_age_answers_no_other_how_much(question: str) -> None:
+    # "Its managing director, Claire Brennan, 47, said ...": 47 is her age, no amount.
+    got = answer(question, clean_text(MILL_FIRE))
+    assert got is None or got.span != "47"
+
+
+def test_how_old_still_finds_the_age_after_a_name() -> None:
+    got = answer("How old is Claire Brennan?", clean_text(MILL_FIRE))
+    assert got is not None
+    assert got.span == "47"
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "were out within eight minutes": the measure, not the words of the clause before it.
+        ("How quickly did staff get out?", "within eight minutes"),
+        # No duration, but until when: "to stay at the scene until Thursday".
+        ("How long will firefighters stay?", "until Thursday"),
+    ],
+)
+def test_how_quickly_and_how_long_are_a_measure_or_an_end(question: str, span: str) -> None:
+    got = answer(question, clean_text(MILL_FIRE))
+    assert got is not None
+    assert got.span == span
+
+
+def test_a_precaution_is_the_reason_given() -> None:
+    # "Halton Primary School stayed closed for the day as a precaution."
+    got = answer("Why was the school closed?", clean_text(MILL_FIRE))
+    assert got is not None
+    assert got.span == "as a precaution"
