@@ -1667,6 +1667,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     elif text == rule:
         # The scorer and the hand-written rules agree: a sure answer more often than not.
         prob = max(prob, AGREE_CONFIDENCE)
+    tally = _vote_count(q.text, sentence) if q.qtype is QType.NUMBER else None
+    if tally:
+        # "How many voted against?" - the 22 of "by 31 votes to 22", not the whole tally.
+        text, prob = tally, max(prob, AGREE_CONFIDENCE)
     sized = reasons.measure(sentence, q.text, text)
     if sized:
         # "How long ...?": "three hours", not "three hours in calm weather" nor a bare "58"; a
@@ -1685,6 +1689,11 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     elif q.qtype is QType.THING and (whole := _list_ending_with(sentence, text, q)):
         # "What swims upstream?" - "salmon and trout", not the last of them.
         text = whole
+    own_sum = _sum_of_asked(q, sentence) if q.money else None
+    if own_sum and own_sum != text:
+        # "How much will parking bring in?" - "to bring in £800,000", not the "20p an hour" the
+        # charges rise by; "how much more ...?" - "adds £96", not "taking it to £2,020".
+        text, prob = own_sum, max(prob, AGREE_CONFIDENCE)
     if q.money and (at := sentence.find(text)) >= 0 and (sums := _SUM_LIST.match(sentence, at)):
         # "How much do tickets cost?" - "£49, £39 and £29", not the first of them.
         text = sums.group()
@@ -2542,10 +2551,16 @@ def _described_as(name: str, sentence: str) -> str | None:
             given.pop(0)
         at -= len(" ".join(given)) + 1 if given else 0
     after = sentence[end:]
+    relative = None
     for pattern in (_APPOSITIVE, _OF_GROUP):
         got = pattern.match(after)
         if got and not _starts_with_verb(got.group(1)):
             # (", Aisha Raman, told the court": what she did, not what she is.)
+            if _RELATIVE_START.match(got.group(1)):
+                # ", whose group voted against the budget,": what the sentence says of them,
+                # when it gives no role ("Opposition leader Tom Haskins").
+                relative = relative or got.group(1).strip()
+                continue
             return got.group(1).strip()
     before = _ROLE_BEFORE.search(sentence[max(0, at - 120) : at])
     if before:
@@ -2554,7 +2569,10 @@ def _described_as(name: str, sentence: str) -> str | None:
     title: list[str] = []
     while words and (stem(words[-1].lower()) in _ROLES or (title and words[-1][:1].isupper())):
         title.insert(0, words.pop())  # "Mayor Tereza Novakova", "Detective Inspector Carla Dunne"
-    return " ".join(title) or None
+    return " ".join(title) or relative
+
+
+_RELATIVE_START = re.compile(r"(?:who|whose|which|whom)\b", re.IGNORECASE)
 
 
 def _starts_with_verb(phrase: str) -> bool:
@@ -3063,6 +3081,58 @@ def _list_ending_with(sentence: str, text: str, q: _Question) -> str | None:
     return sentence[head.start() : at + len(text)]
 
 
+_MORE_ASKED = re.compile(r"\bhow\s+much\s+(?:more|extra|less)\b", re.IGNORECASE)
+_SUM_REACHED = re.compile(r"\b(?:to|at|of)\s+$")
+_WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,3})$")
+
+
+def _sum_of_asked(q: _Question, sentence: str) -> str | None:
+    """Of two or more sums in the sentence, the one the question asks: after the question's
+    verb ("bring in £800,000" for "how much will it bring in?"), or for "how much more?" one
+    that is not a total reached ("taking it to £2,020")."""
+    sums = [sp for sp in spans.numbers(sentence) if spans.MONEY.search(sp.text)]
+    if len(sums) < 2:
+        return None
+    if _MORE_ASKED.search(q.text):
+        added = [sp for sp in sums if not _SUM_REACHED.search(sentence, 0, sp.start)]
+        return added[0].text if len(added) == 1 else None
+    words = q.text.split()
+    verbs = {
+        stem(w.strip("?,.!").lower())
+        for w, t in zip(words, pos.tag(words), strict=True)
+        if t == "VERB" and w.lower() not in STOP_WORDS
+    }
+    if not verbs:
+        return None
+    after_verb = []
+    for sp in sums:
+        before = _WORDS_BEFORE.search(sentence, 0, sp.start)
+        if before and verbs & {stem(w.lower()) for w in before.group(1).split()}:
+            after_verb.append(sp)
+    return after_verb[0].text if len(after_verb) == 1 else None
+
+
+# A vote's tally, "by 31 votes to 22", and a question that asks one side of it.
+_TALLY = re.compile(r"\b(\d[\d,]*)\s+votes?\s+to\s+(\d[\d,]*)\b")
+_VOTE_SIDE = re.compile(
+    r"\bvot\w*\s+(?:(against|no)|(for|in\s+favou?r|yes))\b|\b(opposed|against)\b|"
+    r"\b(supported|backed|approved|in\s+favou?r)\b",
+    re.IGNORECASE,
+)
+
+
+def _vote_count(question: str, sentence: str) -> str | None:
+    """For "how many voted for / against?", that side's count of the sentence's tally."""
+    tally = _TALLY.search(sentence)
+    side = _VOTE_SIDE.search(question) if tally else None
+    if tally is None or side is None:
+        return None
+    return tally.group(2) if side.group(1) or side.group(3) else tally.group(1)
+
+
+_CLAUSE_OPENS = re.compile(r",?\s+(?:unless|if|because|while|although|though|but|so|once)\b")
+
+
 def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> bool:
     if q.qtype is QType.NUMBER:
         if _HOW_OFTEN.fullmatch(rule) and (
@@ -3083,6 +3153,8 @@ def _off_type(q: _Question, sentence: str, start: int, text: str, rule: str) -> 
         head = text[: -len(rule)].split() if text.endswith(" " + rule) else []
         if head and all(w[:1].isupper() for w in head) and rule in said:
             return True  # "Scotland this month" for "when": the date, not the place before it
+        if text.startswith(rule) and _CLAUSE_OPENS.match(text, len(rule)) and rule in said:
+            return True  # "September unless volunteers": the date, not the condition after it
         if text.startswith(rule) and len(text.split()) > len(rule.split()) + 2:
             # "Monday left them a point behind": the date and the clause after it, which holds
             # no other date (unlike "1939 to the end of 1945").

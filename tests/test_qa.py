@@ -2816,3 +2816,46 @@ def test_a_precaution_is_the_reason_given() -> None:
     got = answer("Why was the school closed?", clean_text(MILL_FIRE))
     assert got is not None
     assert got.span == "as a precaution"
+
+
+COUNCIL_BUDGET = """Council tax in Ashworth to rise by 4.99% as libraries face cuts
+
+Households in Ashworth will pay 4.99% more in council tax from April after councillors approved the borough's budget on Wednesday night by 31 votes to 22.
+
+The rise adds £96 a year to the bill for a typical Band D home, taking it to £2,020. Ashworth Borough Council said it needed to close a gap of £14.5 million, mostly because the cost of care for older people and children had grown far faster than its income.
+
+Council leader Sandra Okoye said no one on the council had wanted to raise bills. "We have protected the services that keep the most vulnerable people safe, and that meant hard choices everywhere else," she said.
+
+Three of the borough's nine libraries, in Kirkby Green, Dunmore and Castle Street, will close in September unless volunteers agree to run them. Opening hours at the others will be cut from 50 to 40 hours a week.
+
+Opposition leader Tom Haskins, whose Liberal Democrat group voted against the budget, called the library closures "a false economy" and said the council should have sold its unused office block on Market Street instead.
+
+The council will also raise parking charges in its town-centre car parks by 20p an hour, which it expects to bring in £800,000 a year. Bin collections will stay weekly.
+
+Around 140 jobs will go over the next two years, most of them through early retirement and by not filling vacancies, according to the budget papers. Unison, the union that represents most council staff, said it would ballot its members on strike action if anyone was forced out.
+
+Residents had been asked for their views in a survey last autumn, which drew 6,300 replies. Most said they would accept a higher bill to keep social care and bin collections as they are."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "approved the borough's budget ... by 31 votes to 22": one side of the tally.
+        ("How many councillors voted for it?", "31"),
+        ("How many voted against?", "22"),
+        # "The rise adds £96 a year ..., taking it to £2,020": the rise, not the total.
+        ("How much more will a Band D home pay?", "£96"),
+        ("How much will a Band D home pay?", "£2,020"),
+        # "... by 20p an hour, which it expects to bring in £800,000 a year".
+        ("How much money will parking bring in?", "£800,000"),
+        # "will close in September unless volunteers agree to run them": the date, not the
+        # condition after it.
+        ("When will the libraries close?", "September"),
+        # "Opposition leader Tom Haskins, whose ... group voted against": what he is.
+        ("Who is Tom Haskins?", "Opposition leader"),
+    ],
+)
+def test_a_budget_story_answers_the_part_asked(question: str, span: str) -> None:
+    got = answer(question, clean_text(COUNCIL_BUDGET))
+    assert got is not None
+    assert got.span == span
