@@ -1808,6 +1808,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "Reeves, who leads the investigation, said": the answer is the person, by the full
         # name the article gave them ("Rebecca Reeves"), not the surname of the sentence.
         text = _full_name(idx, i, text) or text
+        if _only_reported(q, sentence, text):
+            # "Who started the fire?" - "Station manager Paul Hendry said the fire had probably
+            # started in a forklift truck": he said it, he did not do it.
+            prob = 0.0
         passive = _PASSIVE_WHO.match(q.text)
         patient = _person_subject(sentence) if passive and _participle(passive.group(1)) else None
         if (
@@ -4069,6 +4073,31 @@ _FOCUS = re.compile(
     re.IGNORECASE,
 )
 _FOCUS_VAGUE = frozenset(("kind", "type", "sort", "name", "form", "part", "number", "amount"))
+_SAID_THAT = re.compile(r"\b(?:said|says|believes|believed|thinks|thought)\b")
+
+
+def _only_reported(q: _Question, sentence: str, text: str) -> bool:
+    """Whether `text` is who says the sentence's clause, named before the verb of speech, and the
+    question's verb (not one of saying) is only in what they say."""
+    if q.info is None or _SAY_QUESTION.search(q.text):
+        return False
+    say = _SAID_THAT.search(sentence)
+    at = sentence.find(text)
+    if say is None or at < 0 or at + len(text) > say.start():
+        return False
+    asked = q.text.split()
+    verbs = {
+        stem(w.strip("?,.!").lower())
+        for w, t in zip(asked, pos.tag(asked), strict=True)
+        if t == "VERB" and w.lower() not in STOP_WORDS
+    }
+    if not verbs:
+        return False
+    before = {stem(w.lower()) for w in words(sentence[: say.start()])}
+    after = {stem(w.lower()) for w in words(sentence[say.end() :])}
+    return bool(verbs & after) and not verbs & before
+
+
 _SAY_QUESTION = re.compile(r"\b(?:say|said|says|tell|told|according|call|called)\b", re.I)
 
 

@@ -709,7 +709,9 @@ def speeches(sentences: list[str]) -> list[Said | None]:
                 speaker = last_person
             else:
                 verb = re.search(rf"\b{_SAY}\b", outside)
-                before = _people(outside[: verb.start()]) if verb else []
+                # (Not a name of a clause about the speaker: "Tom Haskins, whose Liberal
+                # Democrat group voted against, called ...".)
+                before = _people(_RELATIVE.sub(",", outside[: verb.start()])) if verb else []
                 speaker = before[-1] if before else None
         if quote and speaker is None:
             # A quote standing alone: its speaker is named just before (a colon, or the quote
@@ -848,6 +850,12 @@ def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = ""
         return speaker is not None
     if speaker and want & _stems(speaker):
         return True
+    owner = _OWNER.match(who)
+    if owner and not _owned(
+        _stems(owner.group(1)), _stems(f"{role} {speaker}") if speaker else _stems(sentence)
+    ):
+        # "Unison's leader" / "the council's leader" is not Opposition leader Tom Haskins.
+        return False
     if speaker and role and (want - _WEAK) & _stems(role):
         return True
     say = re.search(_SAY, sentence)
@@ -859,6 +867,15 @@ def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = ""
     return not (_NAME_BEFORE_SAY.search(before) and not want & _stems(before))
 
 
+def _owned(owner: set[str], there: set[str]) -> bool:
+    """Whether the owner's words are among those of a speaker ("Pakistan's" and "Pakistani")."""
+    return any(o[:4] == t[:4] for o in owner for t in there if len(o) >= 4 and len(t) >= 4) or bool(
+        owner & there
+    )
+
+
+_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b[^,]*,")
+_OWNER = re.compile(r"^\s*(?:the\s+)?([\w-]+(?:\s+[\w-]+){0,3}?)['’]s?\s+\w")
 _NAME_BEFORE_SAY = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+\s*,?\s*$")
 
 

@@ -2859,3 +2859,37 @@ def test_a_budget_story_answers_the_part_asked(question: str, span: str) -> None
     got = answer(question, clean_text(COUNCIL_BUDGET))
     assert got is not None
     assert got.span == span
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # Whose leader is asked: Unison's words, not Opposition leader Tom Haskins's.
+        ("What did Unison's leader say?", "ballot its members"),
+        ("What did the council's leader say?", "no one on the council had wanted"),
+        # "Tom Haskins, whose Liberal Democrat group voted against ..., called the closures":
+        # he speaks, not the group named in the clause about him.
+        ("What did Tom Haskins say?", "a false economy"),
+    ],
+)
+def test_whose_leader_is_asked_picks_the_speaker(question: str, said: str) -> None:
+    got = answer(question, clean_text(COUNCIL_BUDGET))
+    assert got is not None
+    assert got.span is not None and said in got.span
+
+
+def test_who_says_a_thing_happened_is_not_who_did_it() -> None:
+    # "Station manager Paul Hendry said the fire had probably started in a forklift truck": the
+    # sentence is shown, but no one is named as the one who started it.
+    got = answer("Who started the fire?", clean_text(MILL_FIRE))
+    assert got is not None
+    assert "forklift truck" in got.sentence
+    assert got.span is None
+    said = answer("Who said the fire started in a forklift truck?", clean_text(MILL_FIRE))
+    assert said is not None and said.span == "Paul Hendry"
+
+
+def test_who_called_it_so_is_the_speaker_not_a_name_in_a_clause_about_them() -> None:
+    got = answer("Who called the library closures a false economy?", clean_text(COUNCIL_BUDGET))
+    assert got is not None
+    assert got.span == "Tom Haskins"
