@@ -622,7 +622,10 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
     ("how much did the wall cost" is not answered by "1.4-mile")."""
     found = _typed_spans(sentence, q.qtype, q.language)
     if q.money:
-        found = [s for s in found if spans.MONEY.search(s.text)]
+        # "How much is the pay offer?" - "a pay rise of 4%": a share, when no sum is given.
+        found = [s for s in found if spans.MONEY.search(s.text)] or [
+            s for s in found if _PERCENT.search(s.text)
+        ]
     if q.qtype is QType.NUMBER and q.info is not None and not _AGE_QUESTION.search(q.text):
         # "How much damage was done?" is not answered by Claire Brennan's age ("Brennan, 47,").
         ages = _ages_at(sentence)
@@ -650,6 +653,10 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
         ]
         found = counts or found
     return found
+
+
+_DATE_LEAD = re.compile(r"[\s,]*(?:\b(?:on|in|at|from|since|by|until|during)\s*)?$", re.IGNORECASE)
+_PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 
 
 def _ages_at(sentence: str) -> set[int]:
@@ -1668,6 +1675,10 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # The scorer and the hand-written rules agree: a sure answer more often than not.
         prob = max(prob, AGREE_CONFIDENCE)
     tally = _vote_count(q.text, sentence) if q.qtype is QType.NUMBER else None
+    if tally is None and q.qtype is QType.NUMBER and _SHARE_ASKED.search(q.text):
+        # "What percentage backed the strike?" - "91% of those who voted backed strike action,
+        # on a turnout of 76%": the number that does the asked verb.
+        tally = _count_doing(q, sentence)
     if tally:
         # "How many voted against?" - the 22 of "by 31 votes to 22", not the whole tally.
         text, prob = tally, max(prob, AGREE_CONFIDENCE)
@@ -1708,6 +1719,12 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     if q.qtype is QType.PLACE and text[:1].isupper() and (company := _WITH_AFTER.search(text)):
         # "Where does she live?" - "Mill Row", not "Mill Row with her two children".
         text = text[: company.start()]
+    if q.qtype is QType.PLACE and (ds := spans.dates(text)) and ds[-1].end == len(text):
+        # "Where will the talks take place?" - "the conciliation service Acas", not "... Acas
+        # next Tuesday".
+        place = _DATE_LEAD.sub("", text[: ds[-1].start])
+        if place and place != text:
+            text = place
     if q.qtype in (QType.PLACE, QType.DATE) and q.info is not None:
         own = _of_the_asked_clause(q, sentence, text)
         if own and own != text:
@@ -1961,8 +1978,14 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         # "why was he standing on the toilet?" - "Passenger Jin Pai" gives no reason; "why were
         # schools closed?" - "Schools in Moray" is what the question is about
         shown = None
-    if q.money and not spans.MONEY.search(text):
-        shown = None  # "40,000 cars a day" is no answer to what something cost
+    if (
+        q.money
+        and not spans.MONEY.search(text)
+        and not (_PERCENT.search(text) and not spans.MONEY.search(sentence))
+    ):
+        # "40,000 cars a day" is no answer to what something cost; "4%" is to how much a pay
+        # offer is, where no sum is given.
+        shown = None
     happened = _HAPPENED_ASKED.match(q.text)
     if happened and (befell := _befell(happened, sentence)):
         # "What happened to Barnes?" - "was sent off for a second booking"
@@ -2571,9 +2594,26 @@ def _described_as(name: str, sentence: str) -> str | None:
         return before.group(1).strip()
     words = sentence[max(0, at - 60) : at].split()
     title: list[str] = []
-    while words and (stem(words[-1].lower()) in _ROLES or (title and words[-1][:1].isupper())):
-        title.insert(0, words.pop())  # "Mayor Tereza Novakova", "Detective Inspector Carla Dunne"
+    while words and (
+        stem(words[-1].lower()) in _ROLES
+        or (title and words[-1][:1].isupper())
+        or (title and _modifies_role(words[-1]))
+    ):
+        # "Mayor Tereza Novakova", "Detective Inspector Carla Dunne", "Unite regional officer
+        # Gemma Walsh"
+        title.insert(0, words.pop())
     return " ".join(title) or relative
+
+
+def _modifies_role(word: str) -> bool:
+    """Whether a lower-case word before a role word is part of it ("regional" of "regional
+    officer")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in STOP_WORDS
+        and pos.tag_word(word, False, pos.lexicon()) == "ADJ"
+    )
 
 
 _RELATIVE_START = re.compile(r"(?:who|whose|which|whom)\b", re.IGNORECASE)
@@ -3090,6 +3130,37 @@ _SUM_REACHED = re.compile(r"\b(?:to|at|of)\s+$")
 _WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,3})$")
 
 
+def _question_verbs(q: _Question) -> set[str]:
+    """The stems of the question's verbs (not its auxiliaries)."""
+    asked = q.text.split()
+    return {
+        stem(w.strip("?,.!").lower())
+        for w, t in zip(asked, pos.tag(asked), strict=True)
+        if t == "VERB" and w.lower() not in STOP_WORDS
+    }
+
+
+_SHARE_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:percentage|proportion|share|fraction)\b|\bhow\s+many\s+per\s*cent\b",
+    re.IGNORECASE,
+)
+
+
+def _count_doing(q: _Question, sentence: str) -> str | None:
+    """Of two or more shares in the sentence, the one followed, within a few words and no comma,
+    by the question's verb: the share of those who did it."""
+    found = [sp for sp in _typed_for(q, sentence) if _PERCENT.search(sp.text)]
+    verbs = _question_verbs(q) if len(found) > 1 else set()
+    if not verbs:
+        return None
+    doing = []
+    for sp in found:
+        after = sentence[sp.end : sp.end + 60].split(",")[0]
+        if verbs & {stem(w.lower()) for w in words(after)[:6]}:
+            doing.append(sp)
+    return doing[0].text if len(doing) == 1 else None
+
+
 def _sum_of_asked(q: _Question, sentence: str) -> str | None:
     """Of two or more sums in the sentence, the one the question asks: after the question's
     verb ("bring in £800,000" for "how much will it bring in?"), or for "how much more?" one
@@ -3100,12 +3171,7 @@ def _sum_of_asked(q: _Question, sentence: str) -> str | None:
     if _MORE_ASKED.search(q.text):
         added = [sp for sp in sums if not _SUM_REACHED.search(sentence, 0, sp.start)]
         return added[0].text if len(added) == 1 else None
-    words = q.text.split()
-    verbs = {
-        stem(w.strip("?,.!").lower())
-        for w, t in zip(words, pos.tag(words), strict=True)
-        if t == "VERB" and w.lower() not in STOP_WORDS
-    }
+    verbs = _question_verbs(q)
     if not verbs:
         return None
     after_verb = []
@@ -4085,12 +4151,7 @@ def _only_reported(q: _Question, sentence: str, text: str) -> bool:
     at = sentence.find(text)
     if say is None or at < 0 or at + len(text) > say.start():
         return False
-    asked = q.text.split()
-    verbs = {
-        stem(w.strip("?,.!").lower())
-        for w, t in zip(asked, pos.tag(asked), strict=True)
-        if t == "VERB" and w.lower() not in STOP_WORDS
-    }
+    verbs = _question_verbs(q)
     if not verbs:
         return False
     before = {stem(w.lower()) for w in words(sentence[: say.start()])}

@@ -2893,3 +2893,43 @@ def test_who_called_it_so_is_the_speaker_not_a_name_in_a_clause_about_them() -> 
     got = answer("Who called the library closures a false economy?", clean_text(COUNCIL_BUDGET))
     assert got is not None
     assert got.span == "Tom Haskins"
+
+
+AIRPORT_STRIKE = """Security staff at Eastport Airport to strike over pay
+
+Security staff at Eastport Airport will walk out for four days at the start of the summer holidays in a dispute over pay, the Unite union has announced.
+
+About 450 workers, who screen passengers and bags, will strike from 24 July to 27 July. The union warned that the action would cause "severe delays and disruption" on some of the busiest days of the year.
+
+Unite said its members had been offered a pay rise of 4%, which it called a real-terms cut when prices were still rising quickly. In a ballot, 91% of those who voted backed strike action, on a turnout of 76%.
+
+"Our members keep passengers safe, and they are being asked to do it for less every year," said Unite regional officer Gemma Walsh. "The airport can afford a fair offer. Its profits last year were £38 million."
+
+An airport spokesman said the offer was "fair and generous" and that contingency plans were being drawn up to keep flights running. He urged passengers to arrive at least three hours before their flight and to check with their airline before travelling.
+
+Eastport handled 9.2 million passengers last year, about a third of them in July and August. Travel firm Sunway, which flies from the airport to 40 destinations, said it was not yet changing any flights.
+
+Talks between the two sides are due to resume at the conciliation service Acas next Tuesday. Ms Walsh said the strike could still be called off if the airport came back with a better offer."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "will walk out ... in a dispute over pay": the reason, though no "because".
+        ("Why are security staff striking?", "in a dispute over pay"),
+        # "offered a pay rise of 4%": a share, when the sentence gives no sum.
+        ("How much is the pay offer?", "4%"),
+        # "91% of those who voted backed strike action, on a turnout of 76%": the share that
+        # did the asked verb; the turnout is the other.
+        ("What percentage backed the strike?", "91%"),
+        ("What was the turnout?", "76%"),
+        # "said Unite regional officer Gemma Walsh": the role whole.
+        ("Who is Gemma Walsh?", "Unite regional officer"),
+        # "due to resume at the conciliation service Acas next Tuesday": the place, not when.
+        ("Where will the talks take place?", "the conciliation service Acas"),
+    ],
+)
+def test_a_strike_story_answers_the_part_asked(question: str, span: str) -> None:
+    got = answer(question, clean_text(AIRPORT_STRIKE))
+    assert got is not None
+    assert got.span == span
