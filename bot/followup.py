@@ -176,6 +176,10 @@ def resolve(question: str, context: Context) -> str:
         rest = _WH.sub("", previous).rstrip("?")
         head = _WH.match(bare)
         wh = head.group().strip() if head else bare.rstrip("?")
+        if _PARTITIVE.match(rest) and not _HOW_MUCH.match(wh):
+            # "When?" after "how many of them?": not "when of them?"; the count's thing is not
+            # the question.
+            rest = _PARTITIVE.sub("", rest)
         # "Where?" after "when will she be sworn in?": "where will she be sworn in?".
         asked = _WH.match(previous)
         aux = _AUX_END.search(asked.group()) if asked else None
@@ -193,6 +197,8 @@ def resolve(question: str, context: Context) -> str:
     return q
 
 
+_PARTITIVE = re.compile(r"\s*of\s+[^?]*$", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"how\s+(?:many|much)\b", re.IGNORECASE)
 _AUX_END = re.compile(
     r"\b(is|are|was|were|did|does|do|has|have|had|will|would|could|can)\s*$", re.IGNORECASE
 )

@@ -10,6 +10,7 @@ from bot.clean import clean_text
 from bot.followup import Context
 from bot.qa import Answer, answer
 from tests.builders import inquiry_story
+from tests.test_qa import AIRPORT_STRIKE
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +216,15 @@ def test_who_said_so_is_the_speaker_of_the_answer_just_given() -> None:
     assert when is not None and when.span == "September"
     who, state = ask("who said so?", art, state)
     assert who is not None and who.span == "Callum Reid"
+
+
+def test_when_after_how_many_of_them_is_not_asked_of_them() -> None:
+    # "When?" after "How many of them?" is not "When of Walsh?" (which bolded "Ms Walsh" as a
+    # time): the count's "of them" is left out of the question asked again.
+    story = clean_text(AIRPORT_STRIKE)
+    _, state = ask("Who is striking?", story, None)
+    _, state = ask("How many of them?", story, state)
+    context = conversation.context_for("When?", state)
+    assert " of " not in conversation.resolved("When?", context)
+    when, _ = ask("When?", story, state)
+    assert when is None or when.span is None or not when.span.startswith("Ms")
