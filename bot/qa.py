@@ -3132,9 +3132,9 @@ _WORDS_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,3})$")
 
 def _question_verbs(q: _Question) -> set[str]:
     """The stems of the question's verbs (not its auxiliaries)."""
-    asked = q.text.split()
+    asked = [w for w in (w.strip("?,.!") for w in q.text.split()) if w]
     return {
-        stem(w.strip("?,.!").lower())
+        stem(w.lower())
         for w, t in zip(asked, pos.tag(asked), strict=True)
         if t == "VERB" and w.lower() not in STOP_WORDS
     }

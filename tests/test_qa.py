@@ -2933,3 +2933,11 @@ def test_a_strike_story_answers_the_part_asked(question: str, span: str) -> None
     got = answer(question, clean_text(AIRPORT_STRIKE))
     assert got is not None
     assert got.span == span
+
+
+def test_the_publisher_who_said_she_died_is_not_who_died() -> None:
+    # "Her publisher, Marlow Books, said she died peacefully on Sunday": the question's verb is
+    # only in what the publisher said (the question ends with its mark: "died?").
+    got = answer("Who died?", clean_text(AUTHOR_OBITUARY))
+    assert got is not None
+    assert got.span != "Marlow Books"
