@@ -1597,6 +1597,11 @@ _NAME_AND_AGE = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s
 def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
     sentence = idx.sentences[i]
     asked = reasons.kind(q.text) if q.info is not None else None
+    rating = _rating_given(q.text, sentence) if q.info is not None else None
+    if rating:
+        # "What rating did the school get?" / "How was it rated?" - "has been judged outstanding
+        # by Ofsted": the rating, not who gave it (nor the "inadequate" of four years ago).
+        return Answer(sentence, rating, round(score, 4), i, rating, AGREE_CONFIDENCE)
     if asked:
         # "Why"/"How did": the reason or means clause is the answer, never a bare fragment.
         found = reasons.clause(sentence, asked, q.text)
@@ -3180,6 +3185,34 @@ def _sum_of_asked(q: _Question, sentence: str) -> str | None:
         if before and verbs & {stem(w.lower()) for w in before.group(1).split()}:
             after_verb.append(sp)
     return after_verb[0].text if len(after_verb) == 1 else None
+
+
+_RATING_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:rating|grade|grading|verdict|judgement|judgment)\b|"
+    r"\bhow\s+(?:was|is|were|are|has|have)\b.*\b(?:rated|graded|judged)\b",
+    re.IGNORECASE,
+)
+_RATED = re.compile(
+    r"\b(?:rated|graded|judged|given\s+an?\s+(?:rating|grade)\s+of)\s+(?:as\s+)?[\"'‘“]?"
+    r"((?:very\s+)?[a-z]+(?:\s+(?:good|improvement))?)\b"
+)
+_PAST_ASKED = re.compile(
+    r"\b(?:ago|previously|before|used\s+to|last\s+time|in\s+(?:19|20)\d\d)\b", re.IGNORECASE
+)
+_PAST_RATING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:ago|previously|before|in\s+(?:19|20)\d\d)\b")
+
+
+def _rating_given(question: str, sentence: str) -> str | None:
+    """For "what rating did it get?", the rating the sentence says it has now: of "rated
+    inadequate four years ago, has been judged outstanding", "outstanding"."""
+    if not _RATING_ASKED.search(question):
+        return None
+    rated = [m for m in _RATED.finditer(sentence) if m.group(1) not in STOP_WORDS]
+    past = [m.group(1) for m in rated if _PAST_RATING.match(sentence, m.end())]
+    if past and _PAST_ASKED.search(question):
+        return past[0]  # "How was it rated four years ago?" - "inadequate"
+    now = [m.group(1) for m in rated if not _PAST_RATING.match(sentence, m.end())]
+    return now[-1] if now else None
 
 
 # A vote's tally, "by 31 votes to 22", and a question that asks one side of it.

@@ -2941,3 +2941,19 @@ def test_the_publisher_who_said_she_died_is_not_who_died() -> None:
     got = answer("Who died?", clean_text(AUTHOR_OBITUARY))
     assert got is not None
     assert got.span != "Marlow Books"
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "rated inadequate four years ago has been judged outstanding by Ofsted": the rating it
+        # has now, not who gave it; the old one when the question asks about then.
+        ("What rating did the school get?", "outstanding"),
+        ("How was the school rated?", "outstanding"),
+        ("How was the school rated four years ago?", "inadequate"),
+    ],
+)
+def test_a_rating_asked_is_the_rating_given(question: str, span: str) -> None:
+    got = answer(question, clean_text(SCHOOL_TURNAROUND))
+    assert got is not None
+    assert got.span == span
