@@ -656,6 +656,7 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
 
 
 _DATE_LEAD = re.compile(r"[\s,]*(?:\b(?:on|in|at|from|since|by|until|during)\s*)?$", re.IGNORECASE)
+_AVERAGE_LEAD = re.compile(r"(?:on\s+)?(?:an\s+)?average(?:\s+of)?\s+(?=[\d£$€])", re.IGNORECASE)
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 
 
@@ -1671,6 +1672,8 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         and best.start in _ages_at(sentence)
     ):
         prob = 0.0  # a person's age answers no other "how many" or "how much"
+    if q.qtype is QType.NUMBER and (avg := _AVERAGE_LEAD.match(text)):
+        text = text[avg.end() :]  # "slept on average 24 minutes longer": "24 minutes"
     if rule and _off_type(q, sentence, best.start, text, rule):
         # The asked type is in the sentence but the scorer picked something else ("$4.5 million
         # and to last ..." for "how much"; "Lyon" of "25 km north of Lyon" for "where"): the
@@ -3104,8 +3107,13 @@ def _speech_answer(speech: _Speech | None, idx: _Index, i: int, score: float) ->
             # '"...," he said.': shown with the sentence before, which names him.
             sentence = f"{idx.sentences[before]} {sentence}"
         return Answer(sentence, sp.speaker, round(score, 4), i, sp.speaker, 1.0)
-    if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role) and not sp.quoted:
-        return None
+    if not quotes.matches_speaker(speech.who, sp.speaker, sentence, sp.role):
+        if not sp.quoted:
+            return None
+        if sp.speaker and not speech.own and not quotes.shares_role(speech.who, sp.role):
+            # "What did the headteachers say?" where no one the article quotes is one: Dr Price's
+            # words are shown as the closest, not as theirs.
+            return Answer(sentence, None, round(score, 4), i, sp.words, 0.0)
     return Answer(sentence, sp.words, round(score, 4), i, sp.words, 1.0)
 
 

@@ -840,6 +840,12 @@ def _stems(text: str) -> set[str]:
     }
 
 
+def shares_role(who: str, role: str) -> bool:
+    """Whether the question's "X" names a word of the role the article gives a speaker ("the
+    family's lawyer" and attorney Pierce O'Donnell)."""
+    return bool((_stems(who) - _WEAK) & _stems(role))
+
+
 def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = "") -> bool:
     """True when the question's "X" is this speaker (any of its name words, or of the words the
     article introduces them with: "the coast guard official" for Coast Guard official Filippo

@@ -104,7 +104,7 @@ _TIME_AFTER = re.compile(
     r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnight|months?|years?|seasons?|decades?|"
     r"while|moment|time|spell|period|break|delay|wait|pause)\b)|(?:one|two|three|four|five|six|"
     r"several|few|many|some|nearly|almost|more|less|about|just|only)\s(?!of\b))|midnight\b|dark\b|"
-    r"dawn\b|"
+    r"dawn\b|school\b|work\b|lunch\b|dinner\b|breakfast\b|class\b|"
     r"noon\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|january\b|february\b|march\b|"
     r"april\b|may\b|june\b|july\b|august\b|september\b|october\b|november\b|december\b|"
     r"(?:this|that|last|next)\s+(?:year|month|week|season)\b)|since\s+(?:he|she|they|it|i|we)\s",

@@ -2957,3 +2957,31 @@ def test_a_rating_asked_is_the_rating_given(question: str, span: str) -> None:
     got = answer(question, clean_text(SCHOOL_TURNAROUND))
     assert got is not None
     assert got.span == span
+
+
+WALK_TO_SCHOOL = """Children who walk to school sleep better, study finds
+
+Primary school children who walk or cycle to school fall asleep faster and sleep for longer than those who are driven, according to a study by researchers at the University of Northfield.
+
+Children who walked or cycled at least three days a week slept on average 24 minutes longer on school nights, and took about 10 minutes less to fall asleep. The effect was strongest in the winter months, when the children spent less time outdoors after school.
+
+Dr Hannah Price, who led the research, said the findings were striking because the journeys were short, most of them under a mile. "It isn't the distance that matters so much as the daylight and the routine," she said."""
+
+
+def test_a_number_is_not_opened_by_average() -> None:
+    got = answer("How much longer did walkers sleep?", clean_text(WALK_TO_SCHOOL))
+    assert got is not None
+    assert got.span == "24 minutes"
+
+
+def test_after_school_is_a_time_not_a_reason() -> None:
+    # "when the children spent less time outdoors after school": no "after" reason in bold.
+    got = answer("Why was the effect strongest in winter?", clean_text(WALK_TO_SCHOOL))
+    assert got is None or got.span != "after school"
+
+
+def test_words_of_someone_the_article_never_quotes_are_not_theirs() -> None:
+    # No headteacher speaks: Dr Price's words are at most the closest, never theirs in bold.
+    got, closest = answer_or_closest("What did the headteachers say?", clean_text(WALK_TO_SCHOOL))
+    assert got is None or got.span is None
+    assert closest is not None
