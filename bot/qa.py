@@ -3168,8 +3168,10 @@ def _count_doing(q: _Question, sentence: str) -> str | None:
         return None
     doing = []
     for sp in found:
-        after = sentence[sp.end : sp.end + 60].split(",")[0]
-        if verbs & {stem(w.lower()) for w in words(after)[:6]}:
+        after = [stem(w.lower()) for w in words(sentence[sp.end : sp.end + 60].split(",")[0])]
+        if set(after[:2]) & q.stems - verbs:
+            return None  # "61% nationally" for "... nationally?": the question names that one
+        if verbs & set(after[:6]):
             doing.append(sp)
     return doing[0].text if len(doing) == 1 else None
 

@@ -842,8 +842,9 @@ def _stems(text: str) -> set[str]:
 
 def shares_role(who: str, role: str) -> bool:
     """Whether the question's "X" names a word of the role the article gives a speaker ("the
-    family's lawyer" and attorney Pierce O'Donnell)."""
-    return bool((_stems(who) - _WEAK) & _stems(role))
+    family's lawyer" and attorney Pierce O'Donnell; "the defence" and "Anna Price, defending")."""
+    asked = {w[:5] for w in _stems(who) - _WEAK if len(w) > 3}
+    return bool(asked & {w[:5] for w in _stems(role)})
 
 
 def matches_speaker(who: str, speaker: str | None, sentence: str, role: str = "") -> bool:
