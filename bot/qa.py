@@ -579,8 +579,9 @@ _VOTE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _VOTE_NUMBER = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# (The two counts are its groups: "how many voted against?" asks the second.)
 _VOTES = re.compile(
-    rf"\b{_VOTE_NUMBER}\s+(?:votes?\s+)?to\s+{_VOTE_NUMBER}\b(?!\s*(?:years?|months?|weeks?|days?|"
+    rf"\b({_VOTE_NUMBER})\s+(?:votes?\s+)?to\s+({_VOTE_NUMBER})\b(?!\s*(?:years?|months?|weeks?|days?|"
     r"hours?|minutes?|per\s+cent|percent|%))",
     re.IGNORECASE,
 )
@@ -3225,8 +3226,7 @@ def _rating_given(question: str, sentence: str) -> str | None:
     return now[-1] if now else None
 
 
-# A vote's tally, "by 31 votes to 22", and a question that asks one side of it.
-_TALLY = re.compile(r"\b(\d[\d,]*)\s+votes?\s+to\s+(\d[\d,]*)\b")
+# A question that asks one side of a vote's tally (_VOTES: "by 31 votes to 22").
 _VOTE_SIDE = re.compile(
     r"\bvot\w*\s+(?:(against|no)|(for|in\s+favou?r|yes))\b|\b(opposed|against)\b|"
     r"\b(supported|backed|approved|in\s+favou?r)\b",
@@ -3236,7 +3236,7 @@ _VOTE_SIDE = re.compile(
 
 def _vote_count(question: str, sentence: str) -> str | None:
     """For "how many voted for / against?", that side's count of the sentence's tally."""
-    tally = _TALLY.search(sentence)
+    tally = _VOTES.search(sentence)
     side = _VOTE_SIDE.search(question) if tally else None
     if tally is None or side is None:
         return None
