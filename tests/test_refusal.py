@@ -3,6 +3,8 @@ answerable ones, paraphrased, still get their sentence."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from bot.article import Article
@@ -11,6 +13,8 @@ from bot.qa import answer
 from bot.refusal import (
     NAMES,
     SCALED,
+    Evidence,
+    Near,
     _absent_phrases,
     _as_nation,
     _asked_missing,
@@ -20,8 +24,10 @@ from bot.refusal import (
     _opposites,
     _same_root,
     _spelt_as_acronym,
+    _swapped,
     _twists,
     _wording,
+    features,
 )
 from bot.words import terms, words
 from tests.test_qa import FLOOD_WALL, STORY
@@ -398,3 +404,130 @@ def test_a_word_the_article_uses_only_far_from_the_answer_does_not_make_it_refus
 )
 def test_a_question_the_long_report_does_not_answer_is_still_refused(question: str) -> None:
     assert answer(question, clean_text(FLOOD_WALL)) is None
+
+
+# Written for these tests: two neighbouring towns, one library.
+TWO_TOWNS = """Millford and Harbourton are neighbouring towns on the river Dene, and for most of the \
+last century they shared a bus service, a hospital and a football rivalry.
+
+Harbourton's first public library opened in 1887 in a former grain store on Quay Street. It still \
+lends books today, although the building was extended in 1962 and again in 2004.
+
+The library's current head, Rosa Kemp, said visitor numbers had risen by a third since the \
+reading room reopened in March. "People want somewhere warm and quiet to sit," she said.
+
+The neighbouring town's council is now asking residents whether they would use a library of \
+their own. A survey will run until the end of June.
+
+The cyclist Tom Reyes set a new course record on the Dene valley route last weekend, finishing \
+the 40-mile loop in one hour and 52 minutes."""
+
+
+def test_a_question_that_swaps_the_name_in_its_sentence_is_refused() -> None:
+    # The article names Millford once and gives Harbourton's library, not Millford's.
+    article = clean_text(TWO_TOWNS)
+    assert answer("When did Millford's first public library open?", article) is None
+    got = answer("When did Harbourton's first public library open?", article)
+    assert got is not None and got.span == "1887"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "swapped"),
+    [
+        (
+            "When was Berlin's first stock exchange founded?",
+            "Warsaw's first stock exchange was founded in 1817.",
+            [("berlin", "kind")],
+        ),
+        (
+            "Which city was ranked the 22nd most liveable in the world?",
+            "In 2012 the survey ranked the city as the 32nd most liveable in the world.",
+            [("22nd", "kind")],
+        ),
+        (
+            "Who accepted the council's argument?",
+            "The court rejected the council's argument that the fee was fair.",
+            [("accepted", "opposite")],
+        ),
+        # A word put for a word is weaker: it may be the sentence's own way of saying it.
+        (
+            "Where is it hard to find the remains of salmon in?",
+            "It is often hard to find the remains of jellyfish in the guts of predators.",
+            [("salmon", "other")],
+        ),
+    ],
+)
+def test_a_word_the_sentence_says_otherwise_in_the_same_place_is_a_swap(
+    question: str, sentence: str, swapped: list[tuple[str, str]]
+) -> None:
+    assert _swapped(question, sentence) == swapped
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # Another spelling, an acronym spelt out, a decade with an apostrophe, a double name.
+        ("What is the centre of the city?", "The center of the city is its old market."),
+        ("Who leads the EU commission?", "The European Union commission is led by its president."),
+        ("What did he build in the late 1950's?", "In the late 1950s he built a glider."),
+        (
+            "What was Maria Curie the first woman to win?",
+            "Maria Sklodowska-Curie was the first woman to win a Nobel Prize.",
+        ),
+    ],
+)
+def test_the_same_word_written_another_way_is_no_swap(question: str, sentence: str) -> None:
+    assert _swapped(question, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "missing"),
+    [
+        ("How old is Tom Reyes?", "The cyclist Tom Reyes set a course record of 52.4 km.", 1.0),
+        ("How old is Tom Reyes?", "The cyclist Tom Reyes, 34, set a course record.", 0.0),
+        ("How old is Tom Reyes?", "The 34-year-old set a course record.", 0.0),
+        ("How long was the reading room closed?", "The reading room reopened in March.", 1.0),
+        ("How long was the reading room closed?", "It was closed for six weeks.", 0.0),
+        ("How far did he ride?", "He rode the 40-mile loop.", 0.0),
+        ("How far did he ride?", "He rode the loop on Sunday.", 1.0),
+    ],
+)
+def test_how_old_long_or_far_asked_of_a_sentence_with_no_age_duration_or_distance(
+    question: str, sentence: str, missing: float
+) -> None:
+    assert _asked_missing(question, sentence)[0] == missing
+
+
+def test_a_name_the_article_is_about_is_not_missing_from_the_window() -> None:
+    # "What size are adult jellyfish?" of a long article on them, whose best sentence and its
+    # neighbours say "Adults" without the name: the name is the article's subject, not a thing
+    # the window should hold. A name the article gives once still counts as off the window.
+    question = "What size are adult Medusae?"
+    sentence = "Adults of most species reach 30 cm across."
+    q_terms = terms(question)
+    ev = Evidence(
+        cover=0.5,
+        cover_sentence=0.5,
+        score=1.0,
+        gap=0.2,
+        span_prob=0.5,
+        far_share=0.0,
+        type_found=True,
+        typed=True,
+        bigram_share=0.0,
+        window_missing_max_idf=0.0,
+        sentence=sentence,
+        sentence_terms=frozenset(terms(sentence)),
+        window_terms=frozenset(terms(sentence)),
+    )
+    near = Near(set(terms(sentence)) | {"medusa"}, sentence.lower(), set())
+    n = 100  # sentences in the article; an idf is log(1 + (n - d + 0.5) / (d + 0.5))
+
+    def idf(d: int) -> float:
+        return math.log(1 + (n - d + 0.5) / (d + 0.5))
+
+    column = NAMES.index("caps_off_window")
+    for in_sentences, off in ((20, 0.0), (1, 1.0)):
+        table = {t: idf(1) for t in q_terms} | {"medusa": idf(in_sentences), "rare": idf(1)}
+        x = features(question, q_terms, set(q_terms), ev, sentence, table, idf(0), near)
+        assert x[column] == off
