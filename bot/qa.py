@@ -1860,13 +1860,22 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
             # not the one after it.
             text = _full_name(idx, i, before_verb) or before_verb
             prob = max(prob, AGREE_CONFIDENCE)
-        active = None if doer or before_verb else _active_doer(q, sentence)
+        active = (
+            None
+            if doer or before_verb
+            else _active_doer(q, sentence) or _active_doer(q, sentence, _WHO_WILL)
+        )
         if active and (
             not text
             or (text in active and _after_preposition(active, text))
             or (
                 text not in active
-                and (_is_date_or_number(text) or _is_clause(text) or _a_place(sentence, text))
+                and (
+                    _is_date_or_number(text)
+                    or _holds_date(text)
+                    or _is_clause(text)
+                    or _a_place(sentence, text)
+                )
             )
         ):
             # "Who raised the alarm?" - "Her partner raised the alarm on Sunday evening": the one
@@ -2715,6 +2724,14 @@ _WHO_DID = re.compile(
     r"can|could|should|might|must|may)\b)([a-z]+)\b",
     re.IGNORECASE,
 )
+# "Who will strike?", "who is striking?": the verb after "will" or its "-ing" form.
+_WHO_WILL = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?who\s+(?:(?:will|would|is\s+going\s+to)\s+([a-z]+)"
+    r"|(?:is|are|was|were)\s+([a-z]+ing))\b",
+    re.IGNORECASE,
+)
+# ", who screen passengers and bags," between a subject and its verb.
+_RELATIVE_BETWEEN = re.compile(r",\s+(?:who|which)\s+[^,]{1,80},\s*$")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CLAUSE_END = re.compile(r"[.;:!?]")
 
@@ -2727,7 +2744,7 @@ def _asked_verb_at(
     m = pattern.match(q.text) if q.info is not None else None
     if not m:
         return
-    verb = stem(m.group(1))
+    verb = stem(next(g for g in m.groups() if g))
     alike = {verb, *synonyms.alike(verb)}
     yield from (w for w in _LOWER_WORD.finditer(sentence) if stem(w.group()) in alike)
 
@@ -2843,6 +2860,14 @@ def _is_date_or_number(text: str) -> bool:
     return any(d.text == text for d in (*spans.dates(text), *spans.numbers(text)))
 
 
+def _holds_date(text: str) -> bool:
+    """Whether a span holds a date and names no person ("July to 27 July" of "from 24 July to 27
+    July"): a time, or a piece of one, no one's name."""
+    return bool(spans.dates(text)) and not any(
+        n.kind == "person" for n in spans.names(text, first_word_ok=True)
+    )
+
+
 def _after_preposition(subject: str, text: str) -> bool:
     """Whether `text` is in `subject` after a preposition ("Inverness" of "A coastguard helicopter
     from Inverness"): a detail of the subject, not who it is."""
@@ -2858,6 +2883,11 @@ def _active_doer(q: _Question, sentence: str, pattern: re.Pattern[str] | None = 
         said = list(_WORD_AT.finditer(sentence, 0, w.start()))
         while said and said[-1].group().lower() in _SUBJECT_TAIL:
             said.pop()
+        between = _RELATIVE_BETWEEN.search(sentence, 0, said[-1].end() + 1) if said else None
+        if between:
+            # "About 450 workers, who screen passengers and bags, will strike": the subject is
+            # before the clause about it.
+            said = list(_WORD_AT.finditer(sentence, 0, between.start()))
         if not said or said[-1].group().lower() in _PASSIVE_BEFORE:
             continue
         if said[-1].group().lower() in ("that", "which", "who") and len(said) > 1:

@@ -2927,6 +2927,10 @@ Talks between the two sides are due to resume at the conciliation service Acas n
         ("Who is Gemma Walsh?", "Unite regional officer"),
         # "due to resume at the conciliation service Acas next Tuesday": the place, not when.
         ("Where will the talks take place?", "the conciliation service Acas"),
+        # "About 450 workers, who screen passengers and bags, will strike from 24 July to 27
+        # July": who will do it, before the clause about them; not a piece of the dates.
+        ("Who will strike?", "About 450 workers"),
+        ("Who is going to strike?", "About 450 workers"),
     ],
 )
 def test_a_strike_story_answers_the_part_asked(question: str, span: str) -> None:
