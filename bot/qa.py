@@ -2625,13 +2625,18 @@ def _described_as(name: str, sentence: str) -> str | None:
 
 def _modifies_role(word: str) -> bool:
     """Whether a lower-case word before a role word is part of it ("regional" of "regional
-    officer")."""
+    officer", "council" of "Community council chairwoman")."""
     return (
         word.isalpha()
         and word.islower()
         and word not in STOP_WORDS
-        and pos.tag_word(word, False, pos.lexicon()) == "ADJ"
+        and word not in _NOT_OF_ROLE
+        and pos.tag_word(word, False, pos.lexicon()) in ("ADJ", "NOUN", "PROPN")
     )
+
+
+# Words a tagger may call nouns that name no part of a role ("said today spokesman ...").
+_NOT_OF_ROLE = frozenset(["today", "yesterday", "tonight", "tomorrow", "now", "then", "also"])
 
 
 _RELATIVE_START = re.compile(r"(?:who|whose|which|whom)\b", re.IGNORECASE)

@@ -2989,3 +2989,42 @@ def test_words_of_someone_the_article_never_quotes_are_not_theirs() -> None:
     got, closest = answer_or_closest("What did the headteachers say?", clean_text(WALK_TO_SCHOOL))
     assert got is None or got.span is None
     assert closest is not None
+
+
+# Written for these tests: a ferry company stops its winter sailings to an island.
+FERRY_CUTS = """Ferry operator scraps winter sailings to Inchmore
+
+Islanders on Inchmore will lose their only winter ferry link after operator Westline Ferries said \
+it would stop sailing to the island between November and March.
+
+The company said the route had lost £1.2 million over the past three winters and that its two \
+older vessels, the Corran and the Skye Rose, needed repairs costing a further £800,000.
+
+About 340 people live on Inchmore year round. Many rely on the ferry to reach the hospital and \
+secondary school in Oban, a 50-minute crossing away.
+
+Community council chairwoman Helen Ross, 58, said the decision was "a disaster for a fragile \
+community". "Without the boat in winter, older people will simply have to leave," she said.
+
+Westline's managing director, Craig Munro, said the company had asked the Scottish Government for \
+a subsidy of £400,000 a year but had been turned down. "We cannot keep running a service that \
+loses money every week," he said.
+
+The last winter sailing is due to leave Inchmore on 31 October. Summer sailings will resume in \
+April."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Community council chairwoman Helen Ross": the role whole, its nouns too ("council").
+        ("Who is Helen Ross?", "Community council chairwoman"),
+        ("Who is Craig Munro?", "Westline's managing director"),
+        ("How old is Helen Ross?", "58"),
+        ("How much subsidy did the company ask for?", "£400,000"),
+        ("When will the last sailing leave?", "31 October"),
+    ],
+)
+def test_a_ferry_story_answers_as_a_reader_asks(question: str, span: str) -> None:
+    got = answer(question, clean_text(FERRY_CUTS))
+    assert got is not None and got.span == span
