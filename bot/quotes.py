@@ -38,6 +38,11 @@ _NAME_SAID = re.compile(
     rf"((?:[A-Z][\w.'’-]*\s+(?:(?:of|the|for)\s+)?){{0,4}}[A-Z][\w'’-]+),?\s+"
     rf"(?:who\s[^,]{{1,80}},\s+)?(?:(?:also|later|then|once|[a-z]+ly)\s+)?{_SAY}\b"
 )
+# A verb right after the name "said" is followed by: the name opens the reported clause.
+_CLAUSE_VERB = re.compile(
+    r"\s*(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|must|may|might|"
+    r"can|had\s+been)\b"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[A-Z][\w.'’-]*\s*){1,5})")
 
 # The verbs whose clause is what someone said ("called to a flat", "described herself as" are not).
@@ -202,11 +207,15 @@ def _people(sentence: str) -> list[str]:
 
 def _named_speaker(sentence: str) -> str | None:
     for pattern in (_SAID_NAME, _ACCORDING, _SAID_TITLED, _TITLED_SAID):
-        m = pattern.search(sentence)
-        if m:
+        for m in pattern.finditer(sentence):
+            if pattern is _SAID_NAME and _CLAUSE_VERB.match(sentence, m.end(1)):
+                # "Sarah Okafor said Greaves had ...": the one the report is about, not the
+                # speaker.
+                continue
             name = m.group(1).strip()
             if name.split()[0].lower() not in STOP_WORDS:
                 return person_name(name)
+            break
     for m in _NAME_SAID.finditer(sentence):
         name = m.group(1).strip()
         apposed = _APPOSED.search(sentence[: m.start(1)]) or _HOME_APPOSED.search(
@@ -531,7 +540,19 @@ def _roles(sentences: list[str], name: str) -> str:
             out.append(m.group())
         # "Her husband, Daniel,": the word before the comma says who he is.
         out.extend(m.group() for m in _HEAD_NAMED.finditer(s) if m.group(2).split()[-1] == last)
+        # "Greaves's solicitor, Daniel Pryce, said": the words before the comma, the name's
+        # apposition.
+        out.extend(
+            m.group(1) for m in _APPOSED_BEFORE.finditer(s) if m.group(2).split()[-1] == last
+        )
     return " ".join(out)
+
+
+# "<up to four words>, <Name>," - the words before the comma say who the name is.
+_APPOSED_BEFORE = re.compile(
+    r"(?:^|(?<=[,;:]\s))((?:[\w'’-]+\s+){0,3}[\w'’-]+),\s+"
+    r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),"
+)
 
 
 def _full_name(

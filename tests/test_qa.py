@@ -3028,3 +3028,42 @@ April."""
 def test_a_ferry_story_answers_as_a_reader_asks(question: str, span: str) -> None:
     got = answer(question, clean_text(FERRY_CUTS))
     assert got is not None and got.span == span
+
+
+# Written for these tests: a landlord fined, the prosecutor's and the defence's words.
+LANDLORD_FINED = """Landlord fined £18,000 over unsafe flats
+
+A landlord who rented out flats with broken fire alarms and no safe exit has been fined £18,000 \
+by magistrates in Redcastle.
+
+Martin Greaves, 61, of Hill Road, admitted six breaches of housing safety rules at two buildings \
+on Station Street, where 14 tenants lived, including three young children.
+
+Prosecuting for the council, Sarah Okafor said Greaves had "put profit before the lives of his \
+tenants". She told the court he had ignored four letters asking him to carry out repairs.
+
+Greaves's solicitor, Daniel Pryce, said his client had been unwell and had left the buildings to \
+a letting agent, who had since gone out of business. "He accepts that he let his tenants down," \
+Mr Pryce said.
+
+As well as the fine, Greaves was ordered to pay £4,500 in costs."""
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Sarah Okafor said Greaves had ...": she said it; Greaves is whom it is about.
+        ("Who said Greaves put profit before the lives of his tenants?", "Sarah Okafor"),
+        # "Greaves's solicitor, Daniel Pryce, said ...": his words, found by the role the article
+        # puts before his name, not the prosecutor's words about Greaves.
+        (
+            "What did Greaves's solicitor say?",
+            "his client had been unwell and had left the buildings to a letting agent, who had "
+            "since gone out of business",
+        ),
+        ("How much must he pay in costs?", "£4,500"),
+    ],
+)
+def test_a_court_story_gives_each_speaker_their_own_words(question: str, span: str) -> None:
+    got = answer(question, clean_text(LANDLORD_FINED))
+    assert got is not None and got.span == span
