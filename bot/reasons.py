@@ -77,7 +77,7 @@ _OVER_DISPUTE = re.compile(
 # "had fallen by 12% as shoppers turned to healthier snacks": "as" and a clause with its own
 # subject and verb, the last resort of a "why" (not "as well as", "as a teacher", "as soon as").
 _WHY_AS = re.compile(
-    r"\b(as)\s+(?!(?:well|a|an|part|such|if|though|soon|long|much|many|far|of|for|to|usual|ever|"
+    r"(?<!\bwell\s)\b(as)\s+(?!(?:well|a|an|part|such|if|though|soon|long|much|many|far|of|for|to|usual|ever|"
     r"always|expected|planned|before|per|with|in|on|at|by|from|one|the\s+(?:first|last|"
     r"only|best|new|main))\b)([^.;!?]{3,200})",
     re.IGNORECASE,

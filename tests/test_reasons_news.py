@@ -83,6 +83,14 @@ def test_clause_skips_time_and_verb_objects() -> None:
         == "after his wife sued"
     )
     assert reasons.clause("Rebels killed villagers by the hundreds.", "how") is None
+    # "As well as the fine" is no reason, nor is the "as" after it.
+    assert (
+        reasons.clause("As well as the fine, the owner was ordered to pay £4,500.", "why") is None
+    )
+    assert (
+        reasons.clause("Sales had fallen by 12% as shoppers turned to healthier snacks.", "why")
+        == "as shoppers turned to healthier snacks"
+    )
     question = "Why did Sterling lose the team?"
     assert reasons.clause("Sterling's angry remarks cost him the team.", "why", question) == (
         "angry remarks"
