@@ -1817,9 +1817,13 @@ def _answer_at(q: _Question, idx: _Index, i: int, score: float) -> Answer:
         if described:
             # "Who is Petra Lindqvist?": what the sentence says she is, not a name.
             text, prob = described, max(prob, AGREE_CONFIDENCE)
-        elif asked_who_is(q.text) and (_is_date_or_number(text) or _a_place(sentence, text)):
+        elif (
+            asked_who_is(q.text) and (_is_date_or_number(text) or _a_place(sentence, text))
+        ) or _placed(sentence, text):
             # "Who is Maya Kowalski?" - "Maya Kowalski spotted the bone ... at Saltwick Bay":
-            # the sentence says no more of her than what she did; a place is no answer.
+            # the sentence says no more of her than what she did; a place is no answer, to any
+            # "who" ("Who found the beetle?" - "... found living in a cemetery in the middle of
+            # Norbury").
             prob = 0.0
         first = None if described else _first_to(q.text, sentence)
         if first and first != text:
@@ -2858,6 +2862,26 @@ def _is_clause(text: str) -> bool:
 def _a_place(sentence: str, text: str) -> bool:
     """Whether the sentence names a place by `text`."""
     return any(sp.kind == "place" and sp.text == text for sp in spans.names(sentence))
+
+
+# "in Britain", "in the middle of Norbury", "near the town of Hove": a place named where
+# something is.
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:middle|centre|center|heart|edge|outskirts|north|south|"
+    r"east|west|village|town|city)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _placed(sentence: str, text: str) -> bool:
+    """Whether the sentence names a place by `text` right after "in", "at" or "near" (or "in the
+    middle of"): where something is, no one who did it."""
+    at = sentence.find(text)
+    return (
+        at > 0
+        and _a_place(sentence, text)
+        and _IN_PLACE_BEFORE.search(sentence, max(0, at - 40), at) is not None
+    )
 
 
 def _is_date_or_number(text: str) -> bool:

@@ -198,6 +198,11 @@ _PLACE_SUFFIXES = wordset(
     peninsula desert forest hills hill district region village town gulf strait canal harbor
     harbour beach port"""
 )
+# The part of a place a name follows: "the middle of Norbury", "the outskirts of Leeds".
+_PLACE_PARTS = wordset(
+    """middle centre center heart edge outskirts suburbs streets north south east west northern
+    southern eastern western"""
+)
 _PLACE_WORDS = wordset(
     """africa america asia europe australia antarctica oceania britain england scotland wales
     ireland france germany spain italy portugal russia china japan india pakistan brazil canada
@@ -519,8 +524,8 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
     prev = before[-1] if before else ""
     if prev in _PLACE_PREPS:
         return "place"
-    if prev == "of" and len(before) == 2 and before[0] in _PLACE_SUFFIXES:
-        return "place"  # "the village of Trevoux"
+    if prev == "of" and len(before) == 2 and before[0] in _PLACE_SUFFIXES | _PLACE_PARTS:
+        return "place"  # "the village of Trevoux", "the middle of Norbury"
     if prev in PERSON_HEADS and 2 <= len(run) <= 3 and not any(b in _CONNECTORS for b in bares):
         return "person"  # "the painter John Whitlam", "barrister Michael Grant"
     if any(b in _DETERMINERS for b in before):

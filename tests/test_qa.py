@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import spans
 from bot.article import Article
 from bot.clean import clean_text
 from bot.qa import Answer, Context, answer, answer_or_closest, rank, without_trailing
@@ -3067,3 +3068,35 @@ As well as the fine, Greaves was ordered to pay £4,500 in costs."""
 def test_a_court_story_gives_each_speaker_their_own_words(question: str, span: str) -> None:
     got = answer(question, clean_text(LANDLORD_FINED))
     assert got is not None and got.span == span
+
+
+# Written for these tests: a rare beetle found in a cemetery.
+CEMETERY_BEETLE = """Rare beetle found in city cemetery
+
+A beetle not seen in Britain for more than 60 years has been found living in a cemetery in the \
+middle of Norbury, ecologists said on Wednesday.
+
+The violet click beetle, which lives only in the rotting hearts of very old trees, was spotted by \
+volunteer Amrit Gill during a survey of the cemetery's ancient beech trees in June.
+
+Dr Owen Hart, who leads the trust's insect team, said the cemetery's trees were probably more \
+than 300 years old and had never been cut back.
+
+The council, which owns the cemetery, had planned to fell six of the trees this winter because of \
+safety concerns. It has now paused the work while it seeks advice."""
+
+
+def test_felled_is_read_as_fell() -> None:
+    # "How many trees will be felled?" meets "planned to fell six of the trees" (it was refused:
+    # the best sentence had been Dr Hart's, about the trees' age).
+    got = answer("How many trees will be felled?", clean_text(CEMETERY_BEETLE))
+    assert got is not None and got.span == "six"
+
+
+def test_a_place_is_no_answer_to_who() -> None:
+    # "found living in a cemetery in the middle of Norbury": Norbury is where, not who; no
+    # place is shown in bold as the one who found it.
+    got = answer("Who found the beetle?", clean_text(CEMETERY_BEETLE))
+    assert got is None or got.span not in ("Norbury", "Britain")
+    sentence = "It was found in a cemetery in the middle of Norbury on Wednesday."
+    assert [n.kind for n in spans.names(sentence) if n.text == "Norbury"] == ["place"]
