@@ -488,9 +488,15 @@ def _swapped(question: str, sentence: str) -> list[tuple[str, str]]:
     s_stems = {stem(w) for w in s}
     q_stems = {stem(w) for w in q}
     out: list[tuple[str, str]] = []
+    seen: dict[tuple[int, int], bool] = {}  # the same pair of words is compared many times
 
     def matches(qi: int, sj: int) -> bool:
-        return 0 <= qi < len(q) and 0 <= sj < len(s) and _alike(q[qi], s[sj])
+        if not (0 <= qi < len(q) and 0 <= sj < len(s)):
+            return False
+        got = seen.get((qi, sj))
+        if got is None:
+            got = seen[qi, sj] = _alike(q[qi], s[sj])
+        return got
 
     for i, w in enumerate(q):
         if not _content(w) or stem(w) in s_stems:
@@ -501,8 +507,12 @@ def _swapped(question: str, sentence: str) -> list[tuple[str, str]]:
             continue
         kind = _kind(q_raw[i]) if i else "word"  # a question's first word is capitalised anyway
         found = ""
+        # Only where the word before or the word after matches can the words around match.
+        after_left = [sj + 1 for sj in range(len(s)) if matches(i - 1, sj)]
+        before_right = [sj for sj in range(len(s)) if matches(i + 1, sj)]
         for width in (1, 2):
-            for j in range(len(s) - width + 1):
+            starts = {*after_left, *(sj - width for sj in before_right)}
+            for j in sorted(k for k in starts if 0 <= k <= len(s) - width):
                 put = s[j : j + width]
                 # How many words match right after the two and right before (three at most).
                 right = next((k for k in range(3) if not matches(i + 1 + k, j + width + k)), 3)
