@@ -2867,8 +2867,9 @@ def _a_place(sentence: str, text: str) -> bool:
 # "in Britain", "in the middle of Norbury", "near the town of Hove": a place named where
 # something is.
 _IN_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:middle|centre|center|heart|edge|outskirts|north|south|"
-    r"east|west|village|town|city)\s+of\s+(?:the\s+)?)?$",
+    r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:"
+    + "|".join(sorted(spans.PLACE_PARTS | {"village", "town", "city"}))
+    + r")\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 

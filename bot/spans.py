@@ -199,7 +199,7 @@ _PLACE_SUFFIXES = wordset(
     harbour beach port"""
 )
 # The part of a place a name follows: "the middle of Norbury", "the outskirts of Leeds".
-_PLACE_PARTS = wordset(
+PLACE_PARTS = wordset(
     """middle centre center heart edge outskirts suburbs streets north south east west northern
     southern eastern western"""
 )
@@ -524,7 +524,7 @@ def _classify(run: list[tuple[str, int, int]], before: list[str], after: str) ->
     prev = before[-1] if before else ""
     if prev in _PLACE_PREPS:
         return "place"
-    if prev == "of" and len(before) == 2 and before[0] in _PLACE_SUFFIXES | _PLACE_PARTS:
+    if prev == "of" and len(before) == 2 and before[0] in _PLACE_SUFFIXES | PLACE_PARTS:
         return "place"  # "the village of Trevoux", "the middle of Norbury"
     if prev in PERSON_HEADS and 2 <= len(run) <= 3 and not any(b in _CONNECTORS for b in bares):
         return "person"  # "the painter John Whitlam", "barrister Michael Grant"
