@@ -658,7 +658,7 @@ def _typed_for(q: _Question, sentence: str) -> list[spans.Span]:
 
 _DATE_LEAD = re.compile(r"[\s,]*(?:\b(?:on|in|at|from|since|by|until|during)\s*)?$", re.IGNORECASE)
 _AVERAGE_LEAD = re.compile(r"(?:on\s+)?(?:an\s+)?average(?:\s+of)?\s+(?=[\d£$€])", re.IGNORECASE)
-_PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+_PERCENT = spans.PERCENT
 
 
 def _ages_at(sentence: str) -> set[int]:

@@ -653,7 +653,6 @@ def _opposite_only(q_words: set[str], s_words: set[str], sentence: str, article_
 
 
 _HOW_MANY = re.compile(r"\bhow (many|much)\s+([a-z][\w-]*)((?:\s+[a-z][\w-]*){0,2})", re.I)
-_SHARE = re.compile(r"\d\s*%|\b(?:per\s*cent|percent)\b", re.I)
 _HOW_MEASURE = re.compile(r"\bhow\s+(old|long|far)\b", re.I)
 _MEASURE_SAID = {
     "old": re.compile(
@@ -769,7 +768,7 @@ def _asked_missing(question: str, sentence: str) -> list[float]:
         if spans.asks_for_money(question):
             count = float(not spans.MONEY.search(sentence))  # a sum, not "40,000 cars"
             # Nor a share: "How much is the pay offer?" - "a pay rise of 4%".
-            money = count and float(not _SHARE.search(sentence))
+            money = count and float(not spans.PERCENT.search(sentence))
         elif m.group(1).lower() == "much" or m.group(2).lower() in STOP_WORDS:
             count = float(not _AMOUNT.search(sentence))
         else:

@@ -78,6 +78,8 @@ _NUM_WORDS = (
 CURRENCY = "$£€¥"  # the signs a sum of money starts with (as in _NUMBER and MONEY)
 _SCALE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|m|bn|k)\b)?"
 _PERCENT = r"(?:\s*(?:%|percent\b|per\s+cent\b))?"
+# A share said anywhere: "4%", "four per cent".
+PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 _PENCE = r"\d{1,3}(?:\.\d+)?p\b"  # "15p a minute": a sum of money, like "£1.50"
 _NUMBER = re.compile(
     # A tally first: "31 votes to 9"; a rate: "one in five", "2 out of 3".
